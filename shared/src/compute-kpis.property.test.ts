@@ -1,0 +1,208 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { computeKpis } from './compute-kpis.js';
+import { KPI_DEFINITIONS, KPI_KEYS, type KpiKey } from './kpi-keys.js';
+import type { History, Rating, SurveyAnswer, Ticket } from './model.js';
+import { aHistory } from './testing/index.js';
+
+const START = Date.parse('2026-01-01T00:00:00Z');
+const SPAN = 90 * 24 * 60 * 60 * 1000;
+const MIN = 60_000;
+
+const ticketArb = (id: number): fc.Arbitrary<Ticket> =>
+  fc
+    .record({
+      requester: fc.integer({ min: 0, max: 15 }),
+      assignee: fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }),
+      createdAt: fc.integer({ min: START, max: START + SPAN }),
+      replyAfter: fc.option(fc.integer({ min: 0, max: 20 * 24 * 60 }), { nil: null }),
+      solveAfter: fc.option(fc.integer({ min: 1, max: 30 * 24 * 60 }), { nil: null }),
+      replies: fc.integer({ min: 0, max: 4 }),
+      reopens: fc.integer({ min: 0, max: 2 }),
+      groupStations: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
+      tags: fc.subarray(['tier2', 'billing', 'vip']),
+      removed: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+      unsolved: fc.boolean(),
+    })
+    .map((t) => {
+      const firstReplyAt = t.replyAfter === null ? null : t.createdAt + t.replyAfter * MIN;
+      const solvedAt = t.solveAfter === null ? null : t.createdAt + t.solveAfter * MIN;
+      return {
+        id: String(id),
+        requesterId: `r${t.requester}`,
+        assigneeId: t.assignee === null ? null : `a${t.assignee}`,
+        groupId: null,
+        status: solvedAt === null || t.unsolved ? 'open' : 'solved',
+        createdAt: t.createdAt,
+        tags: t.tags,
+        firstReplyAt,
+        firstReplyMinutes: t.replyAfter,
+        firstReplyBusinessMinutes: null,
+        solvedAt,
+        resolutionMinutes: t.solveAfter,
+        resolutionBusinessMinutes: null,
+        publicReplies: t.replies,
+        reopens: t.reopens,
+        groupStations: t.groupStations,
+        removed: t.removed,
+      } satisfies Ticket;
+    });
+
+const historyArb: fc.Arbitrary<History> = fc.integer({ min: 0, max: 60 }).chain((n) =>
+  fc
+    .tuple(
+      fc.tuple(...Array.from({ length: n }, (_, i) => ticketArb(i))),
+      fc.array(
+        fc.record({
+          ticket: fc.integer({ min: 0, max: Math.max(0, n - 1) }),
+          at: fc.integer({ min: START, max: START + SPAN }),
+          answered: fc.boolean(),
+          positive: fc.boolean(),
+          agent: fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }),
+        }),
+        { maxLength: 30 },
+      ),
+      fc.array(
+        fc.record({
+          metric: fc.constantFrom('nps' as const, 'ces' as const),
+          score: fc.integer({ min: 0, max: 10 }),
+          at: fc.integer({ min: START, max: START + SPAN }),
+          requester: fc.integer({ min: 0, max: 15 }),
+        }),
+        { maxLength: 30 },
+      ),
+      fc.boolean(),
+    )
+    .map(([tickets, ratings, answers, includeUnanswered]) =>
+      aHistory({
+        tickets,
+        ratings: ratings
+          .filter((r) => includeUnanswered || r.answered)
+          .map(
+            (r, i): Rating => ({
+              id: `rating${i}`,
+              ticketId: String(r.ticket),
+              agentId: r.agent === null ? null : `a${r.agent}`,
+              requesterId: null,
+              at: r.at,
+              answered: r.answered,
+              positive: r.answered && r.positive,
+              comment: null,
+            }),
+          ),
+        surveyAnswers: answers.map(
+          (a, i): SurveyAnswer => ({
+            id: `answer${i}`,
+            metric: a.metric,
+            score: a.metric === 'ces' ? 1 + (a.score % 7) : a.score,
+            at: a.at,
+            requesterId: `r${a.requester}`,
+            requesterEmail: null,
+          }),
+        ),
+        ratingsIncludeUnanswered: includeUnanswered,
+      }),
+    ),
+);
+
+const windowArb = fc
+  .tuple(fc.integer({ min: START - SPAN / 3, max: START + SPAN }), fc.integer({ min: 1, max: SPAN }))
+  .map(([from, length]) => ({ from, to: from + length }));
+
+const NOW = START + 2 * SPAN;
+const RATE_KEYS = KPI_KEYS.filter((k) => KPI_DEFINITIONS[k].unit === 'rate');
+const COUNTED_SAMPLES: KpiKey[] = [
+  'solved',
+  'first_reply_time_median',
+  'full_resolution_time_median',
+  'one_touch_rate',
+  'reopen_rate',
+  'csat',
+  'csat_response_rate',
+  'repeat_contact_rate',
+  'escalation_rate',
+  'nps',
+  'ces',
+];
+
+describe('computeKpis invariants', () => {
+  it('keeps every rate within [0, 1] and every value null exactly when its sample is empty', () => {
+    fc.assert(
+      fc.property(historyArb, windowArb, (history, window) => {
+        const [report] = computeKpis(history, [window], { now: NOW });
+        for (const set of [report!.team, ...report!.agents.values()]) {
+          for (const [key, kpi] of Object.entries(set)) {
+            if (key === 'solved' || key === 'backlog') continue;
+            expect(kpi.value === null, key).toBe(kpi.sample === 0);
+          }
+          for (const key of RATE_KEYS) {
+            const value = (set as Record<string, { value: number | null }>)[key]?.value ?? null;
+            if (value !== null) expect(value >= 0 && value <= 1, key).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps medians and means within the smallest and largest value of their sample', () => {
+    fc.assert(
+      fc.property(historyArb, windowArb, (history, window) => {
+        const [report] = computeKpis(history, [window], { now: NOW, drillDown: true });
+        const byId = new Map(history.tickets.map((t) => [t.id, t]));
+        const check = (key: KpiKey, ids: readonly string[], minutes: (t: Ticket) => number) => {
+          const value = report!.team[key].value;
+          if (value === null) return;
+          const values = ids.map((id) => minutes(byId.get(id)!));
+          expect(value).toBeGreaterThanOrEqual(Math.min(...values) - 1e-9);
+          expect(value).toBeLessThanOrEqual(Math.max(...values) + 1e-9);
+        };
+        const replied = report!.teamTickets.first_reply_time_median?.sample ?? [];
+        const solved = report!.teamTickets.full_resolution_time_median?.sample ?? [];
+        check('first_reply_time_median', replied, (t) => t.firstReplyMinutes!);
+        check('first_reply_time_mean', replied, (t) => t.firstReplyMinutes!);
+        check('full_resolution_time_median', solved, (t) => t.resolutionMinutes!);
+        const nps = report!.team.nps.value;
+        if (nps !== null) expect(nps >= -100 && nps <= 100).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('adds up counts when a window is split in two', () => {
+    fc.assert(
+      fc.property(historyArb, windowArb, fc.double({ min: 0, max: 1, noNaN: true }), (history, window, cut) => {
+        const middle = Math.floor(window.from + (window.to - window.from) * cut);
+        fc.pre(middle > window.from && middle < window.to);
+        const [whole, left, right] = computeKpis(
+          history,
+          [window, { from: window.from, to: middle }, { from: middle, to: window.to }],
+          { now: NOW },
+        );
+        for (const key of COUNTED_SAMPLES) {
+          expect(left!.team[key].sample + right!.team[key].sample, key).toBe(whole!.team[key].sample);
+          for (const [agent, set] of whole!.agents) {
+            const k = key as Exclude<KpiKey, 'contact_ratio'>;
+            const parts = (left!.agents.get(agent)?.[k].sample ?? 0) + (right!.agents.get(agent)?.[k].sample ?? 0);
+            expect(parts, `${agent} ${key}`).toBe(set[k].sample);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('gives the team at least as many samples as any one agent', () => {
+    fc.assert(
+      fc.property(historyArb, windowArb, (history, window) => {
+        const [report] = computeKpis(history, [window], { now: NOW });
+        for (const set of report!.agents.values()) {
+          for (const [key, kpi] of Object.entries(set)) {
+            expect(kpi.sample, key).toBeLessThanOrEqual(report!.team[key as KpiKey].sample);
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -1,0 +1,72 @@
+// The public surface of @frontline/kpi. Anything not exported here is private.
+
+// The normalized ticket model
+export type {
+  Agent,
+  BusinessSchedule,
+  History,
+  Rating,
+  Requester,
+  SurveyAnswer,
+  SurveyMetric,
+  Ticket,
+  TicketStatus,
+} from './model.js';
+
+// KPIs
+export {
+  AGENT_KPI_KEYS,
+  KPI_DEFINITIONS,
+  KPI_KEYS,
+  TEAM_ONLY_KPI_KEYS,
+  isKpiKey,
+  type KpiDefinition,
+  type KpiDirection,
+  type KpiKey,
+  type KpiUnit,
+} from './kpi-keys.js';
+export type { KpiSet, KpiTicketSet, KpiTickets, KpiValue } from './kpi-value.js';
+export {
+  DEFAULT_ESCALATION_TAGS,
+  REPEAT_HORIZON_MS,
+  computeKpis,
+  type KpiOptions,
+  type KpiReport,
+} from './compute-kpis.js';
+export { assertTimeWindow, inWindow, previousWindow, type TimeWindow } from './time-window.js';
+export { mean, median, ratio } from './statistics.js';
+
+// Scoring: trend, targets, team median
+export { computeTrend } from './trend.js';
+export { assertKpiTarget, computeTargetStatus, type KpiTarget, type TargetStatus } from './targets.js';
+export { computeTeamMedian } from './team-median.js';
+export {
+  computeScorecard,
+  type KpiScore,
+  type KpiScores,
+  type Scorecard,
+  type ScorecardOptions,
+} from './scorecard.js';
+
+// Coaching insights
+export {
+  computeInsights,
+  type Insight,
+  type NegativeRatingInsight,
+  type OffTargetInsight,
+  type RepeatContactInsight,
+  type SuccessInsight,
+} from './insights.js';
+
+// Business hours and local time
+export { createBusinessClock, weeklyInterval, type BusinessClock } from './business-hours.js';
+export {
+  addLocalDays,
+  isValidTimeZone,
+  localDateParts,
+  startOfLocalDay,
+  startOfLocalMonth,
+  startOfLocalWeek,
+  utcFromWall,
+  zoneOffsetMinutes,
+} from './zoned-time.js';

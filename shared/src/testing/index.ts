@@ -1,0 +1,1 @@
+export { aHistory, aRating, aSurveyAnswer, aTicket, anAgent, at } from './builders.js';
