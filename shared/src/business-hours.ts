@@ -70,9 +70,7 @@ function parseClockTime(value: string, role: 'start' | 'end'): number {
   const latest = role === 'end' ? DAY_MINUTES : DAY_MINUTES - 1;
   if (!match || Number(match[2]) > 59 || !(minutes <= latest)) {
     const range = role === 'end' ? '"00:00" to "24:00"' : '"00:00" to "23:59"';
-    throw new RangeError(
-      `Invalid ${role} time "${value}": expected "HH:MM" from ${range}, e.g. "09:30"`,
-    );
+    throw new RangeError(`Invalid ${role} time "${value}": expected "HH:MM" from ${range}, e.g. "09:30"`);
   }
   return minutes;
 }
@@ -107,9 +105,7 @@ function checkInterval(interval: WeeklyInterval, index: number): void {
     );
   }
   if (end - start > WEEK_MINUTES) {
-    throw new RangeError(
-      `${where} lasts ${end - start} minutes: at most 10080 (one week) is allowed`,
-    );
+    throw new RangeError(`${where} lasts ${end - start} minutes: at most 10080 (one week) is allowed`);
   }
 }
 
@@ -184,14 +180,8 @@ function buildYear(plan: Plan, year: number): YearChunk {
     const date = civilDate(year, 1, 1 + offset);
     if (date.year > year) break;
     for (const interval of plan.byWeekday[date.weekday] ?? []) {
-      const start = Math.max(
-        from,
-        utcFromWall(timeZone, date.year, date.month, date.day, interval.start),
-      );
-      const end = Math.min(
-        to,
-        utcFromWall(timeZone, date.year, date.month, date.day, interval.end),
-      );
+      const start = Math.max(from, utcFromWall(timeZone, date.year, date.month, date.day, interval.start));
+      const end = Math.min(to, utcFromWall(timeZone, date.year, date.month, date.day, interval.end));
       if (end > start) spans.push([start, end]);
     }
   }

@@ -78,28 +78,24 @@ const historyArb: fc.Arbitrary<History> = fc.integer({ min: 0, max: 60 }).chain(
         tickets,
         ratings: ratings
           .filter((r) => includeUnanswered || r.answered)
-          .map(
-            (r, i): Rating => ({
-              id: `rating${i}`,
-              ticketId: String(r.ticket),
-              agentId: r.agent === null ? null : `a${r.agent}`,
-              requesterId: null,
-              at: r.at,
-              answered: r.answered,
-              positive: r.answered && r.positive,
-              comment: null,
-            }),
-          ),
-        surveyAnswers: answers.map(
-          (a, i): SurveyAnswer => ({
-            id: `answer${i}`,
-            metric: a.metric,
-            score: a.metric === 'ces' ? 1 + (a.score % 7) : a.score,
-            at: a.at,
-            requesterId: `r${a.requester}`,
-            requesterEmail: null,
-          }),
-        ),
+          .map((r, i): Rating => ({
+            id: `rating${i}`,
+            ticketId: String(r.ticket),
+            agentId: r.agent === null ? null : `a${r.agent}`,
+            requesterId: null,
+            at: r.at,
+            answered: r.answered,
+            positive: r.answered && r.positive,
+            comment: null,
+          })),
+        surveyAnswers: answers.map((a, i): SurveyAnswer => ({
+          id: `answer${i}`,
+          metric: a.metric,
+          score: a.metric === 'ces' ? 1 + (a.score % 7) : a.score,
+          at: a.at,
+          requesterId: `r${a.requester}`,
+          requesterEmail: null,
+        })),
         ratingsIncludeUnanswered: includeUnanswered,
       }),
     ),

@@ -99,8 +99,12 @@ describe('computeKpis', () => {
       const monday = at('2026-01-12T10:00:00Z');
       const fromHelpdesk = aTicket({ createdAt: friday, firstReplyAt: monday, firstReplyBusinessMinutes: 689.46 });
       const fromSchedule = aTicket({ createdAt: friday, firstReplyAt: monday });
-      expect(january(aHistory({ tickets: [fromHelpdesk], schedule })).team.first_reply_time_business_median.value).toBe(689.46);
-      expect(january(aHistory({ tickets: [fromSchedule], schedule })).team.first_reply_time_business_median.value).toBe(120);
+      expect(january(aHistory({ tickets: [fromHelpdesk], schedule })).team.first_reply_time_business_median.value).toBe(
+        689.46,
+      );
+      expect(january(aHistory({ tickets: [fromSchedule], schedule })).team.first_reply_time_business_median.value).toBe(
+        120,
+      );
       expect(january(aHistory({ tickets: [fromSchedule] })).team.first_reply_time_business_median.value).toBe(3960);
     });
   });
@@ -155,7 +159,10 @@ describe('computeKpis', () => {
     });
 
     it('counts answered over sent surveys for the response rate', () => {
-      expect(january(aHistory({ tickets: [ticket], ratings })).team.csat_response_rate).toEqual({ value: 3 / 4, sample: 4 });
+      expect(january(aHistory({ tickets: [ticket], ratings })).team.csat_response_rate).toEqual({
+        value: 3 / 4,
+        sample: 4,
+      });
     });
 
     it('re-encodes Chatwoot C12: 27 of 54 positive is 50%, 20 answers of 50 sent is 40%', () => {
@@ -166,7 +173,9 @@ describe('computeKpis', () => {
       expect(january(aHistory({ tickets: [ticket], ratings: many })).team.csat.value).toBe(0.5);
       const sent = [
         ...Array.from({ length: 20 }, () => aRating({ ticketId: ticket.id, at: when })),
-        ...Array.from({ length: 30 }, () => aRating({ ticketId: ticket.id, at: when, answered: false, positive: false })),
+        ...Array.from({ length: 30 }, () =>
+          aRating({ ticketId: ticket.id, at: when, answered: false, positive: false }),
+        ),
       ];
       expect(january(aHistory({ tickets: [ticket], ratings: sent })).team.csat_response_rate.value).toBe(0.4);
     });
@@ -178,7 +187,11 @@ describe('computeKpis', () => {
     });
 
     it('leaves the response rate unknown when unanswered surveys are not reported', () => {
-      const history = aHistory({ tickets: [ticket], ratings: ratings.filter((r) => r.answered), ratingsIncludeUnanswered: false });
+      const history = aHistory({
+        tickets: [ticket],
+        ratings: ratings.filter((r) => r.answered),
+        ratingsIncludeUnanswered: false,
+      });
       expect(january(history).team.csat_response_rate).toEqual({ value: null, sample: 0 });
     });
   });
@@ -266,15 +279,25 @@ describe('computeKpis', () => {
     });
 
     it('matches an answer known only by e-mail through the requesters', () => {
-      const surveyAnswers = [aSurveyAnswer({ metric: 'ces', score: 6, at: solvedAt + HOUR, requesterEmail: 'Ana@Example.com' })];
-      const history = aHistory({ tickets: [ticket], surveyAnswers, requesters: [{ id: 'r1', email: 'ana@example.com' }] });
+      const surveyAnswers = [
+        aSurveyAnswer({ metric: 'ces', score: 6, at: solvedAt + HOUR, requesterEmail: 'Ana@Example.com' }),
+      ];
+      const history = aHistory({
+        tickets: [ticket],
+        surveyAnswers,
+        requesters: [{ id: 'r1', email: 'ana@example.com' }],
+      });
       expect(january(history).agents.get('a1')!.ces).toEqual({ value: 6, sample: 1 });
     });
   });
 
   describe('contact ratio', () => {
     it('divides tickets created in the window by the distinct requesters, for the team only', () => {
-      const tickets = [aTicket({ requesterId: 'r1', assigneeId: 'a1' }), aTicket({ requesterId: 'r1' }), aTicket({ requesterId: 'r2' })];
+      const tickets = [
+        aTicket({ requesterId: 'r1', assigneeId: 'a1' }),
+        aTicket({ requesterId: 'r1' }),
+        aTicket({ requesterId: 'r2' }),
+      ];
       const { team, agents } = january(aHistory({ tickets }));
       expect(team.contact_ratio).toEqual({ value: 1.5, sample: 2 });
       expect(agents.get('a1')).not.toHaveProperty('contact_ratio');
@@ -282,7 +305,12 @@ describe('computeKpis', () => {
   });
 
   it('leaves deleted and spam tickets, and their ratings, out of everything', () => {
-    const removed = aTicket({ removed: true, assigneeId: 'a1', solvedAt: at('2026-01-09T00:00:00Z'), firstReplyAt: at('2026-01-06T00:00:00Z') });
+    const removed = aTicket({
+      removed: true,
+      assigneeId: 'a1',
+      solvedAt: at('2026-01-09T00:00:00Z'),
+      firstReplyAt: at('2026-01-06T00:00:00Z'),
+    });
     const ratings = [aRating({ ticketId: removed.id, at: at('2026-01-10T00:00:00Z'), positive: false })];
     const { team } = january(aHistory({ tickets: [removed], ratings }));
     expect(team.solved.value).toBe(0);
@@ -307,7 +335,10 @@ describe('computeKpis', () => {
   });
 
   it('reports only the agents asked for', () => {
-    const tickets = [aTicket({ assigneeId: 'a1', solvedAt: at('2026-01-15T00:00:00Z') }), aTicket({ assigneeId: 'a2', solvedAt: at('2026-01-15T00:00:00Z') })];
+    const tickets = [
+      aTicket({ assigneeId: 'a1', solvedAt: at('2026-01-15T00:00:00Z') }),
+      aTicket({ assigneeId: 'a2', solvedAt: at('2026-01-15T00:00:00Z') }),
+    ];
     const { team, agents } = january(aHistory({ tickets, agents: [anAgent('a3')] }), { agentIds: ['a2'] });
     expect([...agents.keys()]).toEqual(['a2']);
     expect(team.solved.value).toBe(2);
@@ -344,6 +375,8 @@ describe('computeKpis', () => {
   });
 
   it('refuses an inverted window', () => {
-    expect(() => computeKpis(aHistory(), [{ from: JANUARY.to, to: JANUARY.from }], OPTIONS)).toThrow(/window end must be after its start/);
+    expect(() => computeKpis(aHistory(), [{ from: JANUARY.to, to: JANUARY.from }], OPTIONS)).toThrow(
+      /window end must be after its start/,
+    );
   });
 });

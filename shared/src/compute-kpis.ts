@@ -234,7 +234,12 @@ function cameBack(tickets: readonly Ticket[], index: HistoryIndex, position: num
 }
 
 /** The requester's ticket solved last within the 7 days up to `time`. */
-function latestSolveBefore(tickets: readonly Ticket[], index: HistoryIndex, requester: number, time: number): Ticket | null {
+function latestSolveBefore(
+  tickets: readonly Ticket[],
+  index: HistoryIndex,
+  requester: number,
+  time: number,
+): Ticket | null {
   let best: Ticket | null = null;
   for (let i = index.starts[requester]!; i < index.starts[requester + 1]!; i++) {
     const ticket = tickets[index.positions[i]!]!;
@@ -245,7 +250,10 @@ function latestSolveBefore(tickets: readonly Ticket[], index: HistoryIndex, requ
   return best;
 }
 
-function ratingsInWindows(ratings: readonly Rating[], windows: readonly TimeWindow[]): { rating: Rating; window: number }[] {
+function ratingsInWindows(
+  ratings: readonly Rating[],
+  windows: readonly TimeWindow[],
+): { rating: Rating; window: number }[] {
   const out: { rating: Rating; window: number }[] = [];
   for (const rating of ratings) {
     windows.forEach((w, i) => {
@@ -255,7 +263,10 @@ function ratingsInWindows(ratings: readonly Rating[], windows: readonly TimeWind
   return out;
 }
 
-function answersInWindows(answers: readonly SurveyAnswer[], windows: readonly TimeWindow[]): { answer: SurveyAnswer; window: number }[] {
+function answersInWindows(
+  answers: readonly SurveyAnswer[],
+  windows: readonly TimeWindow[],
+): { answer: SurveyAnswer; window: number }[] {
   const out: { answer: SurveyAnswer; window: number }[] = [];
   for (const answer of answers) {
     windows.forEach((w, i) => {

@@ -20,12 +20,13 @@ export {
   KPI_KEYS,
   TEAM_ONLY_KPI_KEYS,
   isKpiKey,
+  type AgentKpiKey,
   type KpiDefinition,
   type KpiDirection,
   type KpiKey,
   type KpiUnit,
 } from './kpi-keys.js';
-export type { KpiSet, KpiTicketSet, KpiTickets, KpiValue } from './kpi-value.js';
+export type { AgentKpiSet, KpiSet, KpiTicketSet, KpiTickets, KpiValue } from './kpi-value.js';
 export {
   DEFAULT_ESCALATION_TAGS,
   REPEAT_HORIZON_MS,
@@ -34,19 +35,14 @@ export {
   type KpiReport,
 } from './compute-kpis.js';
 export { assertTimeWindow, inWindow, previousWindow, type TimeWindow } from './time-window.js';
+export { bucketWindows, dashboardWindows, type BucketSize, type DashboardWindows } from './periods.js';
 export { mean, median, ratio } from './statistics.js';
 
 // Scoring: trend, targets, team median
 export { computeTrend } from './trend.js';
 export { assertKpiTarget, computeTargetStatus, type KpiTarget, type TargetStatus } from './targets.js';
 export { computeTeamMedian } from './team-median.js';
-export {
-  computeScorecard,
-  type KpiScore,
-  type KpiScores,
-  type Scorecard,
-  type ScorecardOptions,
-} from './scorecard.js';
+export { computeScorecard, type KpiScore, type KpiScores, type Scorecard, type ScorecardOptions } from './scorecard.js';
 
 // Coaching insights
 export {
@@ -59,7 +55,7 @@ export {
 } from './insights.js';
 
 // Business hours and local time
-export { createBusinessClock, weeklyInterval, type BusinessClock } from './business-hours.js';
+export { createBusinessClock, weeklyInterval, type BusinessClock, type WeeklyInterval } from './business-hours.js';
 export {
   addLocalDays,
   isValidTimeZone,
@@ -69,4 +65,5 @@ export {
   startOfLocalWeek,
   utcFromWall,
   zoneOffsetMinutes,
+  type LocalDateParts,
 } from './zoned-time.js';

@@ -10,9 +10,16 @@ describe('computeInsights', () => {
   const ticket = aTicket({ assigneeId: 'a1', requesterId: 'r1', createdAt: WEEK.from, solvedAt: WEEK.from + DAY });
 
   it('escalates a negative rating to the agent of the ticket, naming it', () => {
-    const ratings = [aRating({ ticketId: ticket.id, at: WEEK.from + 2 * DAY, positive: false, comment: 'Still broken' })];
+    const ratings = [
+      aRating({ ticketId: ticket.id, at: WEEK.from + 2 * DAY, positive: false, comment: 'Still broken' }),
+    ];
     const [insight] = computeInsights(aHistory({ tickets: [ticket], ratings }), WEEK, NOW);
-    expect(insight).toMatchObject({ kind: 'negative_rating', agentId: 'a1', comment: 'Still broken', ticketIds: [ticket.id] });
+    expect(insight).toMatchObject({
+      kind: 'negative_rating',
+      agentId: 'a1',
+      comment: 'Still broken',
+      ticketIds: [ticket.id],
+    });
   });
 
   it('pinpoints a positive rating with a comment as a success, and not one without', () => {
@@ -44,17 +51,28 @@ describe('computeInsights', () => {
   });
 
   it('flags a KPI red in this window and the one before, but not a one-window blip', () => {
-    const slow = (createdAt: number) => aTicket({ assigneeId: 'a2', createdAt, firstReplyAt: createdAt + 5 * 60 * 60 * 1000 });
-    const fast = (createdAt: number) => aTicket({ assigneeId: 'a3', createdAt, firstReplyAt: createdAt + 10 * 60 * 1000 });
+    const slow = (createdAt: number) =>
+      aTicket({ assigneeId: 'a2', createdAt, firstReplyAt: createdAt + 5 * 60 * 60 * 1000 });
+    const fast = (createdAt: number) =>
+      aTicket({ assigneeId: 'a3', createdAt, firstReplyAt: createdAt + 10 * 60 * 1000 });
     const thisWeek = [slow(WEEK.from + DAY), fast(WEEK.from + DAY)];
     const lastWeek = [slow(WEEK.from - 3 * DAY)];
     const history = aHistory({ tickets: [...thisWeek, ...lastWeek, fast(WEEK.from - 3 * DAY)] });
-    const insights = computeInsights(history, WEEK, { ...NOW, targets: [{ kpi: 'first_reply_time_median', green: 60, amber: 120 }] });
+    const insights = computeInsights(history, WEEK, {
+      ...NOW,
+      targets: [{ kpi: 'first_reply_time_median', green: 60, amber: 120 }],
+    });
     const offTarget = insights.filter((i) => i.kind === 'off_target');
     // The team median (300 and 10 -> 155) is red both weeks too; a3 is green.
     expect(offTarget).toEqual([
       expect.objectContaining({ agentId: null, kpi: 'first_reply_time_median', value: 155, previousValue: 155 }),
-      expect.objectContaining({ agentId: 'a2', kpi: 'first_reply_time_median', value: 300, previousValue: 300, ticketIds: [thisWeek[0]!.id] }),
+      expect.objectContaining({
+        agentId: 'a2',
+        kpi: 'first_reply_time_median',
+        value: 300,
+        previousValue: 300,
+        ticketIds: [thisWeek[0]!.id],
+      }),
     ]);
   });
 

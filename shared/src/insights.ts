@@ -80,9 +80,15 @@ function ratingInsights(
     if (!rating.answered || rating.at < window.from || rating.at >= window.to) continue;
     if (removed.has(rating.ticketId)) continue;
     const ticket = live.get(rating.ticketId);
-    const base = { agentId: rating.agentId ?? ticket?.assigneeId ?? null, ratingId: rating.id, at: rating.at, ticketIds: [rating.ticketId] };
+    const base = {
+      agentId: rating.agentId ?? ticket?.assigneeId ?? null,
+      ratingId: rating.id,
+      at: rating.at,
+      ticketIds: [rating.ticketId],
+    };
     if (!rating.positive) out.push({ kind: 'negative_rating', ...base, comment: rating.comment });
-    else if (rating.comment !== null && rating.comment.trim() !== '') out.push({ kind: 'success', ...base, comment: rating.comment });
+    else if (rating.comment !== null && rating.comment.trim() !== '')
+      out.push({ kind: 'success', ...base, comment: rating.comment });
   }
   return out;
 }
@@ -117,7 +123,8 @@ function repeatContactInsights(tickets: Iterable<Ticket>, window: TimeWindow): I
   const created = new Map<string, Ticket[]>();
   const latest = window.to + REPEAT_HORIZON_MS;
   for (const ticket of tickets) {
-    if (ticket.solvedAt !== null && ticket.solvedAt >= window.from && ticket.solvedAt < window.to) solvedInWindow.push(ticket);
+    if (ticket.solvedAt !== null && ticket.solvedAt >= window.from && ticket.solvedAt < window.to)
+      solvedInWindow.push(ticket);
     if (ticket.createdAt >= window.from && ticket.createdAt < latest) {
       const list = created.get(ticket.requesterId);
       if (list === undefined) created.set(ticket.requesterId, [ticket]);

@@ -7,7 +7,8 @@ const DAY = 24 * 60 * 60 * 1000;
 
 describe('computeScorecard', () => {
   // a1 solves 3 this week and 2 the week before; a2 solves 1 this week.
-  const solved = (assigneeId: string, solvedAt: number) => aTicket({ assigneeId, createdAt: solvedAt - DAY, solvedAt, publicReplies: 1 });
+  const solved = (assigneeId: string, solvedAt: number) =>
+    aTicket({ assigneeId, createdAt: solvedAt - DAY, solvedAt, publicReplies: 1 });
   const history = aHistory({
     tickets: [
       solved('a1', WEEK.from + DAY),

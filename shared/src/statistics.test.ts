@@ -33,7 +33,7 @@ describe('ratio', () => {
 describe('median on larger inputs', () => {
   it('agrees with sorting for many random and repeated values', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let round = 0; round < 200; round++) {
       const values = Array.from({ length: 1 + Math.floor(random() * 60) }, () => Math.floor(random() * 10));
       const sorted = [...values].sort((a, b) => a - b);

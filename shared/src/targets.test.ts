@@ -33,7 +33,9 @@ describe('computeTargetStatus', () => {
 
 describe('assertKpiTarget', () => {
   it('refuses thresholds in the wrong order, naming the rule', () => {
-    expect(() => assertKpiTarget({ kpi: 'csat', green: 0.7, amber: 0.8 })).toThrow(/csat needs finite thresholds with green >= amber/);
+    expect(() => assertKpiTarget({ kpi: 'csat', green: 0.7, amber: 0.8 })).toThrow(
+      /csat needs finite thresholds with green >= amber/,
+    );
     expect(() => assertKpiTarget({ kpi: 'backlog', green: 30, amber: 10 })).toThrow(/green <= amber/);
     expect(() => assertKpiTarget({ kpi: 'csat', green: Number.NaN, amber: 0.8 })).toThrow(RangeError);
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { computeTeamMedian } from './team-median.js';
 import type { AgentKpiSet } from './kpi-value.js';
 
-const agent = (csat: number | null) => ({ csat: { value: csat, sample: csat === null ? 0 : 1 } }) as unknown as AgentKpiSet;
+const agent = (csat: number | null) =>
+  ({ csat: { value: csat, sample: csat === null ? 0 : 1 } }) as unknown as AgentKpiSet;
 
 describe('computeTeamMedian', () => {
   it('takes the median over agents that have a value', () => {

@@ -34,9 +34,7 @@ describe('zoneOffsetMinutes', () => {
 
   it('throws a RangeError naming an unknown zone', () => {
     expect(() => zoneOffsetMinutes('Mars/Olympus', 0)).toThrow(RangeError);
-    expect(() => zoneOffsetMinutes('Mars/Olympus', 0)).toThrow(
-      /Unknown time zone "Mars\/Olympus".*Europe\/Berlin/,
-    );
+    expect(() => zoneOffsetMinutes('Mars/Olympus', 0)).toThrow(/Unknown time zone "Mars\/Olympus".*Europe\/Berlin/);
   });
 });
 
@@ -65,9 +63,7 @@ describe('localDateParts', () => {
 describe('utcFromWall', () => {
   it('converts an ordinary wall time with the offset in force', () => {
     expect(iso(utcFromWall('Europe/Berlin', 2026, 7, 1, 9 * 60))).toBe('2026-07-01T07:00:00.000Z');
-    expect(iso(utcFromWall('America/New_York', 2026, 1, 15, 9 * 60))).toBe(
-      '2026-01-15T14:00:00.000Z',
-    );
+    expect(iso(utcFromWall('America/New_York', 2026, 1, 15, 9 * 60))).toBe('2026-01-15T14:00:00.000Z');
   });
 
   it('maps a wall time in the spring-forward gap with the offset from before it', () => {
@@ -97,27 +93,19 @@ describe('utcFromWall', () => {
 
 describe('startOfLocalDay', () => {
   it('cuts a New York day at local midnight (Chatwoot C13)', () => {
-    expect(iso(startOfLocalDay('America/New_York', at('2026-02-12T04:00Z')))).toBe(
-      '2026-02-11T05:00:00.000Z',
-    );
+    expect(iso(startOfLocalDay('America/New_York', at('2026-02-12T04:00Z')))).toBe('2026-02-11T05:00:00.000Z');
   });
 
   it('starts a day whose midnight is skipped at the end of the gap', () => {
     // Santiago springs from Saturday 24:00 to Sunday 01:00.
-    expect(iso(startOfLocalDay('America/Santiago', at('2026-09-06T12:00Z')))).toBe(
-      '2026-09-06T04:00:00.000Z',
-    );
+    expect(iso(startOfLocalDay('America/Santiago', at('2026-09-06T12:00Z')))).toBe('2026-09-06T04:00:00.000Z');
   });
 });
 
 describe('addLocalDays', () => {
   it('keeps the wall-clock time across a DST change', () => {
-    expect(iso(addLocalDays('America/New_York', at('2026-03-07T17:00Z'), 1))).toBe(
-      '2026-03-08T16:00:00.000Z',
-    );
-    expect(iso(addLocalDays('America/New_York', at('2026-03-08T16:00Z'), -1))).toBe(
-      '2026-03-07T17:00:00.000Z',
-    );
+    expect(iso(addLocalDays('America/New_York', at('2026-03-07T17:00Z'), 1))).toBe('2026-03-08T16:00:00.000Z');
+    expect(iso(addLocalDays('America/New_York', at('2026-03-08T16:00Z'), -1))).toBe('2026-03-07T17:00:00.000Z');
   });
 
   it('gives day buckets of 23 and 25 hours on DST days', () => {
@@ -134,41 +122,25 @@ describe('addLocalDays', () => {
 
 describe('startOfLocalWeek', () => {
   it('starts weeks on Monday', () => {
-    expect(iso(startOfLocalWeek('America/New_York', at('2026-02-11T15:00Z')))).toBe(
-      '2026-02-09T05:00:00.000Z',
-    );
-    expect(iso(startOfLocalWeek('America/New_York', at('2026-02-16T04:59Z')))).toBe(
-      '2026-02-09T05:00:00.000Z',
-    );
-    expect(iso(startOfLocalWeek('America/New_York', at('2026-02-16T05:00Z')))).toBe(
-      '2026-02-16T05:00:00.000Z',
-    );
+    expect(iso(startOfLocalWeek('America/New_York', at('2026-02-11T15:00Z')))).toBe('2026-02-09T05:00:00.000Z');
+    expect(iso(startOfLocalWeek('America/New_York', at('2026-02-16T04:59Z')))).toBe('2026-02-09T05:00:00.000Z');
+    expect(iso(startOfLocalWeek('America/New_York', at('2026-02-16T05:00Z')))).toBe('2026-02-16T05:00:00.000Z');
   });
 
   it('starts a week in the offset in force on its Monday', () => {
-    expect(iso(startOfLocalWeek('America/New_York', at('2026-03-08T18:00Z')))).toBe(
-      '2026-03-02T05:00:00.000Z',
-    );
-    expect(iso(startOfLocalWeek('America/New_York', at('2026-03-10T18:00Z')))).toBe(
-      '2026-03-09T04:00:00.000Z',
-    );
+    expect(iso(startOfLocalWeek('America/New_York', at('2026-03-08T18:00Z')))).toBe('2026-03-02T05:00:00.000Z');
+    expect(iso(startOfLocalWeek('America/New_York', at('2026-03-10T18:00Z')))).toBe('2026-03-09T04:00:00.000Z');
   });
 });
 
 describe('startOfLocalMonth', () => {
   it('starts the month at local midnight of its first day', () => {
-    expect(iso(startOfLocalMonth('America/New_York', at('2026-03-15T12:00Z')))).toBe(
-      '2026-03-01T05:00:00.000Z',
-    );
-    expect(iso(startOfLocalMonth('Europe/Berlin', at('2026-04-10T12:00Z')))).toBe(
-      '2026-03-31T22:00:00.000Z',
-    );
+    expect(iso(startOfLocalMonth('America/New_York', at('2026-03-15T12:00Z')))).toBe('2026-03-01T05:00:00.000Z');
+    expect(iso(startOfLocalMonth('Europe/Berlin', at('2026-04-10T12:00Z')))).toBe('2026-03-31T22:00:00.000Z');
   });
 
   it('uses the local month, not the UTC one', () => {
-    expect(iso(startOfLocalMonth('America/New_York', at('2026-02-01T03:00Z')))).toBe(
-      '2026-01-01T05:00:00.000Z',
-    );
+    expect(iso(startOfLocalMonth('America/New_York', at('2026-02-01T03:00Z')))).toBe('2026-01-01T05:00:00.000Z');
   });
 });
 

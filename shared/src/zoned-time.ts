@@ -46,9 +46,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
         second: 'numeric',
       });
     } catch {
-      throw new RangeError(
-        `Unknown time zone "${timeZone}": expected an IANA name such as "Europe/Berlin" or "UTC"`,
-      );
+      throw new RangeError(`Unknown time zone "${timeZone}": expected an IANA name such as "Europe/Berlin" or "UTC"`);
     }
     formatters.set(timeZone, formatter);
   }
@@ -147,13 +145,7 @@ export function localDateParts(timeZone: string, utcMs: number): LocalDateParts 
  * The instant at which a wall clock in `timeZone` shows the given date and minute of day (0-1440;
  * days and minutes past the end roll over as with `Date.UTC`).
  */
-export function utcFromWall(
-  timeZone: string,
-  year: number,
-  month: number,
-  day: number,
-  minuteOfDay: number,
-): number {
+export function utcFromWall(timeZone: string, year: number, month: number, day: number, minuteOfDay: number): number {
   const wall = wallMs(year, month, day, minuteOfDay * MINUTE_MS);
   if (!Number.isFinite(wall)) {
     throw new RangeError(

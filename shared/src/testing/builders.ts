@@ -45,7 +45,9 @@ export function aRating(fields: Partial<Rating> & Pick<Rating, 'ticketId' | 'at'
   return { id: nextId(), agentId: null, requesterId: null, answered: true, positive: true, comment: null, ...fields };
 }
 
-export function aSurveyAnswer(fields: Partial<SurveyAnswer> & Pick<SurveyAnswer, 'metric' | 'score' | 'at'>): SurveyAnswer {
+export function aSurveyAnswer(
+  fields: Partial<SurveyAnswer> & Pick<SurveyAnswer, 'metric' | 'score' | 'at'>,
+): SurveyAnswer {
   return { id: nextId(), requesterId: null, requesterEmail: null, ...fields };
 }
 
