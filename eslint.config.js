@@ -30,8 +30,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'http', 'https', 'crypto', 'os', 'child_process'], message: 'The KPI engine does no I/O.' },
-            { group: ['axios', 'bullmq', 'ioredis', 'pg', 'react', 'fastify', 'zod', '@frontline/*'], message: 'The KPI engine has no runtime dependencies.' },
+            {
+              group: ['node:*', 'fs', 'path', 'http', 'https', 'crypto', 'os', 'child_process'],
+              message: 'The KPI engine does no I/O.',
+            },
+            {
+              group: ['axios', 'bullmq', 'ioredis', 'pg', 'react', 'fastify', 'zod', '@frontline/*'],
+              message: 'The KPI engine has no runtime dependencies.',
+            },
           ],
         },
       ],

@@ -1,0 +1,246 @@
+import { spawnSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AGENT_KPI_KEYS, KPI_KEYS } from '@frontline/kpi';
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from './cli-io.js';
+import type { KpiReportJson } from './kpi-report-json.js';
+import { main } from './main.js';
+
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+const FIXTURES = join(REPO, 'test/fixtures/export');
+const BIN = join(REPO, 'connector/bin/frontline.js');
+const WINDOW = ['--from', '2026-01-01', '--to', '2026-02-01', '--now', '2026-03-01T00:00:00Z'];
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+async function run(...argv: string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    now: () => Date.parse('2026-03-01T00:00:00Z'),
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+async function kpis(vendor: 'zendesk' | 'freshdesk', ...extra: string[]): Promise<KpiReportJson> {
+  const result = await run(
+    'kpi',
+    '--vendor',
+    vendor,
+    '--input',
+    join(FIXTURES, `${vendor}-small`),
+    ...WINDOW,
+    ...extra,
+  );
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout) as KpiReportJson;
+}
+
+describe('frontline kpi', () => {
+  it('prints the hand-worked team KPIs of the Zendesk fixture', async () => {
+    const { team } = await kpis('zendesk');
+    expect(team.solved).toEqual({ value: 9, sample: 9 });
+    expect(team.csat).toEqual({ value: 0.6, sample: 5 });
+    expect(team.csat_response_rate).toEqual({ value: 5 / 6, sample: 6 });
+    expect(team.one_touch_rate).toEqual({ value: 5 / 9, sample: 9 });
+    expect(team.repeat_contact_rate).toEqual({ value: 2 / 9, sample: 9 });
+    expect(team.escalation_rate).toEqual({ value: 1 / 11, sample: 11 });
+    expect(team.first_reply_time_median).toEqual({ value: 30, sample: 9 });
+    expect(team.first_reply_time_business_median).toEqual({ value: 30, sample: 9 });
+    expect(team.full_resolution_time_business_median).toEqual({ value: 180, sample: 9 });
+    expect(team.backlog).toEqual({ value: 3, sample: 3 });
+    expect(team.contact_ratio).toEqual({ value: 11 / 8, sample: 8 });
+  });
+
+  it('prints the hand-worked KPIs of an agent', async () => {
+    const bob = (await kpis('zendesk')).agents['9002'];
+    expect(bob?.solved).toEqual({ value: 3, sample: 3 });
+    expect(bob?.csat).toEqual({ value: 0.5, sample: 2 });
+    expect(bob?.one_touch_rate).toEqual({ value: 2 / 3, sample: 3 });
+    expect(bob?.repeat_contact_rate).toEqual({ value: 1 / 3, sample: 3 });
+    expect(bob?.escalation_rate).toEqual({ value: 0, sample: 4 });
+    expect(bob?.first_reply_time_median).toEqual({ value: 15, sample: 3 });
+    const alice = (await kpis('zendesk')).agents['9001'];
+    expect(alice?.full_resolution_time_business_median).toEqual({ value: 330, sample: 4 });
+  });
+
+  it('prints the same KPIs for the same history on Zendesk and Freshdesk, but the response rate', async () => {
+    const zendesk = await kpis('zendesk');
+    const freshdesk = await kpis('freshdesk');
+    const withoutResponseRate = ({ csat_response_rate: _rate, ...rest }: Record<string, unknown>) => rest;
+    expect(withoutResponseRate(freshdesk.team)).toEqual(withoutResponseRate(zendesk.team));
+    expect(Object.keys(freshdesk.agents)).toEqual(Object.keys(zendesk.agents));
+    for (const [id, set] of Object.entries(zendesk.agents)) {
+      expect(withoutResponseRate(freshdesk.agents[id] ?? {}), `agent ${id}`).toEqual(withoutResponseRate(set));
+      expect(freshdesk.agents[id]?.csat_response_rate).toEqual({ value: null, sample: 0 });
+    }
+    expect(freshdesk.team.csat_response_rate).toEqual({ value: null, sample: 0 });
+  });
+
+  it('lists every KPI for the team and every agent KPI for each agent, in KPIS.md order', async () => {
+    const report = await kpis('freshdesk');
+    expect(Object.keys(report.team)).toEqual([...KPI_KEYS]);
+    expect(Object.keys(report.agents)).toEqual(['9001', '9002', '9003']);
+    for (const set of Object.values(report.agents)) expect(Object.keys(set)).toEqual([...AGENT_KPI_KEYS]);
+    expect(report).toMatchObject({
+      from: '2026-01-01T00:00:00.000Z',
+      to: '2026-02-01T00:00:00.000Z',
+      timezone: 'UTC',
+      now: '2026-03-01T00:00:00.000Z',
+    });
+  });
+
+  it('pretty-prints with two spaces', async () => {
+    const { stdout } = await run('kpi', '--vendor', 'zendesk', '--input', join(FIXTURES, 'zendesk-small'), ...WINDOW);
+    expect(stdout.startsWith('{\n  "from": "2026-01-01T00:00:00.000Z",\n')).toBe(true);
+    expect(stdout.endsWith('}\n')).toBe(true);
+  });
+
+  it('reports only the agent asked for', async () => {
+    const report = await kpis('zendesk', '--agent', '9003');
+    expect(Object.keys(report.agents)).toEqual(['9003']);
+    expect(report.agents['9003']?.escalation_rate).toEqual({ value: 1 / 3, sample: 3 });
+    expect(report.team.solved).toEqual({ value: 9, sample: 9 });
+  });
+
+  it('reads bare dates as midnight in --tz', async () => {
+    const report = await kpis('zendesk', '--tz', 'Europe/Berlin');
+    expect(report).toMatchObject({
+      from: '2025-12-31T23:00:00.000Z',
+      to: '2026-01-31T23:00:00.000Z',
+      timezone: 'Europe/Berlin',
+    });
+  });
+
+  it('defaults now to the current time', async () => {
+    const result = await run(
+      'kpi',
+      '--vendor',
+      'zendesk',
+      '--input',
+      join(FIXTURES, 'zendesk-small'),
+      '--from',
+      '2026-01-01',
+      '--to',
+      '2026-02-01',
+    );
+    expect((JSON.parse(result.stdout) as KpiReportJson).now).toBe('2026-03-01T00:00:00.000Z');
+  });
+
+  const usual = { vendor: 'zendesk', from: '2026-01-01', to: '2026-02-01' };
+  it.each([
+    [
+      'an unknown vendor',
+      { vendor: 'helpscout' },
+      [],
+      /argument 'helpscout' is invalid\. Allowed choices are zendesk, freshdesk/,
+    ],
+    [
+      'a time that is not one',
+      { from: 'yesterday' },
+      [],
+      /--from "yesterday" is not a time: expected an ISO 8601 time/,
+    ],
+    ['a date that does not exist', { to: '2026-02-30' }, [], /--to "2026-02-30" is not a time/],
+    [
+      'an inverted window',
+      { from: '2026-02-01', to: '2026-01-01' },
+      [],
+      /--to 2026-01-01 is not after --from 2026-02-01/,
+    ],
+    ['an empty window', { from: '2026-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }, [], /is not after --from/],
+    ['an unknown zone', {}, ['--tz', 'Mars/Olympus'], /--tz "Mars\/Olympus" is not a known time zone/],
+    [
+      'an unknown agent',
+      {},
+      ['--agent', '4242'],
+      /--agent 4242: no agent with this id in the export; agents: 9001, 9002, 9003/,
+    ],
+    ['an unknown option', {}, ['--bogus'], /unknown option '--bogus'/],
+  ])('rejects %s with exit code 2 and nothing on stdout', async (_case, changes, extra, message) => {
+    const { vendor, from, to } = { ...usual, ...changes };
+    const input = join(FIXTURES, 'zendesk-small');
+    const result = await run('kpi', '--vendor', vendor, '--input', input, '--from', from, '--to', to, ...extra);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stdout).toBe('');
+  });
+
+  it('says that --tenant is not available yet', async () => {
+    const result = await run('kpi', '--tenant', 'acme', ...WINDOW);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--tenant acme: .* not available yet/);
+  });
+
+  it('requires --from and --to', async () => {
+    const result = await run(
+      'kpi',
+      '--vendor',
+      'zendesk',
+      '--input',
+      join(FIXTURES, 'zendesk-small'),
+      '--to',
+      '2026-02-01',
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/required option '--from <time>' not specified/);
+  });
+
+  it('prints help with exit code 0', async () => {
+    const result = await run('kpi', '--help');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/--vendor <vendor>/);
+  });
+
+  it('exits with 1 and names the folder when the input folder is missing', async () => {
+    const result = await run('kpi', '--vendor', 'freshdesk', '--input', join(FIXTURES, 'nope'), ...WINDOW);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/nope: no such folder/);
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('the frontline bin', () => {
+  it('prints the KPI JSON on stdout', () => {
+    const result = spawnSync(
+      process.execPath,
+      [BIN, 'kpi', '--vendor', 'freshdesk', '--input', join(FIXTURES, 'freshdesk-small'), ...WINDOW],
+      { cwd: REPO, encoding: 'utf8' },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout) as KpiReportJson;
+    expect(report.team.solved).toEqual({ value: 9, sample: 9 });
+    expect(report.agents['9001']?.csat).toEqual({ value: 2 / 3, sample: 3 });
+  });
+
+  it('exits non-zero on a malformed file, names it on stderr and prints nothing on stdout', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'frontline-kpi-'));
+    try {
+      await cp(join(FIXTURES, 'zendesk-small'), dir, { recursive: true });
+      const page = join(dir, 'satisfaction_ratings-0002.json');
+      const text = await readFile(page, 'utf8');
+      await writeFile(page, text.slice(0, text.length / 2));
+      const result = spawnSync(process.execPath, [BIN, 'kpi', '--vendor', 'zendesk', '--input', dir, ...WINDOW], {
+        cwd: REPO,
+        encoding: 'utf8',
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/satisfaction_ratings-0002\.json: not valid JSON \(.*\); re-export this page/);
+      expect(result.stdout).toBe('');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,50 @@
+import { Command, CommanderError } from 'commander';
+import { ExportError } from '../export/export-error.js';
+import { processIo, type CliIo } from './cli-io.js';
+import { registerKpiCommand } from './kpi-command.js';
+import { UsageError } from './usage-error.js';
+
+/** Exit codes: 0 done, 1 the input could not be read, 2 the command line is wrong. */
+const EXIT = { ok: 0, input: 1, usage: 2 } as const;
+
+/** Commander's "I printed what was asked for" codes, which are not errors. */
+const COMMANDER_DONE = new Set(['commander.helpDisplayed', 'commander.version']);
+
+function createProgram(io: CliIo): Command {
+  const program = new Command('frontline')
+    .description('Frontline: agent-performance KPIs for Zendesk and Freshdesk')
+    // Throw instead of exiting, and write through `io`, so main() returns an exit code.
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run with --help for usage)');
+  // Subcommands inherit the settings above, so they are added after them: one file each.
+  registerKpiCommand(program, io);
+  return program;
+}
+
+/**
+ * Runs the `frontline` command line (`argv` without node and the script) and returns the exit
+ * code: 0 on success, 1 when the input cannot be read, 2 for a wrong command line. Results go to
+ * stdout, errors to stderr; nothing reaches stdout when the command fails.
+ */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  try {
+    await createProgram(io).parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    // Commander has already printed its own message.
+    if (error instanceof CommanderError) return COMMANDER_DONE.has(error.code) ? EXIT.ok : EXIT.usage;
+    if (error instanceof UsageError) {
+      io.stderr(`error: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof ExportError) {
+      io.stderr(`error: ${error.message}\n`);
+      return EXIT.input;
+    }
+    io.stderr(
+      `error: unexpected failure, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    return EXIT.input;
+  }
+}

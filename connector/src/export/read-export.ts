@@ -1,0 +1,34 @@
+import { stat } from 'node:fs/promises';
+import type { History } from '@frontline/kpi';
+import { ExportError } from './export-error.js';
+import { readFreshdeskExport } from './read-freshdesk-export.js';
+import { readZendeskExport } from './read-zendesk-export.js';
+
+/** The helpdesks whose export folders `frontline kpi --input` reads. */
+export const EXPORT_VENDORS = ['zendesk', 'freshdesk'] as const;
+
+export type ExportVendor = (typeof EXPORT_VENDORS)[number];
+
+const READERS: Readonly<Record<ExportVendor, (dir: string) => Promise<History>>> = {
+  zendesk: readZendeskExport,
+  freshdesk: readFreshdeskExport,
+};
+
+/**
+ * The whole history in a folder of the vendor's own JSON pages (KPIS.md lists the files), read
+ * in name order. Throws an {@link ExportError} naming the file and the problem for anything
+ * missing or malformed; it never returns part of a history.
+ */
+export async function readExport(vendor: ExportVendor, dir: string): Promise<History> {
+  let isFolder: boolean;
+  try {
+    isFolder = (await stat(dir)).isDirectory();
+  } catch (error) {
+    throw new ExportError(`${dir}: no such folder; --input must be the folder that holds the ${vendor} export pages`, {
+      cause: error,
+    });
+  }
+  if (!isFolder)
+    throw new ExportError(`${dir}: not a folder; --input must be the folder that holds the ${vendor} export pages`);
+  return READERS[vendor](dir);
+}

@@ -1,0 +1,11 @@
+// The Freshdesk vendor's public surface; its field names stay inside this folder.
+export { normalizeFreshdeskBusinessHours } from './business-hours.js';
+export {
+  countFreshdeskPublicReplies,
+  normalizeFreshdeskAgentPage,
+  normalizeFreshdeskRatingPage,
+  normalizeFreshdeskTicketPage,
+  withPublicReplies,
+  type FreshdeskTicketPageContent,
+  type TicketWithoutReplies,
+} from './normalize.js';

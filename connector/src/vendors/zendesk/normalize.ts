@@ -1,0 +1,113 @@
+/**
+ * Zendesk payloads -> the normalized model. The only place that knows Zendesk's field names,
+ * statuses and rating scores (KPIS.md, "Zendesk source").
+ */
+import type { Agent, Rating, Requester, Ticket, TicketStatus } from '@frontline/kpi';
+import { parsePayload } from '../parse-payload.js';
+import { readZendeskTicketPageFast } from './fast-ticket-page.js';
+import {
+  zendeskRatingPageSchema,
+  zendeskTicketPageSchema,
+  type ZendeskMetricSet,
+  type ZendeskRating,
+  type ZendeskTicket,
+  type ZendeskUser,
+} from './schema.js';
+
+const MINUTE_MS = 60_000;
+
+/** A deleted ticket is left out of everything; its model status only has to be a valid one. */
+const STATUSES: Readonly<Record<ZendeskTicket['status'], TicketStatus>> = {
+  new: 'new',
+  open: 'open',
+  pending: 'pending',
+  hold: 'hold',
+  solved: 'solved',
+  closed: 'closed',
+  deleted: 'closed',
+};
+
+/** What one incremental export page holds, in model terms. */
+export interface ZendeskTicketPageContent {
+  readonly tickets: Ticket[];
+  readonly agents: Agent[];
+  readonly requesters: Requester[];
+}
+
+/** Zendesk's own metrics of a ticket, or none when the export had no metric set for it. */
+function ticketFromZendesk(ticket: ZendeskTicket, metrics: ZendeskMetricSet | undefined): Ticket {
+  const replyMinutes = metrics?.reply_time_in_minutes?.calendar ?? null;
+  const solvedAt = metrics?.solved_at ?? null;
+  return {
+    id: ticket.id,
+    requesterId: ticket.requester_id,
+    assigneeId: ticket.assignee_id,
+    groupId: ticket.group_id,
+    status: STATUSES[ticket.status],
+    createdAt: ticket.created_at,
+    tags: ticket.tags ?? [],
+    // Zendesk gives no reply time, only the minutes it took; the reply is that long after creation.
+    firstReplyAt: replyMinutes === null ? null : ticket.created_at + replyMinutes * MINUTE_MS,
+    firstReplyMinutes: replyMinutes,
+    firstReplyBusinessMinutes: replyMinutes === null ? null : (metrics?.reply_time_in_minutes?.business ?? null),
+    solvedAt,
+    resolutionMinutes: solvedAt === null ? null : (metrics?.full_resolution_time_in_minutes?.calendar ?? null),
+    resolutionBusinessMinutes: solvedAt === null ? null : (metrics?.full_resolution_time_in_minutes?.business ?? null),
+    publicReplies: metrics?.replies ?? 0,
+    reopens: metrics?.reopens ?? 0,
+    groupStations: metrics?.group_stations ?? null,
+    removed: ticket.status === 'deleted',
+  };
+}
+
+function userToAgentOrRequester(user: ZendeskUser, agents: Agent[], requesters: Requester[]): void {
+  if (user.role === 'end-user') requesters.push({ id: user.id, email: user.email ?? null });
+  else agents.push({ id: user.id, name: user.name ?? '', email: user.email ?? null });
+}
+
+/**
+ * One page of the incremental cursor export (`tickets`, `metric_sets`, `users`) as model
+ * tickets, agents (role agent or admin) and requesters (end-users). Each ticket takes the metric
+ * set of the same page with its id; throws a `PayloadError` naming the field that does not fit.
+ */
+export function normalizeZendeskTicketPage(page: unknown): ZendeskTicketPageContent {
+  // Well-formed pages skip zod (see fast-ticket-page.ts); anything else gets the schema's checks and messages.
+  const parsed = readZendeskTicketPageFast(page) ?? parsePayload(zendeskTicketPageSchema, page);
+  const metricsByTicket = new Map<string, ZendeskMetricSet>();
+  for (const metrics of parsed.metric_sets ?? []) metricsByTicket.set(metrics.ticket_id, metrics);
+  const tickets = parsed.tickets.map((ticket) => ticketFromZendesk(ticket, metricsByTicket.get(ticket.id)));
+  const agents: Agent[] = [];
+  const requesters: Requester[] = [];
+  for (const user of parsed.users ?? []) userToAgentOrRequester(user, agents, requesters);
+  return { tickets, agents, requesters };
+}
+
+/** `good` and `bad` are answers; `offered` was sent and not answered; `unoffered` never was sent. */
+function ratingFromZendesk(rating: ZendeskRating): Rating | null {
+  if (rating.score === 'unoffered') return null;
+  const answered = rating.score !== 'offered';
+  return {
+    id: rating.id,
+    ticketId: rating.ticket_id,
+    agentId: rating.assignee_id,
+    requesterId: rating.requester_id,
+    at: rating.updated_at ?? rating.created_at,
+    answered,
+    positive: rating.score === 'good',
+    comment: rating.comment ? rating.comment : null,
+  };
+}
+
+/**
+ * One page of `GET /api/v2/satisfaction_ratings` as model ratings, surveys sent but not answered
+ * included (so the response rate is known); `unoffered` records are dropped.
+ */
+export function normalizeZendeskRatingPage(page: unknown): Rating[] {
+  const parsed = parsePayload(zendeskRatingPageSchema, page);
+  const ratings: Rating[] = [];
+  for (const rating of parsed.satisfaction_ratings) {
+    const normalized = ratingFromZendesk(rating);
+    if (normalized !== null) ratings.push(normalized);
+  }
+  return ratings;
+}

@@ -1,0 +1,94 @@
+/**
+ * Zod schemas of the Zendesk payloads the normalizer reads: pages of the incremental cursor
+ * export with `include=metric_sets,users`, and pages of the legacy satisfaction ratings list.
+ * Only the fields we use are declared; Zendesk's other fields pass unchecked (and are dropped).
+ */
+import { z } from 'zod';
+import { count, isoTime, optionalIsoTime, optionalVendorId, vendorId } from '../payload-fields.js';
+
+/** Ticket statuses of the incremental export; `deleted` appears only there. */
+export const ZENDESK_TICKET_STATUSES = ['new', 'open', 'pending', 'hold', 'solved', 'closed', 'deleted'] as const;
+
+export const zendeskTicketSchema = z.object({
+  id: vendorId,
+  requester_id: vendorId,
+  assignee_id: optionalVendorId,
+  group_id: optionalVendorId,
+  status: z.enum(ZENDESK_TICKET_STATUSES),
+  created_at: isoTime,
+  tags: z.array(z.string()).nullish(),
+});
+
+/** `{ calendar, business }` minutes; both are null until the event happened. */
+const minutesPair = z
+  .object({
+    calendar: z.number().nonnegative().nullish(),
+    business: z.number().nonnegative().nullish(),
+  })
+  .nullish();
+
+export const zendeskMetricSetSchema = z.object({
+  ticket_id: vendorId,
+  solved_at: optionalIsoTime,
+  reply_time_in_minutes: minutesPair,
+  full_resolution_time_in_minutes: minutesPair,
+  replies: count.nullish(),
+  reopens: count.nullish(),
+  group_stations: count.nullish(),
+});
+
+export const ZENDESK_USER_ROLES = ['end-user', 'agent', 'admin'] as const;
+
+export const zendeskUserSchema = z.object({
+  id: vendorId,
+  name: z.string().nullish(),
+  email: z.string().nullish(),
+  role: z.enum(ZENDESK_USER_ROLES),
+});
+
+/** One page of `GET /api/v2/incremental/tickets/cursor.json?include=metric_sets,users`. */
+export const zendeskTicketPageSchema = z.object(
+  {
+    tickets: z.array(zendeskTicketSchema),
+    metric_sets: z.array(zendeskMetricSetSchema).nullish(),
+    users: z.array(zendeskUserSchema).nullish(),
+    after_cursor: z.string().nullish(),
+    end_of_stream: z.boolean().nullish(),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'invalid_type'
+        ? 'expected an incremental export page: an object with "tickets", "metric_sets" and "users"'
+        : undefined,
+  },
+);
+
+export const ZENDESK_RATING_SCORES = ['good', 'bad', 'offered', 'unoffered'] as const;
+
+export const zendeskRatingSchema = z.object({
+  id: vendorId,
+  ticket_id: vendorId,
+  assignee_id: optionalVendorId,
+  requester_id: optionalVendorId,
+  score: z.enum(ZENDESK_RATING_SCORES),
+  comment: z.string().nullish(),
+  created_at: isoTime,
+  updated_at: optionalIsoTime,
+});
+
+/** One page of `GET /api/v2/satisfaction_ratings`. */
+export const zendeskRatingPageSchema = z.object(
+  { satisfaction_ratings: z.array(zendeskRatingSchema) },
+  {
+    error: (issue) =>
+      issue.code === 'invalid_type'
+        ? 'expected a satisfaction ratings page: an object with "satisfaction_ratings"'
+        : undefined,
+  },
+);
+
+export type ZendeskTicket = z.infer<typeof zendeskTicketSchema>;
+export type ZendeskMetricSet = z.infer<typeof zendeskMetricSetSchema>;
+export type ZendeskUser = z.infer<typeof zendeskUserSchema>;
+export type ZendeskTicketPage = z.infer<typeof zendeskTicketPageSchema>;
+export type ZendeskRating = z.infer<typeof zendeskRatingSchema>;
