@@ -1,0 +1,15 @@
+/** The vendor refused the credentials (401/403): the tenant stops syncing until they are fixed. */
+export class VendorAuthError extends Error {
+  override readonly name = 'VendorAuthError';
+  constructor(
+    readonly tenant: string,
+    readonly status: number,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `${status === 401 ? 'token revoked or wrong' : 'access denied'} for ${tenant} (HTTP ${status}): ` +
+        'update the tenant credentials with `frontline tenant add` and sync again',
+      options,
+    );
+  }
+}

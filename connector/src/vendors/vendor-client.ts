@@ -1,0 +1,61 @@
+import type { Agent, BusinessSchedule, Rating, Requester, Ticket } from '@frontline/kpi';
+
+export type VendorName = 'zendesk' | 'freshdesk';
+
+/** A ticket as the sync keeps it: the model, plus what it needs to keep only the latest version. */
+export interface SyncedTicket {
+  readonly ticket: Ticket;
+  /** The vendor's last change to the ticket: a stored copy is replaced only by one at least as new. */
+  readonly updatedAt: number;
+  /**
+   * Whether `ticket.publicReplies` is known. Freshdesk's ticket list does not carry it: it is
+   * counted from the ticket's conversations, one call per ticket, later (`publicReplies`).
+   */
+  readonly repliesKnown: boolean;
+}
+
+/** Where a stream of changes starts: a time on first sync, the cursor of the last page after. */
+export type StreamStart = { readonly since: number } | { readonly cursor: string };
+
+/** One page of a change stream. Store its rows and `cursor` together: that is the checkpoint. */
+export interface Page<T> {
+  readonly items: readonly T[];
+  /** Resumes the stream after this page. */
+  readonly cursor: string;
+  /** The stream has caught up with the vendor; poll again later from `cursor`. */
+  readonly done: boolean;
+  /** Change time of the page's last item, for progress and phase boundaries; `null` if empty. */
+  readonly reachedTime: number | null;
+}
+
+export interface TicketPage extends Page<SyncedTicket> {
+  /** Agents and requesters the page mentions (Zendesk sideloads them; Freshdesk has requesters). */
+  readonly agents: readonly Agent[];
+  readonly requesters: readonly Requester[];
+}
+
+/**
+ * Reads one helpdesk account's history through its API, within the account's rate limits.
+ * Normalizes every payload to the model before returning it. Not in the contract: auth headers,
+ * paging style (cursor, page numbers, `updated_since` windows), field names, retries and waits.
+ * Errors: `VendorAuthError`, `VendorUnavailableError`, `VendorUnsupportedError` (one file each).
+ */
+export interface VendorClient {
+  readonly vendor: VendorName;
+  /** Whether unanswered surveys come with the ratings (see `History.ratingsIncludeUnanswered`). */
+  readonly ratingsIncludeUnanswered: boolean;
+  /** Whether tickets arrive with `repliesKnown: false` and need `publicReplies` per ticket. */
+  readonly needsReplyCounts: boolean;
+  /** Tickets changed since the start, oldest change first, one page per call. */
+  ticketsChangedSince(start: StreamStart): Promise<TicketPage>;
+  /** Satisfaction ratings created or changed since the start, one page per call. */
+  ratingsSince(start: StreamStart): Promise<Page<Rating>>;
+  /** Every agent of the account. */
+  agents(): Promise<Agent[]>;
+  /** The account's default business hours, or `null` when it has none or computes its own. */
+  businessSchedule(): Promise<BusinessSchedule | null>;
+  /** Public agent replies of one ticket (only where `needsReplyCounts`). */
+  publicReplies(ticketId: string): Promise<number>;
+  /** One ticket, fresh, for a webhook refresh; `null` when it no longer exists. */
+  ticket(ticketId: string): Promise<SyncedTicket | null>;
+}
