@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readEnv } from './env.js';
+
+describe('readEnv', () => {
+  it('gives the embedded defaults with no configuration', () => {
+    expect(readEnv({})).toEqual({
+      port: 3000,
+      dataDir: './.frontline',
+      databaseUrl: null,
+      redisUrl: null,
+      secretKey: null,
+      logLevel: 'info',
+    });
+  });
+
+  it('names a malformed variable and shows a correct value', () => {
+    expect(() => readEnv({ PORT: 'eighty' })).toThrow(/PORT must be a TCP port.*example: PORT=3000/);
+    expect(() => readEnv({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL must start with redis:\/\//);
+    expect(() => readEnv({ LOG_LEVEL: 'loud' })).toThrow(ConfigError);
+  });
+
+  it('never repeats a password from a malformed URL', () => {
+    const error = (() => {
+      try {
+        readEnv({ DATABASE_URL: 'mysql://app:hunter2@db/frontline', FRONTLINE_SECRET_KEY: 'k' });
+      } catch (e) {
+        return e as Error;
+      }
+      throw new Error('expected a ConfigError');
+    })();
+    expect(error.message).toMatch(/DATABASE_URL must start with postgres:\/\//);
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  it('requires a secret key with a server database', () => {
+    expect(() => readEnv({ DATABASE_URL: 'postgres://db/frontline' })).toThrow(/FRONTLINE_SECRET_KEY is required/);
+  });
+});

@@ -1,0 +1,83 @@
+import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { AddOptions, JobHandler, JobQueue, QueueCounts, QueueWorker } from './job-queue.js';
+import { jobKey, type SyncJob } from './sync-job.js';
+
+const DEFAULT_QUEUE_NAME = 'frontline-sync';
+/** BullMQ runs prioritized jobs lowest number first. */
+const PRIORITY = { high: 1, normal: 10 } as const;
+
+/**
+ * The job queue on Redis: any number of worker processes on any hosts share it. A job that
+ * throws is retried with exponential backoff; a worker killed mid-job leaves it to BullMQ's
+ * stalled-job check, which hands it to another worker.
+ */
+export class BullmqQueue implements JobQueue {
+  private readonly queue: Queue;
+  private readonly connections: Redis[] = [];
+
+  constructor(
+    private readonly redisUrl: string,
+    private readonly onError: (job: SyncJob, error: unknown, willRetry: boolean) => void = () => {},
+    private readonly name = DEFAULT_QUEUE_NAME,
+  ) {
+    this.queue = new Queue(name, { connection: this.connect() });
+  }
+
+  async add(job: SyncJob, options: AddOptions = {}): Promise<void> {
+    await this.queue.add(job.kind, job, {
+      jobId: jobKey(job),
+      priority: PRIORITY[options.priority ?? 'normal'],
+      delay: options.delayMs,
+      attempts: 12,
+      backoff: { type: 'exponential', delay: 1_000, jitter: 1 },
+      // Finished jobs go, so the same key can be queued again later.
+      removeOnComplete: true,
+      removeOnFail: { count: 1_000 },
+    });
+  }
+
+  work(handler: JobHandler, options: { readonly concurrency: number }): QueueWorker {
+    const worker = new Worker<SyncJob>(this.name, (job) => handler(job.data), {
+      connection: this.connect(),
+      concurrency: options.concurrency,
+      // A killed worker's job goes back to the queue after this long without a lock renewal.
+      lockDuration: 30_000,
+      stalledInterval: 15_000,
+      maxStalledCount: 100,
+    });
+    worker.on('failed', (job, error) => {
+      if (job) this.onError(job.data, error, job.attemptsMade < (job.opts.attempts ?? 1));
+    });
+    // Connection errors are retried by ioredis; an unhandled 'error' event would crash the process.
+    worker.on('error', () => {});
+    return { close: () => worker.close() };
+  }
+
+  async counts(): Promise<QueueCounts> {
+    const counts = await this.queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed');
+    return {
+      waiting: (counts['waiting'] ?? 0) + (counts['prioritized'] ?? 0),
+      active: counts['active'] ?? 0,
+      delayed: counts['delayed'] ?? 0,
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+    await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
+  }
+
+  /** Removes every job (tests). */
+  async obliterate(): Promise<void> {
+    await this.queue.obliterate({ force: true });
+  }
+
+  private connect(): Redis {
+    // BullMQ workers block on Redis; a null retry count lets them wait out a Redis restart.
+    const connection = new Redis(this.redisUrl, { maxRetriesPerRequest: null, enableReadyCheck: false });
+    connection.on('error', () => {});
+    this.connections.push(connection);
+    return connection;
+  }
+}

@@ -1,0 +1,34 @@
+import type { SyncJob } from './sync-job.js';
+
+export interface AddOptions {
+  /** Webhook refreshes jump ahead of sync links. */
+  readonly priority?: 'high' | 'normal';
+  readonly delayMs?: number;
+}
+
+export interface QueueCounts {
+  readonly waiting: number;
+  readonly active: number;
+  readonly delayed: number;
+}
+
+export type JobHandler = (job: SyncJob) => Promise<void>;
+
+/** A running consumer of the queue. */
+export interface QueueWorker {
+  /** Stops taking jobs and waits for the running ones to finish. */
+  close(): Promise<void>;
+}
+
+/**
+ * The job contract shared by BullMQ on Redis (any number of worker processes) and the in-process
+ * runner of the embedded default. A job whose key (`jobKey`) is already waiting is not added
+ * again. A handler that throws is retried with backoff. Not in the contract: where jobs live,
+ * how workers are scheduled, retention of finished jobs.
+ */
+export interface JobQueue {
+  add(job: SyncJob, options?: AddOptions): Promise<void>;
+  work(handler: JobHandler, options: { readonly concurrency: number }): QueueWorker;
+  counts(): Promise<QueueCounts>;
+  close(): Promise<void>;
+}

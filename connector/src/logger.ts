@@ -1,0 +1,35 @@
+import { destination, pino, type Logger as PinoLogger } from 'pino';
+
+/** Structured logging: JSON lines with tenant and job ids. */
+export type Logger = Pick<PinoLogger, 'info' | 'warn' | 'error' | 'debug' | 'child'>;
+
+/** Field names whose values never reach a log line, wherever they are nested. */
+const SECRET_PATHS = [
+  'token',
+  'apiKey',
+  'accessToken',
+  'password',
+  'secret',
+  'credentials',
+  'authorization',
+  'headers.authorization',
+  '*.token',
+  '*.apiKey',
+  '*.accessToken',
+  '*.password',
+  '*.secret',
+  '*.credentials',
+  '*.authorization',
+  '*.headers.authorization',
+];
+
+/** A JSON logger on stderr (stdout is for command output), secrets redacted. */
+export function createLogger(options: { level?: string; destination?: NodeJS.WritableStream } = {}): Logger {
+  return pino(
+    { level: options.level ?? 'info', redact: { paths: SECRET_PATHS, censor: '[redacted]' } },
+    options.destination ?? destination(2),
+  );
+}
+
+/** A logger that drops everything (tests, quiet commands). */
+export const silentLogger: Logger = pino({ level: 'silent' });

@@ -1,0 +1,87 @@
+import type { Clock } from '../clock.js';
+import type { JobHandler, JobQueue } from '../jobs/job-queue.js';
+import type { SyncJob } from '../jobs/sync-job.js';
+import type { TenantLock } from '../jobs/tenant-lock.js';
+import type { Logger } from '../logger.js';
+import type { SyncStore, Tenant } from '../store/sync-store.js';
+import { VendorAuthError } from '../vendors/vendor-auth-error.js';
+import { VendorUnsupportedError } from '../vendors/vendor-unsupported-error.js';
+import type { VendorClient } from '../vendors/vendor-client.js';
+import type { SurveySource } from './survey-source.js';
+import { syncTenant } from './sync-tenant.js';
+
+export interface JobDeps {
+  readonly store: SyncStore;
+  readonly queue: JobQueue;
+  readonly lock: TenantLock;
+  readonly clock: Clock;
+  readonly log: Logger;
+  clientFor(tenant: Tenant): VendorClient;
+  surveysFor(tenant: Tenant): SurveySource | null;
+  /** Pages per link of a sync chain: short links let webhook refreshes in between. */
+  readonly linkPages?: number;
+}
+
+const DEFAULT_LINK_PAGES = 10;
+
+/**
+ * Runs one job. A sync link takes the tenant's lock (another worker holding it is already
+ * syncing the tenant, so the link has nothing to do), syncs a few pages, releases the lock and
+ * queues the next link until the tenant is caught up. A refreshed ticket is saved like any page.
+ * A revoked token stops the tenant with a message that says what to do; other failures throw,
+ * and the queue retries them with backoff.
+ */
+export function createJobHandler(deps: JobDeps): JobHandler {
+  return async (job: SyncJob) => {
+    const tenant = await deps.store.getTenant(job.tenant);
+    if (tenant === null) {
+      deps.log.warn({ tenant: job.tenant, job: job.kind }, 'job for an unknown tenant dropped');
+      return;
+    }
+    if (tenant.status === 'stopped') return;
+    try {
+      if (job.kind === 'refresh-ticket') await refreshTicket(tenant, job.ticketId, deps);
+      else await syncLink(tenant, job, deps);
+    } catch (error) {
+      if (error instanceof VendorAuthError || error instanceof VendorUnsupportedError) {
+        await deps.store.setTenantStatus(tenant.id, 'stopped', error.message);
+        deps.log.error({ tenant: tenant.name, job: job.kind }, error.message);
+        return;
+      }
+      throw error;
+    }
+  };
+}
+
+async function syncLink(tenant: Tenant, job: Extract<SyncJob, { kind: 'sync' }>, deps: JobDeps): Promise<void> {
+  const held = await deps.lock.tryAcquire(tenant.id);
+  if (held === null) return;
+  let caughtUp: boolean;
+  try {
+    const outcome = await syncTenant(
+      tenant,
+      { store: deps.store, client: deps.clientFor(tenant), surveys: deps.surveysFor(tenant), clock: deps.clock },
+      { full: job.full ?? false, maxPages: deps.linkPages ?? DEFAULT_LINK_PAGES },
+    );
+    caughtUp = outcome.caughtUp;
+    deps.log.info({ tenant: tenant.name, link: job.link ?? 0, pages: outcome.pages, step: outcome.lastStep }, 'sync link done');
+  } finally {
+    // Released before the next link is queued, so that link can take it on any worker.
+    await held.release();
+  }
+  if (!caughtUp) await deps.queue.add({ kind: 'sync', tenant: tenant.name, link: (job.link ?? 0) + 1 });
+}
+
+async function refreshTicket(tenant: Tenant, ticketId: string, deps: JobDeps): Promise<void> {
+  const synced = await deps.clientFor(tenant).ticket(ticketId);
+  if (synced === null) {
+    deps.log.info({ tenant: tenant.name, ticket: ticketId }, 'refreshed ticket no longer exists');
+    return;
+  }
+  await deps.store.savePage(
+    tenant.id,
+    'refresh',
+    { tickets: [synced] },
+    { cursor: ticketId, done: true, reachedTime: synced.updatedAt },
+  );
+}

@@ -1,0 +1,168 @@
+import type { Clock } from '../clock.js';
+import type { PageRows, StreamCheckpoint, SyncStore, Tenant } from '../store/sync-store.js';
+import type { Page, StreamStart, TicketPage, VendorClient } from '../vendors/vendor-client.js';
+import type { SurveySource } from './survey-source.js';
+import { SYNC_STEPS, type SyncStep } from './sync-steps.js';
+
+/** How far back the first, most useful pass goes before the older history. */
+export const RECENT_DAYS = 60;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Reply counts are fetched in batches this large between checkpoints. */
+const REPLY_BATCH = 50;
+/** The stream that remembers where "recent" started, so later runs keep the same boundary. */
+const PLAN_STREAM = 'plan';
+
+export interface SyncDeps {
+  readonly store: SyncStore;
+  readonly client: VendorClient;
+  /** Pulse-survey answers (Zigpoll), when the tenant has them. */
+  readonly surveys: SurveySource | null;
+  readonly clock: Clock;
+}
+
+export interface SyncProgress {
+  readonly step: SyncStep;
+  readonly pages: number;
+  readonly tickets: number;
+  readonly ratings: number;
+  readonly replyCounts: number;
+  /** Change time the current step has reached; `null` before its first item. */
+  readonly reachedTime: number | null;
+  /** Where the current step started and where it is heading, for an ETA. */
+  readonly stepFrom: number;
+  readonly stepTo: number;
+}
+
+export interface SyncOptions {
+  /** Start every stream over (a full re-sync); rows are upserted, so nothing is duplicated. */
+  readonly full?: boolean;
+  /** Stop after this many pages and report `caughtUp: false`, so a job queue can chain the rest. */
+  readonly maxPages?: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: SyncProgress) => void;
+}
+
+export interface SyncOutcome {
+  readonly caughtUp: boolean;
+  readonly pages: number;
+  readonly lastStep: SyncStep;
+}
+
+/**
+ * Brings a tenant's store up to date with its helpdesk, most useful data first: agents and
+ * business hours, the last 60 days of tickets and ratings, the reply counts those tickets need
+ * (Freshdesk: a call per ticket), then the older history, then survey answers. Every page is
+ * saved with its checkpoint in one transaction, so a run stopped anywhere resumes where it left
+ * off and a page fetched twice changes nothing.
+ */
+export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOptions = {}): Promise<SyncOutcome> {
+  const { store, client, clock } = deps;
+  const recentStart = await planRecentStart(tenant, store, clock, options.full ?? false);
+  const counts = { pages: 0, tickets: 0, ratings: 0, replyCounts: 0 };
+  const budgetLeft = () => options.maxPages === undefined || counts.pages < options.maxPages;
+  let lastStep: SyncStep = 'setup';
+
+  const report = (step: SyncStep, reachedTime: number | null, stepFrom: number) =>
+    options.onProgress?.({ step, ...counts, reachedTime, stepFrom, stepTo: clock.now() });
+
+  /** Pages through one stream until it is caught up (or, for history, reaches `until`). */
+  const drain = async <P extends Page<unknown>>(
+    step: SyncStep,
+    stream: string,
+    since: number,
+    until: number | null,
+    fetch: (start: StreamStart) => Promise<P>,
+    rows: (page: P) => PageRows,
+    count: (n: number) => void,
+  ): Promise<boolean> => {
+    lastStep = step;
+    let checkpoint = options.full ? null : await store.readCheckpoint(tenant.id, stream);
+    // A history stream that reached the recent boundary is finished for good.
+    if (until !== null && checkpoint?.done) return true;
+    report(step, checkpoint?.reachedTime ?? null, since);
+    while (budgetLeft()) {
+      options.signal?.throwIfAborted();
+      const page = await fetch(checkpoint ? { cursor: checkpoint.cursor } : { since });
+      const reachedBoundary = until !== null && page.reachedTime !== null && page.reachedTime >= until;
+      const next: StreamCheckpoint = {
+        cursor: page.cursor,
+        done: page.done || reachedBoundary,
+        reachedTime: page.reachedTime ?? checkpoint?.reachedTime ?? null,
+      };
+      await store.savePage(tenant.id, stream, rows(page), next);
+      counts.pages++;
+      count(page.items.length);
+      checkpoint = next;
+      report(step, next.reachedTime, since);
+      if (next.done) return true;
+    }
+    return false;
+  };
+
+  const ticketRows = (page: TicketPage): PageRows => ({
+    tickets: page.items,
+    agents: page.agents,
+    requesters: page.requesters,
+  });
+  const ticketPages = (start: StreamStart) => client.ticketsChangedSince(start);
+  const ratingPages = (start: StreamStart) => client.ratingsSince(start);
+  const addTickets = (n: number) => void (counts.tickets += n);
+  const addRatings = (n: number) => void (counts.ratings += n);
+
+  const fillReplyCounts = async (step: SyncStep, since: number): Promise<boolean> => {
+    lastStep = step;
+    if (!client.needsReplyCounts) return true;
+    report(step, null, since);
+    while (budgetLeft()) {
+      options.signal?.throwIfAborted();
+      const ids = await store.ticketsNeedingReplyCounts(tenant.id, since, REPLY_BATCH);
+      if (ids.length === 0) return true;
+      const found: { ticketId: string; publicReplies: number }[] = [];
+      for (const ticketId of ids) found.push({ ticketId, publicReplies: await client.publicReplies(ticketId) });
+      await store.saveReplyCounts(tenant.id, found);
+      counts.pages++;
+      counts.replyCounts += found.length;
+      report(step, null, since);
+    }
+    return false;
+  };
+
+  const steps: Record<SyncStep, () => Promise<boolean>> = {
+    setup: async () => {
+      lastStep = 'setup';
+      const [agents, schedule] = await Promise.all([client.agents(), client.businessSchedule()]);
+      await store.savePage(tenant.id, 'agents', { agents }, { cursor: '', done: true, reachedTime: clock.now() });
+      await store.saveSchedule(tenant.id, schedule);
+      return true;
+    },
+    'recent-tickets': () => drain('recent-tickets', 'tickets', recentStart, null, ticketPages, ticketRows, addTickets),
+    'recent-ratings': () =>
+      drain('recent-ratings', 'ratings', recentStart, null, ratingPages, (p) => ({ ratings: p.items }), addRatings),
+    'recent-replies': () => fillReplyCounts('recent-replies', recentStart),
+    'history-tickets': () =>
+      drain('history-tickets', 'tickets:history', 0, recentStart, ticketPages, ticketRows, addTickets),
+    'history-ratings': () =>
+      drain('history-ratings', 'ratings:history', 0, recentStart, ratingPages, (p) => ({ ratings: p.items }), addRatings),
+    'history-replies': () => fillReplyCounts('history-replies', 0),
+    surveys: async () => {
+      const surveys = deps.surveys;
+      if (surveys === null) return true;
+      return drain('surveys', 'surveys', 0, null, (s) => surveys.answersSince(s), (p) => ({ surveyAnswers: p.items }), () => {});
+    },
+  };
+
+  for (const step of SYNC_STEPS) {
+    const finished = await steps[step]();
+    if (!finished) return { caughtUp: false, pages: counts.pages, lastStep };
+  }
+  return { caughtUp: true, pages: counts.pages, lastStep };
+}
+
+/** The start of the recent window, fixed on a tenant's first sync (or a full re-sync). */
+async function planRecentStart(tenant: Tenant, store: SyncStore, clock: Clock, full: boolean): Promise<number> {
+  const plan = full ? null : await store.readCheckpoint(tenant.id, PLAN_STREAM);
+  if (plan !== null) return Number(plan.cursor);
+  const recentStart = clock.now() - RECENT_DAYS * DAY_MS;
+  await store.savePage(tenant.id, PLAN_STREAM, {}, { cursor: String(recentStart), done: true, reachedTime: null });
+  return recentStart;
+}
