@@ -45,6 +45,17 @@ export default tseslint.config(
     },
   },
   {
+    // The environment is read in one place (env.ts), validated, and passed down.
+    files: ['connector/src/**/*.ts'],
+    ignores: ['connector/src/env.ts', 'connector/src/**/*.test.ts', 'connector/src/**/*.contract.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through env.ts (readEnv).' },
+      ],
+    },
+  },
+  {
     files: ['connector/src/**/*.ts'],
     ignores: ['connector/src/vendors/**', 'connector/src/main.ts'],
     rules: {

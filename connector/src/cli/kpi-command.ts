@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { computeKpis, isValidTimeZone, type History } from '@frontline/kpi';
 import { EXPORT_VENDORS, readExport, type ExportVendor } from '../export/read-export.js';
+import type { OpenRuntime } from '../runtime.js';
 import type { CliIo } from './cli-io.js';
 import { kpiReportJson } from './kpi-report-json.js';
 import { parseTimeOption } from './parse-time-option.js';
@@ -35,14 +36,11 @@ function assertKnownAgent(agent: string, history: History): void {
   throw new UsageError(`--agent ${agent}: no agent with this id in the export; agents: ${listed || 'none'}${more}`);
 }
 
-async function runKpi(options: KpiOptions, io: CliIo): Promise<void> {
-  if (options.tenant !== undefined) {
-    throw new UsageError(
-      `--tenant ${options.tenant}: KPIs from a connected tenant's store are not available yet; use --vendor and --input with an export folder`,
-    );
+async function runKpi(options: KpiOptions, io: CliIo, openRuntime: OpenRuntime): Promise<void> {
+  if (options.tenant === undefined) {
+    if (options.vendor === undefined) throw new UsageError(`missing --vendor ${EXPORT_VENDORS.join('|')} (or --tenant NAME)`);
+    if (options.input === undefined) throw new UsageError('missing --input DIR: the folder of vendor export pages');
   }
-  if (options.vendor === undefined) throw new UsageError(`missing --vendor ${EXPORT_VENDORS.join('|')}`);
-  if (options.input === undefined) throw new UsageError('missing --input DIR: the folder of vendor export pages');
   const timeZone = options.tz;
   if (!isValidTimeZone(timeZone)) {
     throw new UsageError(
@@ -58,31 +56,50 @@ async function runKpi(options: KpiOptions, io: CliIo): Promise<void> {
   }
   const now = options.now === undefined ? io.now() : parseTimeOption('--now', options.now, timeZone);
 
-  const history = await readExport(options.vendor, options.input);
+  const { history, escalationTags } = await loadHistory(options, openRuntime);
   if (options.agent !== undefined) assertKnownAgent(options.agent, history);
   const [report] = computeKpis(history, [{ from, to }], {
     now,
+    escalationTags,
     agentIds: options.agent === undefined ? undefined : [options.agent],
   });
   if (report === undefined) throw new Error('computeKpis returned no report for the one window asked for');
   io.stdout(`${JSON.stringify(kpiReportJson(report, { timezone: timeZone, now }), null, 2)}\n`);
 }
 
+/** The history to compute from: an export folder, or a connected tenant's store. */
+async function loadHistory(
+  options: KpiOptions,
+  openRuntime: OpenRuntime,
+): Promise<{ history: History; escalationTags?: readonly string[] }> {
+  if (options.tenant === undefined) return { history: await readExport(options.vendor!, options.input!) };
+  const runtime = await openRuntime();
+  try {
+    const tenant = await runtime.store.getTenant(options.tenant);
+    if (tenant === null) {
+      throw new UsageError(`--tenant ${options.tenant}: no such tenant; \`npx frontline tenant list\` shows the connected ones`);
+    }
+    return { history: await runtime.store.loadHistory(tenant.id), escalationTags: tenant.escalationTags };
+  } finally {
+    await runtime.close();
+  }
+}
+
 /**
  * Adds `frontline kpi`: the KPIs of one window computed from a folder of vendor export pages,
  * printed as the JSON of KPIS.md.
  */
-export function registerKpiCommand(program: Command, io: CliIo): void {
+export function registerKpiCommand(program: Command, io: CliIo, openRuntime: OpenRuntime): void {
   program
     .command('kpi')
     .description('compute the KPIs of one window from a folder of vendor export pages and print them as JSON')
     .addOption(new Option('--vendor <vendor>', 'the helpdesk the export comes from').choices(EXPORT_VENDORS))
     .option('--input <dir>', 'folder of the vendor export pages (file names in KPIS.md)')
-    .addOption(new Option('--tenant <name>', 'a connected tenant (not available yet)').conflicts(['vendor', 'input']))
+    .addOption(new Option('--tenant <name>', "a connected tenant: compute from its synced store").conflicts(['vendor', 'input']))
     .requiredOption('--from <time>', 'window start, included: ISO time, or YYYY-MM-DD for midnight in --tz')
     .requiredOption('--to <time>', 'window end, excluded: ISO time, or YYYY-MM-DD for midnight in --tz')
     .option('--tz <zone>', 'IANA time zone for bare dates', 'UTC')
     .option('--agent <id>', "only this agent (the vendor's agent id) under agents")
     .option('--now <time>', 'the time of computation, for reproducible results (default: now)')
-    .action(async (options: KpiOptions) => runKpi(options, io));
+    .action(async (options: KpiOptions) => runKpi(options, io, openRuntime));
 }

@@ -1,8 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import { ExportError } from '../export/export-error.js';
+import { ConfigError } from '../env.js';
+import type { OpenRuntime } from '../runtime.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { registerKpiCommand } from './kpi-command.js';
+import { registerSyncCommand } from './sync-command.js';
+import { registerTenantCommand } from './tenant-command.js';
+import { TenantStoppedError } from './tenant-stopped-error.js';
 import { UsageError } from './usage-error.js';
+import { registerWorkerCommand } from './worker-command.js';
 
 /** Exit codes: 0 done, 1 the input could not be read, 2 the command line is wrong. */
 const EXIT = { ok: 0, input: 1, usage: 2 } as const;
@@ -10,7 +16,14 @@ const EXIT = { ok: 0, input: 1, usage: 2 } as const;
 /** Commander's "I printed what was asked for" codes, which are not errors. */
 const COMMANDER_DONE = new Set(['commander.helpDisplayed', 'commander.version']);
 
-function createProgram(io: CliIo): Command {
+/** The composition root, loaded only by commands that need the store or the queue. */
+const openDefaultRuntime: OpenRuntime = async () => {
+  const { openRuntime } = await import('../main.js');
+  const { readEnv } = await import('../env.js');
+  return openRuntime(readEnv());
+};
+
+function createProgram(io: CliIo, openRuntime: OpenRuntime): Command {
   const program = new Command('frontline')
     .description('Frontline: agent-performance KPIs for Zendesk and Freshdesk')
     // Throw instead of exiting, and write through `io`, so main() returns an exit code.
@@ -18,7 +31,10 @@ function createProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run with --help for usage)');
   // Subcommands inherit the settings above, so they are added after them: one file each.
-  registerKpiCommand(program, io);
+  registerKpiCommand(program, io, openRuntime);
+  registerTenantCommand(program, io, openRuntime);
+  registerSyncCommand(program, io, openRuntime, process.stderr.isTTY === true);
+  registerWorkerCommand(program, io, openRuntime);
   return program;
 }
 
@@ -27,9 +43,13 @@ function createProgram(io: CliIo): Command {
  * code: 0 on success, 1 when the input cannot be read, 2 for a wrong command line. Results go to
  * stdout, errors to stderr; nothing reaches stdout when the command fails.
  */
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIo = processIo,
+  openRuntime: OpenRuntime = openDefaultRuntime,
+): Promise<number> {
   try {
-    await createProgram(io).parseAsync(argv, { from: 'user' });
+    await createProgram(io, openRuntime).parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (error) {
     // Commander has already printed its own message.
@@ -38,7 +58,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       io.stderr(`error: ${error.message}\n`);
       return EXIT.usage;
     }
-    if (error instanceof ExportError) {
+    if (error instanceof ExportError || error instanceof ConfigError || error instanceof TenantStoppedError) {
       io.stderr(`error: ${error.message}\n`);
       return EXIT.input;
     }

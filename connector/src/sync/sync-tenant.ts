@@ -11,6 +11,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const REPLY_BATCH = 50;
 /** The stream that remembers where "recent" started, so later runs keep the same boundary. */
 const PLAN_STREAM = 'plan';
+/** Every stream a sync keeps a checkpoint for. */
+const STREAMS = ['tickets', 'ratings', 'tickets:history', 'ratings:history', 'surveys'] as const;
+/** A checkpoint with this cursor starts its stream over from the step's start time. */
+const FRESH: StreamCheckpoint = { cursor: '', done: false, reachedTime: null };
 
 export interface SyncDeps {
   readonly store: SyncStore;
@@ -57,6 +61,10 @@ export interface SyncOutcome {
  */
 export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOptions = {}): Promise<SyncOutcome> {
   const { store, client, clock } = deps;
+  if (options.full) {
+    // Reset rather than ignore the checkpoints, so a chain of jobs continues the full re-sync.
+    for (const stream of STREAMS) await store.savePage(tenant.id, stream, {}, FRESH);
+  }
   const recentStart = await planRecentStart(tenant, store, clock, options.full ?? false);
   const counts = { pages: 0, tickets: 0, ratings: 0, replyCounts: 0 };
   const budgetLeft = () => options.maxPages === undefined || counts.pages < options.maxPages;
@@ -76,7 +84,8 @@ export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOp
     count: (n: number) => void,
   ): Promise<boolean> => {
     lastStep = step;
-    let checkpoint = options.full ? null : await store.readCheckpoint(tenant.id, stream);
+    let checkpoint = await store.readCheckpoint(tenant.id, stream);
+    if (checkpoint?.cursor === '') checkpoint = null;
     // A history stream that reached the recent boundary is finished for good.
     if (until !== null && checkpoint?.done) return true;
     report(step, checkpoint?.reachedTime ?? null, since);

@@ -1,0 +1,52 @@
+/**
+ * The composition root: the one place that turns configuration into running parts (store,
+ * queue, lock, vendor clients, logger). Commands and processes get a `Runtime` from here.
+ */
+import { Redis } from 'ioredis';
+import { systemClock, type Clock } from './clock.js';
+import type { Env } from './env.js';
+import { BullmqQueue } from './jobs/bullmq-queue.js';
+import { InProcessQueue } from './jobs/in-process-queue.js';
+import { createMemoryTenantLock, createRedisTenantLock } from './jobs/tenant-lock.js';
+import { createLogger, type Logger } from './logger.js';
+import type { Runtime } from './runtime.js';
+import { createSyncStore } from './store/index.js';
+import { createSurveySource, createVendorClient } from './vendors/create-vendor-client.js';
+
+export interface RuntimeOverrides {
+  readonly clock?: Clock;
+  readonly log?: Logger;
+}
+
+/** Builds the runtime the environment describes and migrates the store. */
+export async function openRuntime(env: Env, overrides: RuntimeOverrides = {}): Promise<Runtime> {
+  const clock = overrides.clock ?? systemClock;
+  const log = overrides.log ?? createLogger({ level: env.logLevel });
+  const store = await createSyncStore({
+    databaseUrl: env.databaseUrl ?? undefined,
+    dataDir: env.dataDir,
+    secretKey: env.secretKey ?? undefined,
+  });
+  await store.migrate();
+  const onJobError = (job: { kind: string; tenant: string }, error: unknown, willRetry: boolean) =>
+    log.warn({ tenant: job.tenant, job: job.kind, err: error, willRetry }, 'job failed');
+  const redis = env.redisUrl === null ? null : new Redis(env.redisUrl, { maxRetriesPerRequest: null });
+  redis?.on('error', () => {});
+  const queue = env.redisUrl === null ? new InProcessQueue(clock, onJobError) : new BullmqQueue(env.redisUrl, onJobError);
+  const lock = redis === null ? createMemoryTenantLock() : createRedisTenantLock(redis);
+  return {
+    env,
+    store,
+    queue,
+    lock,
+    clock,
+    log,
+    clientFor: (tenant, observer) => createVendorClient(tenant, { clock, observer, log }),
+    surveysFor: (tenant) => createSurveySource(tenant, { clock, log }),
+    async close() {
+      await queue.close();
+      await redis?.quit().catch(() => redis.disconnect());
+      await store.close();
+    },
+  };
+}

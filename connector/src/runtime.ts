@@ -1,0 +1,33 @@
+import type { Clock } from './clock.js';
+import type { Env } from './env.js';
+import type { JobQueue } from './jobs/job-queue.js';
+import type { TenantLock } from './jobs/tenant-lock.js';
+import type { Logger } from './logger.js';
+import type { SyncStore, Tenant } from './store/sync-store.js';
+import type { SurveySource } from './sync/survey-source.js';
+import type { VendorClient } from './vendors/vendor-client.js';
+
+/** What a client reports as it works, for progress bars and metrics. */
+export interface ClientObserver {
+  onRateLimitWait?(ms: number): void;
+  onRequest?(): void;
+}
+
+/**
+ * Everything the commands and processes run on, built once by the composition root (main.ts)
+ * from the environment: the store, the queue and lock, and a vendor client per tenant.
+ */
+export interface Runtime {
+  readonly env: Env;
+  readonly store: SyncStore;
+  readonly queue: JobQueue;
+  readonly lock: TenantLock;
+  readonly clock: Clock;
+  readonly log: Logger;
+  clientFor(tenant: Tenant, observer?: ClientObserver): VendorClient;
+  surveysFor(tenant: Tenant): SurveySource | null;
+  close(): Promise<void>;
+}
+
+/** Opens the runtime on first use, so commands that need no store (kpi on an export) never open one. */
+export type OpenRuntime = () => Promise<Runtime>;

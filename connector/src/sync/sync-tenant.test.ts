@@ -1,0 +1,190 @@
+import type { Rating, Ticket } from '@frontline/kpi';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { systemClock } from '../clock.js';
+import { parseSecretKey } from '../secrets/index.js';
+import { PgliteSyncStore } from '../store/index.js';
+import type { SyncStore, Tenant } from '../store/sync-store.js';
+import type { Page, StreamStart, SyncedTicket, TicketPage, VendorClient } from '../vendors/vendor-client.js';
+import { RECENT_DAYS, syncTenant, type SyncProgress } from './sync-tenant.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+const NOW = Date.now();
+const PAGE = 5;
+
+function aSyncedTicket(id: number, updatedAt: number, repliesKnown = true): SyncedTicket {
+  const ticket: Ticket = {
+    id: String(id),
+    requesterId: `r${id % 7}`,
+    assigneeId: `a${id % 3}`,
+    groupId: null,
+    status: 'solved',
+    createdAt: updatedAt - DAY,
+    tags: [],
+    firstReplyAt: updatedAt - DAY / 2,
+    firstReplyMinutes: 720,
+    firstReplyBusinessMinutes: null,
+    solvedAt: updatedAt,
+    resolutionMinutes: 1440,
+    resolutionBusinessMinutes: null,
+    publicReplies: repliesKnown ? 1 : 0,
+    reopens: 0,
+    groupStations: null,
+    removed: false,
+  };
+  return { ticket, updatedAt, repliesKnown };
+}
+
+/** A helpdesk with a fixed history, paged by position; records what was asked of it. */
+class FakeClient implements VendorClient {
+  readonly vendor = 'freshdesk' as const;
+  readonly ratingsIncludeUnanswered = false;
+  readonly calls: string[] = [];
+  failAt: number | null = null;
+  private served = 0;
+
+  constructor(
+    readonly tickets: SyncedTicket[],
+    readonly needsReplyCounts: boolean,
+  ) {}
+
+  async ticketsChangedSince(start: StreamStart): Promise<TicketPage> {
+    const from = 'cursor' in start ? Number(start.cursor) : this.tickets.findIndex((t) => t.updatedAt >= start.since);
+    const begin = from < 0 ? this.tickets.length : from;
+    this.calls.push(`tickets@${begin}`);
+    if (this.failAt !== null && ++this.served >= this.failAt) throw new Error('connection reset');
+    const items = this.tickets.slice(begin, begin + PAGE);
+    const end = begin + items.length;
+    return {
+      items,
+      agents: [],
+      requesters: [],
+      cursor: String(end),
+      done: end >= this.tickets.length,
+      reachedTime: items.at(-1)?.updatedAt ?? null,
+    };
+  }
+
+  async ratingsSince(start: StreamStart): Promise<Page<Rating>> {
+    this.calls.push(`ratings@${'cursor' in start ? start.cursor : 'since'}`);
+    return { items: [], cursor: 'end', done: true, reachedTime: null };
+  }
+
+  async agents() {
+    return [{ id: 'a0', name: 'Ana', email: null }];
+  }
+
+  async businessSchedule() {
+    return null;
+  }
+
+  async publicReplies(ticketId: string): Promise<number> {
+    this.calls.push(`replies:${ticketId}`);
+    return 2;
+  }
+
+  async ticket(): Promise<SyncedTicket | null> {
+    return null;
+  }
+}
+
+describe('syncTenant', () => {
+  let dir: string;
+  let store: SyncStore;
+  let tenant: Tenant;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'frontline-sync-'));
+    store = await PgliteSyncStore.open(dir, parseSecretKey(randomBytes(32).toString('base64')));
+    await store.migrate();
+    tenant = await store.addTenant({
+      name: 'acme',
+      vendor: 'freshdesk',
+      baseUrl: 'https://acme.freshdesk.com',
+      credentials: { kind: 'freshdesk-key', apiKey: 'k' },
+      zigpoll: null,
+    });
+  });
+
+  afterEach(async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  // 12 tickets changed 100..89 days ago, 8 changed in the last 60 days.
+  const history = [
+    ...Array.from({ length: 12 }, (_, i) => aSyncedTicket(i, NOW - (100 - i) * DAY, false)),
+    ...Array.from({ length: 8 }, (_, i) => aSyncedTicket(100 + i, NOW - (50 - i) * DAY, false)),
+  ];
+
+  it('syncs the last 60 days and their reply counts before the older history', async () => {
+    const client = new FakeClient(history, true);
+    const steps: string[] = [];
+    const onProgress = (p: SyncProgress) => void (steps.at(-1) !== p.step && steps.push(p.step));
+    const outcome = await syncTenant(tenant, { store, client, surveys: null, clock: systemClock }, { onProgress });
+    expect(outcome.caughtUp).toBe(true);
+    expect(steps).toEqual(['recent-tickets', 'recent-ratings', 'recent-replies', 'history-tickets', 'history-ratings', 'history-replies']);
+    // The first ticket call starts at the recent window, not at the beginning of time.
+    expect(client.calls[0]).toBe('tickets@12');
+    const firstOld = client.calls.indexOf('replies:0');
+    expect(client.calls.indexOf('replies:100')).toBeLessThan(firstOld);
+    const stored = await store.loadHistory(tenant.id);
+    expect(stored.tickets.map((t) => t.id).sort()).toEqual(history.map((t) => t.ticket.id).sort());
+    expect(stored.tickets.every((t) => t.publicReplies === 2)).toBe(true);
+  });
+
+  it('stops the history stream where the recent window begins', async () => {
+    const client = new FakeClient(history, false);
+    await syncTenant(tenant, { store, client, surveys: null, clock: systemClock });
+    const historyCalls = client.calls.filter((c) => c.startsWith('tickets@')).slice(2);
+    // Two recent pages (8 tickets), then history from 0 until it reaches tickets of the last 60 days.
+    expect(historyCalls).toEqual(['tickets@0', 'tickets@5', 'tickets@10']);
+  });
+
+  it('resumes after a failure from the last saved page, without duplicates', async () => {
+    const client = new FakeClient(history, false);
+    client.failAt = 3;
+    await expect(syncTenant(tenant, { store, client, surveys: null, clock: systemClock })).rejects.toThrow('connection reset');
+    const partial = await store.loadHistory(tenant.id);
+    expect(partial.tickets.length).toBeGreaterThan(0);
+    client.failAt = null;
+    const before = client.calls.length;
+    await syncTenant(tenant, { store, client, surveys: null, clock: systemClock });
+    // The resumed run continues from the checkpoint: it does not start the recent stream over.
+    expect(client.calls.slice(before).filter((c) => c === 'tickets@12')).toEqual([]);
+    const stored = await store.loadHistory(tenant.id);
+    expect(stored.tickets).toHaveLength(history.length);
+  });
+
+  it('stops after the page budget and carries on from there on the next run', async () => {
+    const client = new FakeClient(history, false);
+    const first = await syncTenant(tenant, { store, client, surveys: null, clock: systemClock }, { maxPages: 2 });
+    expect(first.caughtUp).toBe(false);
+    const second = await syncTenant(tenant, { store, client, surveys: null, clock: systemClock });
+    expect(second.caughtUp).toBe(true);
+    expect((await store.loadHistory(tenant.id)).tickets).toHaveLength(history.length);
+  });
+
+  it('polls the caught-up stream from its cursor on the next run', async () => {
+    const client = new FakeClient(history, false);
+    await syncTenant(tenant, { store, client, surveys: null, clock: systemClock });
+    client.tickets.push(aSyncedTicket(500, NOW - DAY));
+    client.calls.length = 0;
+    await syncTenant(tenant, { store, client, surveys: null, clock: systemClock });
+    expect(client.calls[0]).toBe(`tickets@${history.length - 1}`);
+    expect((await store.loadHistory(tenant.id)).tickets.map((t) => t.id)).toContain('500');
+  });
+
+  it('starts every stream over with full, and keeps the recent boundary of the new run', async () => {
+    const client = new FakeClient(history, false);
+    await syncTenant(tenant, { store, client, surveys: null, clock: systemClock });
+    client.calls.length = 0;
+    await syncTenant(tenant, { store, client, surveys: null, clock: systemClock }, { full: true });
+    expect(client.calls[0]).toBe('tickets@12');
+    expect(client.calls).toContain('tickets@0');
+    expect(RECENT_DAYS).toBe(60);
+  });
+});
