@@ -1,0 +1,34 @@
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import type { ClientObserver } from '../runtime.js';
+import type { Tenant } from '../store/sync-store.js';
+import type { SurveySource } from '../sync/survey-source.js';
+import { createFreshdeskClient } from './freshdesk/index.js';
+import type { VendorClient } from './vendor-client.js';
+import { createZendeskClient } from './zendesk/index.js';
+import { createZigpollClient } from './zigpoll/index.js';
+
+export interface ClientContext {
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly observer?: ClientObserver | undefined;
+}
+
+/** The client of the tenant's helpdesk: the one place that picks a vendor by name. */
+export function createVendorClient(tenant: Tenant, context: ClientContext): VendorClient {
+  const { credentials } = tenant;
+  const common = { tenant: tenant.name, baseUrl: tenant.baseUrl, clock: context.clock, observer: context.observer };
+  switch (credentials.kind) {
+    case 'zendesk-token':
+    case 'zendesk-oauth':
+      return createZendeskClient({ ...common, credentials });
+    case 'freshdesk-key':
+      return createFreshdeskClient({ ...common, apiKey: credentials.apiKey });
+  }
+}
+
+/** The tenant's pulse-survey source, when it has Zigpoll credentials. */
+export function createSurveySource(tenant: Tenant, context: ClientContext): SurveySource | null {
+  if (tenant.zigpoll === null) return null;
+  return createZigpollClient({ ...tenant.zigpoll, clock: context.clock });
+}
