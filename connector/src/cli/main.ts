@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ExportError } from '../export/export-error.js';
 import { ConfigError } from '../env.js';
+import { VendorUnavailableError } from '../vendors/vendor-unavailable-error.js';
 import type { OpenRuntime } from '../runtime.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { registerKpiCommand } from './kpi-command.js';
@@ -60,6 +61,10 @@ export async function main(
     }
     if (error instanceof ExportError || error instanceof ConfigError || error instanceof TenantStoppedError) {
       io.stderr(`error: ${error.message}\n`);
+      return EXIT.input;
+    }
+    if (error instanceof VendorUnavailableError) {
+      io.stderr(`error: ${error.message}\nthe helpdesk did not answer; check the tenant's URL and the network, then run the command again (a sync resumes where it stopped)\n`);
       return EXIT.input;
     }
     io.stderr(
