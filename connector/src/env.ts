@@ -31,10 +31,18 @@ export function readEnv(source: Readonly<Record<string, string | undefined>> = p
   };
   const port = value('PORT') ?? '3000';
   if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
-    throw new ConfigError(`PORT must be a TCP port number from 1 to 65535, got ${JSON.stringify(port)}; example: PORT=3000`);
+    throw new ConfigError(
+      `PORT must be a TCP port number from 1 to 65535, got ${JSON.stringify(port)}; example: PORT=3000`,
+    );
   }
   const databaseUrl = value('DATABASE_URL');
-  if (databaseUrl !== null) checkUrl('DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:'], 'postgres://frontline:secret@db.internal:5432/frontline');
+  if (databaseUrl !== null)
+    checkUrl(
+      'DATABASE_URL',
+      databaseUrl,
+      ['postgres:', 'postgresql:'],
+      'postgres://frontline:secret@db.internal:5432/frontline',
+    );
   const redisUrl = value('REDIS_URL');
   if (redisUrl !== null) checkUrl('REDIS_URL', redisUrl, ['redis:', 'rediss:'], 'redis://127.0.0.1:6379');
   if (databaseUrl !== null && value('FRONTLINE_SECRET_KEY') === null) {
@@ -45,7 +53,9 @@ export function readEnv(source: Readonly<Record<string, string | undefined>> = p
   }
   const logLevel = value('LOG_LEVEL') ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) {
-    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}; example: LOG_LEVEL=info`);
+    throw new ConfigError(
+      `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}; example: LOG_LEVEL=info`,
+    );
   }
   return {
     port: Number(port),
@@ -66,6 +76,8 @@ function checkUrl(name: string, raw: string, protocols: string[], example: strin
   }
   if (!protocols.includes(url.protocol)) {
     // The value may hold a password: name only its scheme.
-    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got ${url.protocol}//...; example: ${name}=${example}`);
+    throw new ConfigError(
+      `${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got ${url.protocol}//...; example: ${name}=${example}`,
+    );
   }
 }

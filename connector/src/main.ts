@@ -32,7 +32,8 @@ export async function openRuntime(env: Env, overrides: RuntimeOverrides = {}): P
     log.warn({ tenant: job.tenant, job: job.kind, err: error, willRetry }, 'job failed');
   const redis = env.redisUrl === null ? null : new Redis(env.redisUrl, { maxRetriesPerRequest: null });
   redis?.on('error', () => {});
-  const queue = env.redisUrl === null ? new InProcessQueue(clock, onJobError) : new BullmqQueue(env.redisUrl, onJobError);
+  const queue =
+    env.redisUrl === null ? new InProcessQueue(clock, onJobError) : new BullmqQueue(env.redisUrl, onJobError);
   const lock = redis === null ? createMemoryTenantLock() : createRedisTenantLock(redis);
   return {
     env,

@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AGENT_KPI_KEYS, KPI_KEYS } from '@frontline/kpi';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEnv } from '../env.js';
+import { readExport } from '../export/read-export.js';
+import { silentLogger } from '../logger.js';
+import { openRuntime } from '../main.js';
 import type { CliIo } from './cli-io.js';
 import type { KpiReportJson } from './kpi-report-json.js';
 import { main } from './main.js';
@@ -177,12 +181,6 @@ describe('frontline kpi', () => {
     expect(result.stdout).toBe('');
   });
 
-  it('says that --tenant is not available yet', async () => {
-    const result = await run('kpi', '--tenant', 'acme', ...WINDOW);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/--tenant acme: .* not available yet/);
-  });
-
   it('requires --from and --to', async () => {
     const result = await run(
       'kpi',
@@ -242,5 +240,62 @@ describe('the frontline bin', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('frontline kpi --tenant', () => {
+  let dataDir: string;
+  const io = () => {
+    const out = { stdout: '', stderr: '' };
+    const cliIo: CliIo = {
+      stdout: (text) => void (out.stdout += text),
+      stderr: (text) => void (out.stderr += text),
+      now: () => Date.parse('2026-03-01T00:00:00Z'),
+    };
+    return { out, cliIo };
+  };
+  const openTestRuntime = () => openRuntime(readEnv({ FRONTLINE_DATA_DIR: dataDir }), { log: silentLogger });
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'frontline-kpi-tenant-'));
+    // The Zendesk fixture history, stored as a sync would have stored it.
+    const history = await readExport('zendesk', join(FIXTURES, 'zendesk-small'));
+    const runtime = await openTestRuntime();
+    const tenant = await runtime.store.addTenant({
+      name: 'acme',
+      vendor: 'zendesk',
+      baseUrl: 'https://acme.zendesk.com',
+      credentials: { kind: 'zendesk-oauth', accessToken: 'token' },
+      zigpoll: null,
+    });
+    await runtime.store.savePage(
+      tenant.id,
+      'tickets',
+      {
+        tickets: history.tickets.map((ticket) => ({ ticket, updatedAt: ticket.createdAt, repliesKnown: true })),
+        ratings: history.ratings,
+        agents: history.agents,
+        requesters: history.requesters,
+        surveyAnswers: history.surveyAnswers,
+      },
+      { cursor: 'end', done: true, reachedTime: null },
+    );
+    await runtime.close();
+  });
+
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('computes from the tenant store exactly what the export gives', async () => {
+    const fromStore = io();
+    expect(await main(['kpi', '--tenant', 'acme', ...WINDOW], fromStore.cliIo, openTestRuntime)).toBe(0);
+    const fromExport = await kpis('zendesk');
+    expect(JSON.parse(fromStore.out.stdout)).toEqual(fromExport);
+  });
+
+  it('names an unknown tenant and how to list the known ones', async () => {
+    const { out, cliIo } = io();
+    expect(await main(['kpi', '--tenant', 'nobody', ...WINDOW], cliIo, openTestRuntime)).toBe(2);
+    expect(out.stderr).toMatch(/--tenant nobody: no such tenant; `npx frontline tenant list`/);
+    expect(out.stdout).toBe('');
   });
 });

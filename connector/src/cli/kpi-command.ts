@@ -38,7 +38,8 @@ function assertKnownAgent(agent: string, history: History): void {
 
 async function runKpi(options: KpiOptions, io: CliIo, openRuntime: OpenRuntime): Promise<void> {
   if (options.tenant === undefined) {
-    if (options.vendor === undefined) throw new UsageError(`missing --vendor ${EXPORT_VENDORS.join('|')} (or --tenant NAME)`);
+    if (options.vendor === undefined)
+      throw new UsageError(`missing --vendor ${EXPORT_VENDORS.join('|')} (or --tenant NAME)`);
     if (options.input === undefined) throw new UsageError('missing --input DIR: the folder of vendor export pages');
   }
   const timeZone = options.tz;
@@ -77,7 +78,9 @@ async function loadHistory(
   try {
     const tenant = await runtime.store.getTenant(options.tenant);
     if (tenant === null) {
-      throw new UsageError(`--tenant ${options.tenant}: no such tenant; \`npx frontline tenant list\` shows the connected ones`);
+      throw new UsageError(
+        `--tenant ${options.tenant}: no such tenant; \`npx frontline tenant list\` shows the connected ones`,
+      );
     }
     return { history: await runtime.store.loadHistory(tenant.id), escalationTags: tenant.escalationTags };
   } finally {
@@ -95,7 +98,9 @@ export function registerKpiCommand(program: Command, io: CliIo, openRuntime: Ope
     .description('compute the KPIs of one window from a folder of vendor export pages and print them as JSON')
     .addOption(new Option('--vendor <vendor>', 'the helpdesk the export comes from').choices(EXPORT_VENDORS))
     .option('--input <dir>', 'folder of the vendor export pages (file names in KPIS.md)')
-    .addOption(new Option('--tenant <name>', "a connected tenant: compute from its synced store").conflicts(['vendor', 'input']))
+    .addOption(
+      new Option('--tenant <name>', 'a connected tenant: compute from its synced store').conflicts(['vendor', 'input']),
+    )
     .requiredOption('--from <time>', 'window start, included: ISO time, or YYYY-MM-DD for midnight in --tz')
     .requiredOption('--to <time>', 'window end, excluded: ISO time, or YYYY-MM-DD for midnight in --tz')
     .option('--tz <zone>', 'IANA time zone for bare dates', 'UTC')

@@ -64,7 +64,9 @@ export async function main(
       return EXIT.input;
     }
     if (error instanceof VendorUnavailableError) {
-      io.stderr(`error: ${error.message}\nthe helpdesk did not answer; check the tenant's URL and the network, then run the command again (a sync resumes where it stopped)\n`);
+      io.stderr(
+        `error: ${error.message}\nthe helpdesk did not answer; check the tenant's URL and the network, then run the command again (a sync resumes where it stopped)\n`,
+      );
       return EXIT.input;
     }
     io.stderr(

@@ -39,7 +39,9 @@ export function registerSyncCommand(program: Command, io: CliIo, openRuntime: Op
 async function runSync(runtime: Runtime, options: SyncOptions, io: CliIo, isTerminal: boolean): Promise<void> {
   const tenant = await runtime.store.getTenant(options.tenant);
   if (tenant === null) {
-    throw new UsageError(`no tenant named ${options.tenant}: add it with \`npx frontline tenant add ${options.tenant} --vendor ...\``);
+    throw new UsageError(
+      `no tenant named ${options.tenant}: add it with \`npx frontline tenant add ${options.tenant} --vendor ...\``,
+    );
   }
   if (tenant.status === 'stopped') throw new TenantStoppedError(tenant);
   const held = await acquire(runtime, tenant, io);
@@ -55,7 +57,12 @@ async function runSync(runtime: Runtime, options: SyncOptions, io: CliIo, isTerm
       stepStarted = now;
       if (isTerminal) io.stderr('\n');
     }
-    const line = formatProgress(progress, { rateLimitWaitMs: waited, elapsedMs: now - started }, etaMs(progress, now - stepStarted), isTerminal);
+    const line = formatProgress(
+      progress,
+      { rateLimitWaitMs: waited, elapsedMs: now - started },
+      etaMs(progress, now - stepStarted),
+      isTerminal,
+    );
     if (isTerminal) io.stderr(`\r\x1b[2K${line}`);
     else if (now - lastPlain >= PLAIN_EVERY_MS) {
       lastPlain = now;

@@ -15,7 +15,9 @@ const progress = {
 describe('sync progress', () => {
   it('draws a bar with pages, tickets, rate-limit waits and ETA on a terminal', () => {
     const line = formatProgress(progress, { rateLimitWaitMs: 54_000, elapsedMs: 60_000 }, 180_000, true);
-    expect(line).toBe('recent-tickets  #####............... 25%  pages 12  tickets 12000  ratings 0  rate-limit waits 54s  ETA 3m00s');
+    expect(line).toBe(
+      'recent-tickets  #####............... 25%  pages 12  tickets 12000  ratings 0  rate-limit waits 54s  ETA 3m00s',
+    );
   });
 
   it('leaves the bar out of plain log lines', () => {

@@ -22,7 +22,12 @@ export function etaMs(progress: SyncProgress, stepElapsedMs: number): number | n
 }
 
 /** One line: step, bar, pages, tickets, rate-limit waits and ETA. */
-export function formatProgress(progress: SyncProgress, extras: ProgressExtras, eta: number | null, bar: boolean): string {
+export function formatProgress(
+  progress: SyncProgress,
+  extras: ProgressExtras,
+  eta: number | null,
+  bar: boolean,
+): string {
   const fraction = stepFraction(progress);
   const parts = [
     progress.step,

@@ -26,7 +26,9 @@ export function tenantFromOptions(name: string, options: AddOptions): NewTenant 
   try {
     url = new URL(options.url);
   } catch {
-    throw new UsageError(`--url ${JSON.stringify(options.url)} is not a URL; e.g. --url https://acme.${options.vendor}.com`);
+    throw new UsageError(
+      `--url ${JSON.stringify(options.url)} is not a URL; e.g. --url https://acme.${options.vendor}.com`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new UsageError(`--url must be an http(s) URL, e.g. https://acme.${options.vendor}.com`);
@@ -34,7 +36,10 @@ export function tenantFromOptions(name: string, options: AddOptions): NewTenant 
   const zigpoll =
     options.zigpollKey === undefined && options.zigpollAccount === undefined
       ? null
-      : { apiKey: required(options.zigpollKey, '--zigpoll-key'), accountId: required(options.zigpollAccount, '--zigpoll-account') };
+      : {
+          apiKey: required(options.zigpollKey, '--zigpoll-key'),
+          accountId: required(options.zigpollAccount, '--zigpoll-account'),
+        };
   return { name, vendor: options.vendor, baseUrl: url.origin, credentials: credentialsFrom(options), zigpoll };
 }
 
@@ -46,7 +51,11 @@ function credentialsFrom(options: AddOptions): VendorCredentials {
   if (options.token === undefined) {
     throw new UsageError('a Zendesk tenant needs --email and --token (an API token), or --oauth-token');
   }
-  return { kind: 'zendesk-token', email: required(options.email, '--email (the agent the API token belongs to)'), token: options.token };
+  return {
+    kind: 'zendesk-token',
+    email: required(options.email, '--email (the agent the API token belongs to)'),
+    token: options.token,
+  };
 }
 
 function required(value: string | undefined, what: string): string {
@@ -81,7 +90,10 @@ export function registerTenantCommand(program: Command, io: CliIo, openRuntime: 
       const runtime = await openRuntime();
       try {
         const existing = await runtime.store.getTenant(name);
-        const saved = existing === null ? await runtime.store.addTenant(input) : await runtime.store.updateCredentials(name, input.credentials);
+        const saved =
+          existing === null
+            ? await runtime.store.addTenant(input)
+            : await runtime.store.updateCredentials(name, input.credentials);
         io.stdout(
           `${existing === null ? 'added' : 'updated the credentials of'} tenant ${saved.name} (${saved.vendor}, ${saved.baseUrl})\n` +
             `next: npx frontline sync --tenant ${saved.name}\n`,
@@ -97,7 +109,8 @@ export function registerTenantCommand(program: Command, io: CliIo, openRuntime: 
       const runtime = await openRuntime();
       try {
         const tenants = await runtime.store.listTenants();
-        if (tenants.length === 0) io.stdout('no tenants yet: add one with `npx frontline tenant add NAME --vendor ...`\n');
+        if (tenants.length === 0)
+          io.stdout('no tenants yet: add one with `npx frontline tenant add NAME --vendor ...`\n');
         for (const t of tenants) io.stdout(`${describeTenant(t)}\n`);
       } finally {
         await runtime.close();

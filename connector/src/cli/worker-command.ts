@@ -26,7 +26,9 @@ export function registerWorkerCommand(program: Command, io: CliIo, openRuntime: 
       const runtime = await openRuntime();
       const worker = runtime.queue.work(createJobHandler(runtime), { concurrency });
       const scheduler = startSyncScheduler(runtime);
-      io.stderr(`worker started (${runtime.env.redisUrl ? 'queue on Redis' : 'in-process queue'}, concurrency ${concurrency})\n`);
+      io.stderr(
+        `worker started (${runtime.env.redisUrl ? 'queue on Redis' : 'in-process queue'}, concurrency ${concurrency})\n`,
+      );
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGTERM', stop);

@@ -63,7 +63,8 @@ function covered(
 ): TimeWindow[] {
   const ranges: TimeWindow[] = [];
   if (recent !== null) ranges.push({ from: recentStart, to: recent.done ? now : (recent.reachedTime ?? recentStart) });
-  if (history !== null) ranges.push({ from: -Infinity, to: history.done ? recentStart : (history.reachedTime ?? -Infinity) });
+  if (history !== null)
+    ranges.push({ from: -Infinity, to: history.done ? recentStart : (history.reachedTime ?? -Infinity) });
   return ranges;
 }
 

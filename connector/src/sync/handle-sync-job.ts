@@ -64,7 +64,10 @@ async function syncLink(tenant: Tenant, job: Extract<SyncJob, { kind: 'sync' }>,
       { full: job.full ?? false, maxPages: deps.linkPages ?? DEFAULT_LINK_PAGES },
     );
     caughtUp = outcome.caughtUp;
-    deps.log.info({ tenant: tenant.name, link: job.link ?? 0, pages: outcome.pages, step: outcome.lastStep }, 'sync link done');
+    deps.log.info(
+      { tenant: tenant.name, link: job.link ?? 0, pages: outcome.pages, step: outcome.lastStep },
+      'sync link done',
+    );
   } finally {
     // Released before the next link is queued, so that link can take it on any worker.
     await held.release();

@@ -126,7 +126,14 @@ describe('syncTenant', () => {
     const onProgress = (p: SyncProgress) => void (steps.at(-1) !== p.step && steps.push(p.step));
     const outcome = await syncTenant(tenant, { store, client, surveys: null, clock: systemClock }, { onProgress });
     expect(outcome.caughtUp).toBe(true);
-    expect(steps).toEqual(['recent-tickets', 'recent-ratings', 'recent-replies', 'history-tickets', 'history-ratings', 'history-replies']);
+    expect(steps).toEqual([
+      'recent-tickets',
+      'recent-ratings',
+      'recent-replies',
+      'history-tickets',
+      'history-ratings',
+      'history-replies',
+    ]);
     // The first ticket call starts at the recent window, not at the beginning of time.
     expect(client.calls[0]).toBe('tickets@12');
     const firstOld = client.calls.indexOf('replies:0');
@@ -147,7 +154,9 @@ describe('syncTenant', () => {
   it('resumes after a failure from the last saved page, without duplicates', async () => {
     const client = new FakeClient(history, false);
     client.failAt = 3;
-    await expect(syncTenant(tenant, { store, client, surveys: null, clock: systemClock })).rejects.toThrow('connection reset');
+    await expect(syncTenant(tenant, { store, client, surveys: null, clock: systemClock })).rejects.toThrow(
+      'connection reset',
+    );
     const partial = await store.loadHistory(tenant.id);
     expect(partial.tickets.length).toBeGreaterThan(0);
     client.failAt = null;

@@ -151,12 +151,28 @@ export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOp
     'history-tickets': () =>
       drain('history-tickets', 'tickets:history', 0, recentStart, ticketPages, ticketRows, addTickets),
     'history-ratings': () =>
-      drain('history-ratings', 'ratings:history', 0, recentStart, ratingPages, (p) => ({ ratings: p.items }), addRatings),
+      drain(
+        'history-ratings',
+        'ratings:history',
+        0,
+        recentStart,
+        ratingPages,
+        (p) => ({ ratings: p.items }),
+        addRatings,
+      ),
     'history-replies': () => fillReplyCounts('history-replies', 0),
     surveys: async () => {
       const surveys = deps.surveys;
       if (surveys === null) return true;
-      return drain('surveys', 'surveys', 0, null, (s) => surveys.answersSince(s), (p) => ({ surveyAnswers: p.items }), () => {});
+      return drain(
+        'surveys',
+        'surveys',
+        0,
+        null,
+        (s) => surveys.answersSince(s),
+        (p) => ({ surveyAnswers: p.items }),
+        () => {},
+      );
     },
   };
 

@@ -1,7 +1,9 @@
 // The Freshdesk vendor's public surface; its field names stay inside this folder.
 export { normalizeFreshdeskBusinessHours } from './business-hours.js';
+export { createFreshdeskClient, type FreshdeskClientOptions, type FreshdeskPlan } from './client.js';
 export {
   countFreshdeskPublicReplies,
+  freshdeskRecordTimes,
   normalizeFreshdeskAgentPage,
   normalizeFreshdeskRatingPage,
   normalizeFreshdeskTicketPage,

@@ -5,6 +5,7 @@
 import type { Agent, Rating, Requester, Ticket, TicketStatus } from '@frontline/kpi';
 import { parsePayload } from '../parse-payload.js';
 import { PayloadError } from '../payload-error.js';
+import { parseIsoTime } from '../payload-fields.js';
 import {
   freshdeskAgentPageSchema,
   freshdeskConversationPageSchema,
@@ -129,4 +130,19 @@ export function normalizeFreshdeskAgentPage(page: unknown): Agent[] {
     name: agent.contact.name ?? '',
     email: agent.contact.email ?? null,
   }));
+}
+
+/**
+ * One ISO time field (`updated_at` of tickets, `created_at` of ratings) of every record of an
+ * array page, in page order, as epoch milliseconds; the sync pages and keeps the newest copy by it.
+ */
+export function freshdeskRecordTimes(page: unknown, field: 'updated_at' | 'created_at'): number[] {
+  if (!Array.isArray(page)) throw new PayloadError('', 'expected a page (an array)');
+  return page.map((record: unknown, index) => {
+    const value =
+      typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[field] : undefined;
+    const time = typeof value === 'string' ? parseIsoTime(value) : NaN;
+    if (Number.isNaN(time)) throw new PayloadError(`[${index}].${field}`, 'expected an ISO 8601 time');
+    return time;
+  });
 }

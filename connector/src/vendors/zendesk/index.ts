@@ -1,2 +1,9 @@
 // The Zendesk vendor's public surface; its field names stay inside this folder.
-export { normalizeZendeskRatingPage, normalizeZendeskTicketPage, type ZendeskTicketPageContent } from './normalize.js';
+export { createZendeskClient, type ZendeskClientOptions, type ZendeskCredentials } from './client.js';
+export {
+  normalizeZendeskRatingPage,
+  normalizeZendeskTicketPage,
+  normalizeZendeskUserPage,
+  zendeskTicketChangeTimes,
+  type ZendeskTicketPageContent,
+} from './normalize.js';

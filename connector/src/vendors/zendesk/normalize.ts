@@ -3,11 +3,15 @@
  * statuses and rating scores (KPIS.md, "Zendesk source").
  */
 import type { Agent, Rating, Requester, Ticket, TicketStatus } from '@frontline/kpi';
+import { z } from 'zod';
 import { parsePayload } from '../parse-payload.js';
+import { PayloadError } from '../payload-error.js';
+import { parseIsoTime } from '../payload-fields.js';
 import { readZendeskTicketPageFast } from './fast-ticket-page.js';
 import {
   zendeskRatingPageSchema,
   zendeskTicketPageSchema,
+  zendeskUserSchema,
   type ZendeskMetricSet,
   type ZendeskRating,
   type ZendeskTicket,
@@ -110,4 +114,42 @@ export function normalizeZendeskRatingPage(page: unknown): Rating[] {
     if (normalized !== null) ratings.push(normalized);
   }
   return ratings;
+}
+
+const zendeskUserPageSchema = z.object(
+  { users: z.array(zendeskUserSchema) },
+  {
+    error: (issue) => (issue.code === 'invalid_type' ? 'expected a users page: an object with "users"' : undefined),
+  },
+);
+
+/** One page of `GET /api/v2/users` as model agents (role agent or admin) and requesters (end-users). */
+export function normalizeZendeskUserPage(page: unknown): { agents: Agent[]; requesters: Requester[] } {
+  const agents: Agent[] = [];
+  const requesters: Requester[] = [];
+  for (const user of parsePayload(zendeskUserPageSchema, page).users) userToAgentOrRequester(user, agents, requesters);
+  return { agents, requesters };
+}
+
+const isoOrNaN = (value: unknown): number => (typeof value === 'string' ? parseIsoTime(value) : NaN);
+
+function changeTime(ticket: unknown, index: number): number {
+  const fields = (typeof ticket === 'object' && ticket !== null ? ticket : {}) as Record<string, unknown>;
+  const updated = isoOrNaN(fields.updated_at);
+  if (!Number.isNaN(updated)) return updated;
+  // The export's own order key (Unix seconds), then creation: a ticket never changed before it was made.
+  if (typeof fields.generated_timestamp === 'number') return fields.generated_timestamp * 1000;
+  const created = isoOrNaN(fields.created_at);
+  if (!Number.isNaN(created)) return created;
+  throw new PayloadError(`tickets[${index}].updated_at`, 'missing (expected an ISO 8601 time)');
+}
+
+/**
+ * The last change time (`updated_at`) of each ticket of an incremental export page, or of a
+ * `{ tickets: [ticket] }` wrapper, in page order; the sync keeps the newest copy by it.
+ */
+export function zendeskTicketChangeTimes(page: unknown): number[] {
+  const tickets = typeof page === 'object' && page !== null ? (page as Record<string, unknown>).tickets : undefined;
+  if (!Array.isArray(tickets)) throw new PayloadError('tickets', 'expected an array of tickets');
+  return tickets.map(changeTime);
 }

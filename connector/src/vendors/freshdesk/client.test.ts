@@ -1,0 +1,259 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { describe, expect, it } from 'vitest';
+import { createInstantClock } from '../http/instant-clock.js';
+import {
+  answer,
+  CONTRACT_NOW,
+  describeVendorClient,
+  serveDuringTests,
+  withHeaders,
+  type Scenario,
+} from '../vendor-client.contract.js';
+import type { StreamStart, TicketPage } from '../vendor-client.js';
+import { createFreshdeskClient } from './client.js';
+
+const BASE_URL = 'https://acme.freshdesk.test';
+const TENANT = 'acme-freshdesk';
+const API_KEY = 'fd-secret-key-456';
+const HISTORY_START = Date.parse('2026-01-01T00:00:00Z');
+const MINUTE = 60_000;
+const NORMAL_HEADERS = {
+  'X-RateLimit-Total': '200',
+  'X-RateLimit-Remaining': '150',
+  'X-RateLimit-Used-CurrentRequest': '1',
+};
+
+const server = setupServer();
+serveDuringTests(server);
+
+const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
+const changedAt = (n: number): number => HISTORY_START + n * MINUTE;
+
+function rawTicket(n: number) {
+  return {
+    id: n,
+    requester_id: 5000 + n,
+    responder_id: 9001,
+    group_id: null,
+    status: 2,
+    created_at: iso(HISTORY_START),
+    updated_at: iso(changedAt(n)),
+    tags: [],
+    spam: false,
+    stats: { first_responded_at: null, resolved_at: null, closed_at: null, reopened_at: null },
+  };
+}
+
+/** `items` filtered and paged as Freshdesk does, with a `Link` to the next page while there is one. */
+function pagedList(items: readonly object[], url: URL, pageSize: number, extra: Readonly<Record<string, string>> = {}) {
+  const page = Number(url.searchParams.get('page') ?? '1');
+  const slice = items.slice((page - 1) * pageSize, page * pageSize);
+  const headers = withHeaders(NORMAL_HEADERS, extra);
+  if (page * pageSize < items.length) {
+    const next = new URL(url);
+    next.searchParams.set('page', String(page + 1));
+    headers.set('Link', `<${next.toString()}>; rel="next"`);
+  }
+  return HttpResponse.json(slice, { headers });
+}
+
+/** The ticket list over tickets 1..count; records pages past 300, which Freshdesk refuses. */
+function ticketListHandler(scenario: Scenario, refused: number[] = []) {
+  const tickets = Array.from({ length: scenario.count }, (_, i) => rawTicket(i + 1));
+  let index = 0;
+  return http.get(`${BASE_URL}/api/v2/tickets`, ({ request }) =>
+    answer(scenario, index++, request, (extra) => {
+      const url = new URL(request.url);
+      const page = Number(url.searchParams.get('page'));
+      if (page > 300) {
+        refused.push(page);
+        return HttpResponse.json({ description: 'Validation failed', errors: [{ field: 'page' }] }, { status: 400 });
+      }
+      const since = Date.parse(url.searchParams.get('updated_since') ?? '');
+      const changed = tickets.filter((t) => Date.parse(t.updated_at) >= since);
+      return pagedList(changed, url, scenario.pageSize, extra);
+    }),
+  );
+}
+
+function ratingHandlers(scenario: Scenario) {
+  const ratings = Array.from({ length: scenario.count }, (_, i) => ({
+    id: i + 1,
+    ticket_id: i + 1,
+    agent_id: 9001,
+    user_id: 5001,
+    ratings: { default_question: 103 },
+    feedback: null,
+    created_at: iso(changedAt(i + 1)),
+    updated_at: iso(changedAt(i + 1)),
+  }));
+  return [
+    http.get(`${BASE_URL}/api/v2/surveys/satisfaction_ratings`, ({ request }) => {
+      const url = new URL(request.url);
+      const since = Date.parse(url.searchParams.get('created_since') ?? '');
+      return pagedList(
+        ratings.filter((r) => Date.parse(r.created_at) >= since),
+        url,
+        scenario.pageSize,
+      );
+    }),
+  ];
+}
+
+function agentHandlers(scenario: Scenario) {
+  const agents = Array.from({ length: scenario.count }, (_, i) => ({
+    id: i + 1,
+    contact: { name: `Agent ${i + 1}`, email: `agent${i + 1}@acme.example` },
+  }));
+  return [
+    http.get(`${BASE_URL}/api/v2/agents`, ({ request }) => pagedList(agents, new URL(request.url), scenario.pageSize)),
+  ];
+}
+
+describeVendorClient('freshdesk', {
+  server,
+  tenant: TENANT,
+  secrets: [API_KEY, Buffer.from(`${API_KEY}:X`).toString('base64')],
+  ticketsEndpoint: '/api/v2/tickets',
+  createClient: (options) => createFreshdeskClient({ ...options, tenant: TENANT, baseUrl: BASE_URL, apiKey: API_KEY }),
+  ticketHandlers: (scenario) => [ticketListHandler(scenario)],
+  ratingHandlers,
+  agentHandlers,
+  missingTicketHandlers: () => [
+    http.get(`${BASE_URL}/api/v2/tickets/:id`, () => new HttpResponse(null, { status: 404 })),
+  ],
+  exhausted: {
+    headers: { 'X-RateLimit-Total': '200', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Used-CurrentRequest': '1' },
+    // Freshdesk sends no reset time: its window is a minute.
+    waitMs: 60_000,
+  },
+});
+
+describe('createFreshdeskClient', () => {
+  const clientOn = (clock = createInstantClock(CONTRACT_NOW)) =>
+    createFreshdeskClient({ tenant: TENANT, baseUrl: BASE_URL, apiKey: API_KEY, clock });
+
+  async function drain(start: StreamStart, fetch: (start: StreamStart) => Promise<TicketPage>): Promise<TicketPage[]> {
+    const pages: TicketPage[] = [];
+    for (let next = start; pages.length < 1_000;) {
+      const page = await fetch(next);
+      pages.push(page);
+      if (page.done) return pages;
+      next = { cursor: page.cursor };
+    }
+    throw new Error('never done');
+  }
+
+  /** Conversations of ticket 5 over two pages: 1 + 2 public agent replies among notes and customer messages. */
+  const conversationHandler = () =>
+    http.get(`${BASE_URL}/api/v2/tickets/5/conversations`, ({ request }) =>
+      pagedList(
+        [
+          { id: 1, ticket_id: 5, incoming: false, private: false },
+          { id: 2, ticket_id: 5, incoming: false, private: true },
+          { id: 3, ticket_id: 5, incoming: true, private: false },
+          { id: 4, ticket_id: 5, incoming: false, private: false },
+          { id: 5, ticket_id: 5, incoming: false, private: false },
+        ],
+        new URL(request.url),
+        3,
+      ),
+    );
+
+  it('authenticates with the API key as the Basic user and X as the password', async () => {
+    const requests: Request[] = [];
+    server.use(
+      http.get(`${BASE_URL}/api/v2/tickets`, ({ request }) => {
+        requests.push(request);
+        return HttpResponse.json([]);
+      }),
+    );
+    await clientOn().ticketsChangedSince({ since: 0 });
+    expect(requests[0]?.headers.get('authorization')).toBe(`Basic ${Buffer.from(`${API_KEY}:X`).toString('base64')}`);
+  });
+
+  it('lists tickets by updated_since, oldest change first, with stats, and without reply counts', async () => {
+    const requests: URL[] = [];
+    server.use(
+      http.get(`${BASE_URL}/api/v2/tickets`, ({ request }) => {
+        requests.push(new URL(request.url));
+        return HttpResponse.json([rawTicket(1)]);
+      }),
+    );
+    const page = await clientOn().ticketsChangedSince({ since: Date.parse('2026-02-01T10:20:30.456Z') });
+    expect(Object.fromEntries(requests[0]!.searchParams)).toEqual({
+      updated_since: '2026-02-01T10:20:30Z',
+      order_by: 'updated_at',
+      order_type: 'asc',
+      per_page: '100',
+      page: '1',
+      include: 'stats',
+    });
+    expect(page.items).toEqual([expect.objectContaining({ updatedAt: changedAt(1), repliesKnown: false })]);
+    expect(page.requesters).toEqual([{ id: '5001', email: null }]);
+    expect(page.done).toBe(true);
+  });
+
+  it('restarts from the last updated_at before asking for page 301', async () => {
+    const clock = createInstantClock(CONTRACT_NOW);
+    const refused: number[] = [];
+    server.use(ticketListHandler({ count: 305, pageSize: 1, clock }, refused));
+    const client = clientOn(clock);
+    const pages = await drain({ since: 0 }, (start) => client.ticketsChangedSince(start));
+    const ids = pages.flatMap((p) => p.items.map((t) => t.ticket.id));
+    expect(refused).toEqual([]);
+    // Ticket 300 comes twice: once as the last of the first window, once as the first of the next.
+    expect(ids).toEqual([
+      ...Array.from({ length: 300 }, (_, i) => String(i + 1)),
+      '300',
+      '301',
+      '302',
+      '303',
+      '304',
+      '305',
+    ]);
+    expect(pages.at(-1)?.done).toBe(true);
+  });
+
+  it('counts the public agent replies across every page of a ticket', async () => {
+    server.use(conversationHandler());
+    await expect(clientOn().publicReplies('5')).resolves.toBe(3);
+  });
+
+  it('refreshes one ticket with its reply count known', async () => {
+    server.use(
+      http.get(`${BASE_URL}/api/v2/tickets/5`, () => HttpResponse.json(rawTicket(5))),
+      conversationHandler(),
+    );
+    const found = await clientOn().ticket('5');
+    expect(found).toMatchObject({ updatedAt: changedAt(5), repliesKnown: true, ticket: { id: '5', publicReplies: 3 } });
+  });
+
+  it('reads the default business hours', async () => {
+    server.use(
+      http.get(`${BASE_URL}/api/v2/business_hours`, () =>
+        HttpResponse.json([
+          {
+            id: 1,
+            is_default: true,
+            time_zone: 'London',
+            business_hours: { monday: { start_time: '9:00 am', end_time: '5:00 pm' } },
+          },
+        ]),
+      ),
+    );
+    const schedule = await clientOn().businessSchedule();
+    expect(schedule).toMatchObject({ timeZone: 'Europe/London', intervals: [{ start: 540, end: 1020 }] });
+  });
+
+  it("keeps to the Growth plan's 20 ticket-list requests a minute", async () => {
+    const clock = createInstantClock(CONTRACT_NOW);
+    const arrivals: number[] = [];
+    server.use(ticketListHandler({ count: 22, pageSize: 1, clock, fault: ({ time }) => void arrivals.push(time) }));
+    const client = clientOn(clock);
+    await drain({ since: 0 }, (start) => client.ticketsChangedSince(start));
+    expect(arrivals).toHaveLength(22);
+    expect(arrivals[20]! - arrivals[0]!).toBeGreaterThanOrEqual(MINUTE);
+  });
+});

@@ -1,0 +1,206 @@
+import type { Agent, BusinessSchedule, Rating } from '@frontline/kpi';
+import type { ClientHttpOptions } from '../http/client-http-options.js';
+import { basicAuthorization } from '../http/basic-authorization.js';
+import { decodeCursor, encodeCursor } from '../http/opaque-cursor.js';
+import { queryString } from '../http/query-string.js';
+import { RateBudget } from '../http/rate-budget.js';
+import { readPayload } from '../http/read-payload.js';
+import { createVendorHttp } from '../http/vendor-http.js';
+import type { Page, StreamStart, SyncedTicket, TicketPage, VendorClient } from '../vendor-client.js';
+import { normalizeFreshdeskBusinessHours } from './business-hours.js';
+import {
+  advanceWindow,
+  freshdeskTime,
+  freshdeskWindowCursorSchema,
+  nextPageNumber,
+  type FreshdeskWindowCursor,
+} from './client-paging.js';
+import {
+  countFreshdeskPublicReplies,
+  freshdeskRecordTimes,
+  normalizeFreshdeskAgentPage,
+  normalizeFreshdeskRatingPage,
+  normalizeFreshdeskTicketPage,
+  withPublicReplies,
+} from './normalize.js';
+
+const TICKETS = '/api/v2/tickets';
+const TICKET = '/api/v2/tickets/{id}';
+const CONVERSATIONS = '/api/v2/tickets/{id}/conversations';
+const RATINGS = '/api/v2/surveys/satisfaction_ratings';
+const AGENTS = '/api/v2/agents';
+const BUSINESS_HOURS = '/api/v2/business_hours';
+const PER_PAGE = '100';
+
+/** The plans with API access; each has an account limit and a smaller one for the ticket list. */
+export type FreshdeskPlan = 'growth' | 'pro' | 'enterprise';
+
+/** Calls per minute by plan (Freshdesk article 225439). */
+const PLAN_LIMITS: Readonly<Record<FreshdeskPlan, { readonly account: number; readonly ticketsList: number }>> = {
+  growth: { account: 200, ticketsList: 20 },
+  pro: { account: 400, ticketsList: 100 },
+  enterprise: { account: 700, ticketsList: 200 },
+};
+
+export interface FreshdeskClientOptions extends ClientHttpOptions {
+  /** The tenant's name, for error messages. */
+  readonly tenant: string;
+  /** `https://acme.freshdesk.com`, or a compatible server. */
+  readonly baseUrl: string;
+  readonly apiKey: string;
+  /** The account's plan; Growth, the strictest, when unknown (the headers correct the account limit). */
+  readonly plan?: FreshdeskPlan;
+}
+
+const ticketPath = (pattern: string, ticketId: string): string => pattern.replace('{id}', encodeURIComponent(ticketId));
+
+/**
+ * A {@link VendorClient} for one Freshdesk account: tickets by `updated_since` windows of the
+ * ticket list (restarted before the 300-page cap), reply counts from each ticket's conversations,
+ * answered satisfaction ratings, agents and the default business hours.
+ */
+export function createFreshdeskClient(options: FreshdeskClientOptions): VendorClient {
+  const { tenant, clock } = options;
+  const limits = PLAN_LIMITS[options.plan ?? 'growth'];
+  const budget =
+    options.rateBudget ??
+    new RateBudget({ clock, limitPerMinute: limits.account, endpointLimits: { [TICKETS]: limits.ticketsList } });
+  const http = createVendorHttp({
+    tenant,
+    baseUrl: options.baseUrl,
+    // Freshdesk takes the API key as the user name, with any password.
+    authHeaders: { Authorization: basicAuthorization(options.apiKey, 'X') },
+    clock,
+    budget,
+    timeoutMs: options.timeoutMs,
+    observer: options.observer,
+    retry: options.retry,
+  });
+
+  const startOf = (start: StreamStart, what: string): FreshdeskWindowCursor =>
+    'since' in start
+      ? { since: Math.max(0, Math.floor(start.since)), page: 1, newest: null }
+      : decodeCursor(start.cursor, freshdeskWindowCursorSchema, what);
+
+  async function ticketsChangedSince(start: StreamStart): Promise<TicketPage> {
+    const position = startOf(start, 'Freshdesk ticket');
+    const { body, headers } = await http.get({
+      url: `${TICKETS}${queryString([
+        ['updated_since', freshdeskTime(position.since)],
+        ['order_by', 'updated_at'],
+        ['order_type', 'asc'],
+        ['per_page', PER_PAGE],
+        ['page', String(position.page)],
+        ['include', 'stats'],
+      ])}`,
+      endpoint: TICKETS,
+    });
+    const { content, times } = readPayload(tenant, TICKETS, () => ({
+      content: normalizeFreshdeskTicketPage(body),
+      times: freshdeskRecordTimes(body, 'updated_at'),
+    }));
+    // The list has no reply counts: 0 stands in until `publicReplies` counts them.
+    const items: SyncedTicket[] = content.tickets.map((ticket, i) => ({
+      ticket: withPublicReplies(ticket, 0),
+      updatedAt: times[i] ?? ticket.createdAt,
+      repliesKnown: false,
+    }));
+    const { next, done } = advanceWindow(tenant, position, times, nextPageNumber(headers, position.page));
+    return {
+      items,
+      agents: [],
+      requesters: content.requesters,
+      cursor: encodeCursor(next),
+      done,
+      reachedTime: items.at(-1)?.updatedAt ?? null,
+    };
+  }
+
+  async function ratingsSince(start: StreamStart): Promise<Page<Rating>> {
+    const position = startOf(start, 'Freshdesk rating');
+    const { body, headers } = await http.get({
+      url: `${RATINGS}${queryString([
+        ['created_since', freshdeskTime(position.since)],
+        ['per_page', PER_PAGE],
+        ['page', String(position.page)],
+      ])}`,
+      endpoint: RATINGS,
+    });
+    const { items, times } = readPayload(tenant, RATINGS, () => ({
+      items: normalizeFreshdeskRatingPage(body),
+      times: freshdeskRecordTimes(body, 'created_at'),
+    }));
+    const { next, done } = advanceWindow(tenant, position, times, nextPageNumber(headers, position.page));
+    return { items, cursor: encodeCursor(next), done, reachedTime: items.at(-1)?.at ?? null };
+  }
+
+  /** Every page of a Link-paged list, each read by `read`. */
+  async function allPages<T>(path: string, endpoint: string, read: (body: unknown) => T[], accept404 = false) {
+    const found: T[] = [];
+    let page: number | null = 1;
+    while (page !== null) {
+      const response = await http.get({
+        url: `${path}${queryString([
+          ['per_page', PER_PAGE],
+          ['page', String(page)],
+        ])}`,
+        endpoint,
+        accept: accept404 ? [404] : [],
+      });
+      if (response.status === 404) return null;
+      found.push(...readPayload(tenant, endpoint, () => read(response.body)));
+      page = nextPageNumber(response.headers, page);
+    }
+    return found;
+  }
+
+  async function agents(): Promise<Agent[]> {
+    return (await allPages(AGENTS, AGENTS, normalizeFreshdeskAgentPage)) ?? [];
+  }
+
+  async function businessSchedule(): Promise<BusinessSchedule | null> {
+    const { body } = await http.get({ url: BUSINESS_HOURS, endpoint: BUSINESS_HOURS });
+    return readPayload(tenant, BUSINESS_HOURS, () => normalizeFreshdeskBusinessHours(body));
+  }
+
+  async function publicReplies(ticketId: string): Promise<number> {
+    const perPage = await allPages(
+      ticketPath(CONVERSATIONS, ticketId),
+      CONVERSATIONS,
+      (body) => [countFreshdeskPublicReplies(body, ticketId)],
+      true,
+    );
+    // A ticket deleted since it was listed has no replies left to count.
+    return (perPage ?? []).reduce((sum, n) => sum + n, 0);
+  }
+
+  async function ticket(ticketId: string): Promise<SyncedTicket | null> {
+    const response = await http.get({
+      url: `${ticketPath(TICKET, ticketId)}${queryString([['include', 'stats']])}`,
+      endpoint: TICKET,
+      accept: [404],
+    });
+    if (response.status === 404) return null;
+    const page = [response.body];
+    const { content, times } = readPayload(tenant, TICKET, () => ({
+      content: normalizeFreshdeskTicketPage(page),
+      times: freshdeskRecordTimes(page, 'updated_at'),
+    }));
+    const found = content.tickets[0];
+    if (found === undefined) return null;
+    const replies = await publicReplies(ticketId);
+    return { ticket: withPublicReplies(found, replies), updatedAt: times[0] ?? found.createdAt, repliesKnown: true };
+  }
+
+  return {
+    vendor: 'freshdesk',
+    ratingsIncludeUnanswered: false,
+    needsReplyCounts: true,
+    ticketsChangedSince,
+    ratingsSince,
+    agents,
+    businessSchedule,
+    publicReplies,
+    ticket,
+  };
+}

@@ -1,0 +1,16 @@
+import type { Clock } from '../../clock.js';
+import type { RetryPolicy } from './backoff.js';
+import type { HttpObserver } from './http-observer.js';
+import type { RateBudget } from './rate-budget.js';
+
+/** Options every vendor client takes for its HTTP layer. */
+export interface ClientHttpOptions {
+  /** Every wait (rate limits, Retry-After, backoff) runs on this clock. */
+  readonly clock: Clock;
+  /** Real milliseconds a request may take before it is retried; 30 s by default. */
+  readonly timeoutMs?: number;
+  readonly observer?: HttpObserver;
+  /** The tenant's budget, when several clients of one tenant share it; else the client makes its own. */
+  readonly rateBudget?: RateBudget;
+  readonly retry?: Partial<RetryPolicy>;
+}

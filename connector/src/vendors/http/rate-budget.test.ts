@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { createInstantClock } from './instant-clock.js';
+import { RateBudget } from './rate-budget.js';
+import { readRateLimitHeaders } from './rate-limit-headers.js';
+
+const START = Date.parse('2026-03-01T00:00:00Z');
+
+/** Sends `n` requests to `endpoint` one after another, answering each at once; returns when each went. */
+async function send(budget: RateBudget, clock: { now(): number }, n: number, endpoint = '/x'): Promise<number[]> {
+  const sent: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const { slot } = await budget.acquire(endpoint);
+    sent.push(clock.now() - START);
+    budget.settle(slot, null);
+  }
+  return sent;
+}
+
+describe('RateBudget', () => {
+  it('lets the plan limit through at once, then waits for the oldest request to leave the minute', async () => {
+    const clock = createInstantClock(START);
+    const budget = new RateBudget({ clock, limitPerMinute: 3 });
+    expect(await send(budget, clock, 4)).toEqual([0, 0, 0, 60_000]);
+  });
+
+  it('holds an endpoint to its own limit without holding the others', async () => {
+    const clock = createInstantClock(START);
+    const budget = new RateBudget({ clock, limitPerMinute: 100, endpointLimits: { '/export': 2 } });
+    expect(await send(budget, clock, 2, '/export')).toEqual([0, 0]);
+    expect(await send(budget, clock, 1, '/users')).toEqual([0]);
+    expect(await send(budget, clock, 1, '/export')).toEqual([60_000]);
+  });
+
+  it('learns the account limit from the headers', async () => {
+    const clock = createInstantClock(START);
+    const budget = new RateBudget({ clock, limitPerMinute: 700 });
+    const { slot } = await budget.acquire('/x');
+    budget.settle(slot, readRateLimitHeaders({ 'x-rate-limit': '2', 'x-rate-limit-remaining': '1' }));
+    expect(await send(budget, clock, 2)).toEqual([0, 60_000]);
+  });
+
+  it('waits for the reset the headers give once nothing remains', async () => {
+    const clock = createInstantClock(START);
+    const budget = new RateBudget({ clock, limitPerMinute: 700 });
+    const { slot } = await budget.acquire('/x');
+    budget.settle(
+      slot,
+      readRateLimitHeaders({ 'x-rate-limit': '700', 'x-rate-limit-remaining': '0', 'ratelimit-reset': '12' }),
+    );
+    const { waitedMs } = await budget.acquire('/x');
+    expect(waitedMs).toBe(12_000);
+  });
+
+  it('waits a whole minute when nothing remains, others used the budget, and no reset is given', async () => {
+    const clock = createInstantClock(START);
+    const budget = new RateBudget({ clock, limitPerMinute: 200 });
+    const { slot } = await budget.acquire('/x');
+    budget.settle(slot, readRateLimitHeaders({ 'x-ratelimit-total': '200', 'x-ratelimit-remaining': '0' }));
+    expect((await budget.acquire('/x')).waitedMs).toBe(60_000);
+  });
+
+  it('counts the credits a request costs', async () => {
+    const clock = createInstantClock(START);
+    const budget = new RateBudget({ clock, limitPerMinute: 4 });
+    const { slot } = await budget.acquire('/tickets');
+    budget.settle(slot, readRateLimitHeaders({ 'x-ratelimit-used-currentrequest': '2' }));
+    // 2 used, each further request costs 2: one more fits the minute.
+    expect(await send(budget, clock, 2, '/tickets')).toEqual([0, 60_000]);
+  });
+
+  it('holds every request until a pause ends', async () => {
+    const clock = createInstantClock(START);
+    const budget = new RateBudget({ clock, limitPerMinute: 100 });
+    budget.pauseUntil(START + 30_000);
+    expect((await budget.acquire('/x')).waitedMs).toBe(30_000);
+  });
+
+  it('counts a request in flight until it is answered', async () => {
+    const clock = createInstantClock(START);
+    const budget = new RateBudget({ clock, limitPerMinute: 1 });
+    const first = await budget.acquire('/x');
+    let second = false;
+    const waiting = budget.acquire('/x').then(() => (second = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(second).toBe(false);
+    budget.settle(first.slot, null);
+    await waiting;
+    expect(clock.now() - START).toBe(60_000);
+  });
+});

@@ -1,0 +1,162 @@
+import type { AxiosInstance } from 'axios';
+import type { Clock } from '../../clock.js';
+import { VendorAuthError } from '../vendor-auth-error.js';
+import { VendorUnavailableError } from '../vendor-unavailable-error.js';
+import { VendorUnsupportedError } from '../vendor-unsupported-error.js';
+import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from './backoff.js';
+import { createHttpInstance, DEFAULT_TIMEOUT_MS } from './create-http-instance.js';
+import { describeErrorBody, describeNetworkError } from './describe-failure.js';
+import { toHeaderRecord, type HeaderRecord } from './header-record.js';
+import type { HttpObserver } from './http-observer.js';
+import type { RateBudget } from './rate-budget.js';
+import { readRateLimitHeaders } from './rate-limit-headers.js';
+import { parseRetryAfter } from './retry-after.js';
+
+/** Statuses that say "try again later" rather than "this request is wrong". */
+const TRANSIENT_4XX = new Set([408, 409, 425]);
+/** Waited after a 429 that names no `Retry-After`: the vendors' windows are a minute. */
+const RATE_LIMITED_FALLBACK_MS = 60_000;
+
+export interface VendorHttpOptions {
+  /** The tenant's name, for error messages; never a credential. */
+  readonly tenant: string;
+  readonly baseUrl: string;
+  /** The credentials, as headers (`Authorization`); never logged nor put in an error. */
+  readonly authHeaders: Readonly<Record<string, string>>;
+  readonly clock: Clock;
+  readonly budget: RateBudget;
+  readonly timeoutMs?: number;
+  readonly observer?: HttpObserver;
+  readonly retry?: Partial<RetryPolicy>;
+}
+
+/** One GET to a vendor. */
+export interface VendorRequest {
+  /** Path and query, relative to the base URL. */
+  readonly url: string;
+  /** The path pattern that names the endpoint in errors, events and rate limits: `/api/v2/tickets/{id}`. */
+  readonly endpoint: string;
+  /** Statuses the caller handles itself (404 for a ticket that is gone): returned, not thrown. */
+  readonly accept?: readonly number[];
+}
+
+/** A vendor's answer: a 2xx with a JSON body, or one of the request's `accept` statuses. */
+export interface VendorResponse {
+  readonly status: number;
+  /** The parsed JSON body; `null` for an accepted status whose body is not JSON. */
+  readonly body: unknown;
+  readonly headers: HeaderRecord;
+}
+
+/** GETs from one vendor account within its rate limits, retrying what is worth retrying. */
+export interface VendorHttp {
+  readonly tenant: string;
+  get(request: VendorRequest): Promise<VendorResponse>;
+}
+
+type Outcome =
+  | { readonly kind: 'done'; readonly response: VendorResponse }
+  | { readonly kind: 'rate-limited'; readonly waitMs: number }
+  | { readonly kind: 'transient'; readonly reason: string; readonly retryAfterMs: number | null };
+
+function parseJson(text: unknown): { ok: true; value: unknown } | { ok: false } {
+  if (typeof text !== 'string' || text.trim() === '') return { ok: false };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/**
+ * The HTTP layer every vendor client stands on: waits for the tenant's {@link RateBudget} before
+ * each request; waits exactly `Retry-After` after a 429; retries 5xx, timeouts, network errors and
+ * malformed JSON with exponential backoff and full jitter, then throws `VendorUnavailableError`;
+ * throws `VendorAuthError` at once on 401/403 and `VendorUnsupportedError` on an unexpected 404.
+ * Errors carry no axios error as cause, because that holds the request's headers.
+ */
+export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
+  const { tenant, clock, budget, observer } = options;
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const instance: AxiosInstance = createHttpInstance({
+    baseUrl: options.baseUrl,
+    headers: options.authHeaders,
+    timeoutMs,
+  });
+
+  async function attempt(request: VendorRequest, attemptNo: number): Promise<Outcome> {
+    const { slot, waitedMs } = await budget.acquire(request.endpoint);
+    if (waitedMs > 0) observer?.onRateLimitWait?.(waitedMs);
+    observer?.onRequest?.({ tenant, endpoint: request.endpoint, attempt: attemptNo });
+    let status: number;
+    let data: unknown;
+    let headers: HeaderRecord;
+    try {
+      const response = await instance.get<unknown>(request.url);
+      status = response.status;
+      data = response.data;
+      headers = toHeaderRecord(response.headers);
+    } catch (error) {
+      budget.settle(slot, null);
+      return { kind: 'transient', reason: describeNetworkError(error, timeoutMs), retryAfterMs: null };
+    }
+    const retryAfterMs = parseRetryAfter(headers['retry-after'], clock.now());
+    const rateLimited = status === 429;
+    const waitMs = retryAfterMs ?? RATE_LIMITED_FALLBACK_MS;
+    budget.settle(slot, readRateLimitHeaders(headers), rateLimited ? waitMs : null);
+
+    if (status >= 200 && status < 300) {
+      const parsed = parseJson(data);
+      if (!parsed.ok) return { kind: 'transient', reason: `malformed JSON body (HTTP ${status})`, retryAfterMs: null };
+      return { kind: 'done', response: { status, body: parsed.value, headers } };
+    }
+    if (request.accept?.includes(status)) {
+      const parsed = parseJson(data);
+      return { kind: 'done', response: { status, body: parsed.ok ? parsed.value : null, headers } };
+    }
+    if (status === 401 || status === 403) throw new VendorAuthError(tenant, status);
+    if (rateLimited) return { kind: 'rate-limited', waitMs };
+    if (status >= 500 || TRANSIENT_4XX.has(status))
+      return { kind: 'transient', reason: `HTTP ${status}`, retryAfterMs };
+    const detail = describeErrorBody(parseJson(data));
+    if (status === 404) {
+      throw new VendorUnsupportedError(
+        `${tenant}: GET ${request.endpoint} does not exist on this account (HTTP 404${detail}); check the tenant's URL and plan`,
+      );
+    }
+    throw new VendorUnavailableError(`${tenant}: GET ${request.endpoint} was refused (HTTP ${status}${detail})`);
+  }
+
+  async function get(request: VendorRequest): Promise<VendorResponse> {
+    let failures = 0;
+    let rateLimited = 0;
+    for (;;) {
+      const outcome = await attempt(request, failures + 1);
+      if (outcome.kind === 'done') return outcome.response;
+      if (outcome.kind === 'rate-limited') {
+        rateLimited++;
+        if (rateLimited > policy.maxRateLimited) {
+          throw new VendorUnavailableError(
+            `${tenant}: GET ${request.endpoint} was still rate limited (HTTP 429) after ${policy.maxRateLimited} waits`,
+          );
+        }
+        // The budget holds every request of the tenant until then; the next acquire waits it out.
+        budget.pauseUntil(clock.now() + outcome.waitMs);
+        continue;
+      }
+      rateLimited = 0;
+      failures++;
+      if (failures >= policy.maxAttempts) {
+        throw new VendorUnavailableError(
+          `${tenant}: GET ${request.endpoint} failed ${failures} times in a row; last: ${outcome.reason}`,
+        );
+      }
+      const delayMs = outcome.retryAfterMs ?? backoffDelay(policy, failures);
+      observer?.onRetry?.({ tenant, endpoint: request.endpoint, attempt: failures, reason: outcome.reason, delayMs });
+      await clock.sleep(delayMs);
+    }
+  }
+
+  return { tenant, get };
+}
