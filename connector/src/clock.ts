@@ -16,16 +16,22 @@ export const systemClock: Clock = {
 };
 
 /**
- * A clock that runs `factor` times faster than the wall clock, starting at `start`: a minute of
- * rate-limit window passes in 60/factor real seconds. Share one between a simulator and a client.
+ * A clock that runs `factor` times faster than the wall clock, reading `start` at the real
+ * epoch-millisecond `origin`: a minute of rate-limit window passes in 60/factor real seconds.
+ * Processes given the same three numbers agree on the time, so a simulator and workers in other
+ * processes can share one.
  */
-export function scaledClock(factor: number, start = Date.now()): Clock {
+export function scaledClock(factor: number, start = Date.now(), origin = realNow()): Clock {
   if (!(factor > 0)) throw new RangeError(`clock factor must be positive, got ${factor}`);
-  const realStart = performance.now();
   return {
-    now: () => start + (performance.now() - realStart) * factor,
+    now: () => start + (realNow() - origin) * factor,
     sleep: (ms, signal) => sleepReal(ms / factor, signal),
   };
+}
+
+/** High-resolution epoch milliseconds, comparable across processes. */
+function realNow(): number {
+  return performance.timeOrigin + performance.now();
 }
 
 function sleepReal(ms: number, signal?: AbortSignal): Promise<void> {
