@@ -1,8 +1,9 @@
 /** Runs the connector's benchmarks and prints each one's figures and its ratio to its bound. */
+import { benchIngest } from './ingest.bench.js';
 import { benchKpiCli } from './kpi-cli.bench.js';
 
 let failed = 0;
-for (const bench of [benchKpiCli]) {
+for (const bench of [benchKpiCli, benchIngest]) {
   const result = await bench();
   console.log(
     `${result.pass ? 'ok  ' : 'MISS'} ${result.name}: ${result.ratio.toFixed(2)}x the bound (${result.bound})`,

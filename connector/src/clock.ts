@@ -24,7 +24,8 @@ export const systemClock: Clock = {
 export function scaledClock(factor: number, start = Date.now(), origin = realNow()): Clock {
   if (!(factor > 0)) throw new RangeError(`clock factor must be positive, got ${factor}`);
   return {
-    now: () => start + (realNow() - origin) * factor,
+    // Whole milliseconds, as Date.now() gives: times are stored as integers.
+    now: () => Math.floor(start + (realNow() - origin) * factor),
     sleep: (ms, signal) => sleepReal(ms / factor, signal),
   };
 }

@@ -21,7 +21,9 @@ function binDir(): string {
 /** PostgreSQL refuses to run as root: as root, its tools run as the postgres user. */
 function run(command: string, args: string[]): void {
   const asRoot = process.getuid?.() === 0;
-  execFileSync(asRoot ? 'runuser' : command, asRoot ? ['-u', 'postgres', '--', command, ...args] : args, { stdio: 'ignore' });
+  execFileSync(asRoot ? 'runuser' : command, asRoot ? ['-u', 'postgres', '--', command, ...args] : args, {
+    stdio: 'ignore',
+  });
 }
 
 export async function startPrivatePostgres(): Promise<PrivatePostgres> {

@@ -12,12 +12,20 @@ export interface ClientContext {
   readonly clock: Clock;
   readonly log: Logger;
   readonly observer?: ClientObserver | undefined;
+  /** Real milliseconds a request may take before it is retried (default 30 s). */
+  readonly timeoutMs?: number;
 }
 
 /** The client of the tenant's helpdesk: the one place that picks a vendor by name. */
 export function createVendorClient(tenant: Tenant, context: ClientContext): VendorClient {
   const { credentials } = tenant;
-  const common = { tenant: tenant.name, baseUrl: tenant.baseUrl, clock: context.clock, observer: context.observer };
+  const common = {
+    tenant: tenant.name,
+    baseUrl: tenant.baseUrl,
+    clock: context.clock,
+    observer: context.observer,
+    ...(context.timeoutMs === undefined ? {} : { timeoutMs: context.timeoutMs }),
+  };
   switch (credentials.kind) {
     case 'zendesk-token':
     case 'zendesk-oauth':

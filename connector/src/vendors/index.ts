@@ -4,3 +4,4 @@ export type { Page, StreamStart, SyncedTicket, TicketPage, VendorClient, VendorN
 export { VendorAuthError } from './vendor-auth-error.js';
 export { VendorUnavailableError } from './vendor-unavailable-error.js';
 export { VendorUnsupportedError } from './vendor-unsupported-error.js';
+export { createSurveySource, createVendorClient, type ClientContext } from './create-vendor-client.js';

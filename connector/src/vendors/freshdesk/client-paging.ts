@@ -14,6 +14,8 @@ export const freshdeskWindowCursorSchema = z.object({
   since: z.number().int().nonnegative(),
   page: z.number().int().min(1),
   newest: z.number().int().nullable(),
+  /** Fingerprint of the page before this one, to tell a page served twice from the next page. */
+  previous: z.string().nullable().optional(),
 });
 
 export type FreshdeskWindowCursor = z.infer<typeof freshdeskWindowCursorSchema>;
@@ -21,6 +23,19 @@ export type FreshdeskWindowCursor = z.infer<typeof freshdeskWindowCursorSchema>;
 /** `YYYY-MM-DDTHH:MM:SSZ`, the form Freshdesk's `*_since` filters take (seconds: the filter is inclusive). */
 export function freshdeskTime(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/**
+ * What identifies a page's content: its size and first and last records. Two different pages of
+ * one ordered list never share it; a page the server served again in place of the next does.
+ */
+export function pageFingerprint(ids: readonly string[], times: readonly number[]): string {
+  return `${ids.length}:${ids[0] ?? ''}:${ids.at(-1) ?? ''}:${times.at(-1) ?? ''}`;
+}
+
+/** Whether this page repeats the one before it (the next page is still to be read). */
+export function isRepeatedPage(position: FreshdeskWindowCursor, fingerprint: string): boolean {
+  return position.page > 1 && position.previous === fingerprint && !fingerprint.startsWith('0:');
 }
 
 /** The page number the `Link: <...>; rel="next"` header points at; `null` on the last page. */
@@ -41,10 +56,13 @@ export function advanceWindow(
   position: FreshdeskWindowCursor,
   times: readonly number[],
   nextPage: number | null,
+  fingerprint: string | null = null,
 ): { next: FreshdeskWindowCursor; done: boolean } {
   const newest = times.reduce<number | null>((max, time) => (max === null || time > max ? time : max), position.newest);
   if (nextPage === null) return { next: { since: newest ?? position.since, page: 1, newest: null }, done: true };
-  if (nextPage <= FRESHDESK_MAX_PAGE) return { next: { since: position.since, page: nextPage, newest }, done: false };
+  if (nextPage <= FRESHDESK_MAX_PAGE) {
+    return { next: { since: position.since, page: nextPage, newest, previous: fingerprint }, done: false };
+  }
   if (newest === null || Math.floor(newest / 1000) <= Math.floor(position.since / 1000)) {
     throw new VendorUnsupportedError(
       `${tenant}: more than ${FRESHDESK_MAX_PAGE} pages of records changed within one second (${freshdeskTime(position.since)}), ` +

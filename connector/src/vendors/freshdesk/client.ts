@@ -10,6 +10,8 @@ import type { Page, StreamStart, SyncedTicket, TicketPage, VendorClient } from '
 import { normalizeFreshdeskBusinessHours } from './business-hours.js';
 import {
   advanceWindow,
+  isRepeatedPage,
+  pageFingerprint,
   freshdeskTime,
   freshdeskWindowCursorSchema,
   nextPageNumber,
@@ -105,7 +107,22 @@ export function createFreshdeskClient(options: FreshdeskClientOptions): VendorCl
       updatedAt: times[i] ?? ticket.createdAt,
       repliesKnown: false,
     }));
-    const { next, done } = advanceWindow(tenant, position, times, nextPageNumber(headers, position.page));
+    const fingerprint = pageFingerprint(
+      content.tickets.map((t) => t.id),
+      times,
+    );
+    // A page served again in place of the next one: read the same page number again.
+    if (isRepeatedPage(position, fingerprint)) {
+      return {
+        items,
+        agents: [],
+        requesters: content.requesters,
+        cursor: encodeCursor(position),
+        done: false,
+        reachedTime: null,
+      };
+    }
+    const { next, done } = advanceWindow(tenant, position, times, nextPageNumber(headers, position.page), fingerprint);
     return {
       items,
       agents: [],
@@ -130,7 +147,14 @@ export function createFreshdeskClient(options: FreshdeskClientOptions): VendorCl
       items: normalizeFreshdeskRatingPage(body),
       times: freshdeskRecordTimes(body, 'created_at'),
     }));
-    const { next, done } = advanceWindow(tenant, position, times, nextPageNumber(headers, position.page));
+    const fingerprint = pageFingerprint(
+      items.map((r) => r.id),
+      times,
+    );
+    if (isRepeatedPage(position, fingerprint)) {
+      return { items, cursor: encodeCursor(position), done: false, reachedTime: null };
+    }
+    const { next, done } = advanceWindow(tenant, position, times, nextPageNumber(headers, position.page), fingerprint);
     return { items, cursor: encodeCursor(next), done, reachedTime: items.at(-1)?.at ?? null };
   }
 
@@ -138,6 +162,7 @@ export function createFreshdeskClient(options: FreshdeskClientOptions): VendorCl
   async function allPages<T>(path: string, endpoint: string, read: (body: unknown) => T[], accept404 = false) {
     const found: T[] = [];
     let page: number | null = 1;
+    let previous: string | null = null;
     while (page !== null) {
       const response = await http.get({
         url: `${path}${queryString([
@@ -148,6 +173,10 @@ export function createFreshdeskClient(options: FreshdeskClientOptions): VendorCl
         accept: accept404 ? [404] : [],
       });
       if (response.status === 404) return null;
+      // A page served again in place of the next one would count twice: read that page again.
+      const fingerprint = JSON.stringify(response.body);
+      if (page > 1 && fingerprint === previous && fingerprint !== '[]') continue;
+      previous = fingerprint;
       found.push(...readPayload(tenant, endpoint, () => read(response.body)));
       page = nextPageNumber(response.headers, page);
     }

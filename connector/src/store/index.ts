@@ -1,0 +1,15 @@
+// The public surface of the connector's store: the contract, the factory and its errors.
+export { createSyncStore, PGLITE_FOLDER, type SyncStoreOptions } from './create-sync-store.js';
+export { PgliteSyncStore } from './pglite-sync-store.js';
+export { PostgresSyncStore } from './postgres-sync-store.js';
+export type {
+  NewTenant,
+  PageRows,
+  StreamCheckpoint,
+  SyncStore,
+  Tenant,
+  VendorCredentials,
+  ZigpollCredentials,
+} from './sync-store.js';
+export { TenantExistsError } from './tenant-exists-error.js';
+export { TenantNotFoundError } from './tenant-not-found-error.js';

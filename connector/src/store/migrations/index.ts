@@ -1,0 +1,7 @@
+import { initialSchema } from './0001-initial-schema.js';
+import type { Migration } from './migration.js';
+
+/** Every migration, oldest first. Append only: an applied migration is never edited. */
+export const MIGRATIONS: readonly Migration[] = [initialSchema];
+
+export type { Migration } from './migration.js';

@@ -1,0 +1,170 @@
+import type { Agent, Rating, Requester, SurveyAnswer } from '@frontline/kpi';
+import type { SyncedTicket } from '../vendors/index.js';
+import { latestRows } from './latest-rows.js';
+import type { SqlSession } from './sql-client.js';
+import type { StreamCheckpoint } from './sync-store.js';
+
+// Each upsert sends its rows as one JSON array and unpacks it with json_to_recordset: one
+// statement and one parameter per table and page, however many rows, and JSON.stringify is
+// the cheapest way to serialize them. JSON arrays become text[] columns, nulls NULL.
+
+/**
+ * Upserts tickets, keeping the newest version of each: a stored ticket is replaced only by a
+ * copy at least as new. A copy that does not know its reply count keeps the stored count (a
+ * list page must not erase what the conversations told us), and the count stays known only
+ * while the ticket is unchanged.
+ */
+export async function upsertTickets(db: SqlSession, tenantId: string, tickets: readonly SyncedTicket[]): Promise<void> {
+  if (tickets.length === 0) return;
+  const rows = latestRows(tickets.map(ticketRecord), (earlier, later) => later.updated_at >= earlier.updated_at);
+  await db.query(
+    `INSERT INTO tickets AS t (tenant_id, id, requester_id, assignee_id, group_id, status, created_at, tags,
+       first_reply_at, first_reply_minutes, first_reply_business_minutes, solved_at, resolution_minutes,
+       resolution_business_minutes, public_replies, reopens, group_stations, removed, updated_at, replies_known)
+     SELECT $1, r.id, r.requester_id, r.assignee_id, r.group_id, r.status, r.created_at, r.tags,
+       r.first_reply_at, r.first_reply_minutes, r.first_reply_business_minutes, r.solved_at, r.resolution_minutes,
+       r.resolution_business_minutes, r.public_replies, r.reopens, r.group_stations, r.removed, r.updated_at,
+       r.replies_known
+     FROM json_to_recordset($2::json) AS r(id text, requester_id text, assignee_id text, group_id text, status text,
+       created_at int8, tags text[], first_reply_at int8, first_reply_minutes float8, first_reply_business_minutes float8,
+       solved_at int8, resolution_minutes float8, resolution_business_minutes float8, public_replies int4, reopens int4,
+       group_stations int4, removed boolean, updated_at int8, replies_known boolean)
+     ON CONFLICT (tenant_id, id) DO UPDATE SET
+       requester_id = excluded.requester_id,
+       assignee_id = excluded.assignee_id,
+       group_id = excluded.group_id,
+       status = excluded.status,
+       created_at = excluded.created_at,
+       tags = excluded.tags,
+       first_reply_at = excluded.first_reply_at,
+       first_reply_minutes = excluded.first_reply_minutes,
+       first_reply_business_minutes = excluded.first_reply_business_minutes,
+       solved_at = excluded.solved_at,
+       resolution_minutes = excluded.resolution_minutes,
+       resolution_business_minutes = excluded.resolution_business_minutes,
+       public_replies = CASE WHEN excluded.replies_known THEN excluded.public_replies ELSE t.public_replies END,
+       reopens = excluded.reopens,
+       group_stations = excluded.group_stations,
+       removed = excluded.removed,
+       replies_known = excluded.replies_known OR (t.replies_known AND excluded.updated_at = t.updated_at),
+       updated_at = excluded.updated_at
+     WHERE excluded.updated_at >= t.updated_at`,
+    [tenantId, JSON.stringify(rows)],
+  );
+}
+
+/** A ticket as one element of the JSON array: keys are the column names. */
+function ticketRecord({ ticket, updatedAt, repliesKnown }: SyncedTicket) {
+  return {
+    id: ticket.id,
+    requester_id: ticket.requesterId,
+    assignee_id: ticket.assigneeId,
+    group_id: ticket.groupId,
+    status: ticket.status,
+    created_at: ticket.createdAt,
+    tags: ticket.tags,
+    first_reply_at: ticket.firstReplyAt,
+    first_reply_minutes: ticket.firstReplyMinutes,
+    first_reply_business_minutes: ticket.firstReplyBusinessMinutes,
+    solved_at: ticket.solvedAt,
+    resolution_minutes: ticket.resolutionMinutes,
+    resolution_business_minutes: ticket.resolutionBusinessMinutes,
+    public_replies: ticket.publicReplies,
+    reopens: ticket.reopens,
+    group_stations: ticket.groupStations,
+    removed: ticket.removed,
+    updated_at: updatedAt,
+    replies_known: repliesKnown,
+  };
+}
+
+/** Upserts ratings; a rating is replaced only by a copy at least as new (`at` is its last change). */
+export async function upsertRatings(db: SqlSession, tenantId: string, ratings: readonly Rating[]): Promise<void> {
+  if (ratings.length === 0) return;
+  const rows = latestRows(ratings, (earlier, later) => later.at >= earlier.at);
+  await db.query(
+    `INSERT INTO ratings AS x (tenant_id, id, ticket_id, agent_id, requester_id, at, answered, positive, comment)
+     SELECT $1, r.id, r."ticketId", r."agentId", r."requesterId", r.at, r.answered, r.positive, r.comment
+     FROM json_to_recordset($2::json) AS r(id text, "ticketId" text, "agentId" text, "requesterId" text, at int8,
+       answered boolean, positive boolean, comment text)
+     ON CONFLICT (tenant_id, id) DO UPDATE SET
+       ticket_id = excluded.ticket_id, agent_id = excluded.agent_id, requester_id = excluded.requester_id,
+       at = excluded.at, answered = excluded.answered, positive = excluded.positive, comment = excluded.comment
+     WHERE excluded.at >= x.at`,
+    [tenantId, JSON.stringify(rows)],
+  );
+}
+
+/** Upserts survey answers (an answer does not change; a repeat replaces it). */
+export async function upsertSurveyAnswers(
+  db: SqlSession,
+  tenantId: string,
+  answers: readonly SurveyAnswer[],
+): Promise<void> {
+  if (answers.length === 0) return;
+  await db.query(
+    `INSERT INTO survey_answers (tenant_id, id, metric, score, at, requester_id, requester_email)
+     SELECT $1, r.id, r.metric, r.score, r.at, r."requesterId", r."requesterEmail"
+     FROM json_to_recordset($2::json) AS r(id text, metric text, score float8, at int8, "requesterId" text,
+       "requesterEmail" text)
+     ON CONFLICT (tenant_id, id) DO UPDATE SET
+       metric = excluded.metric, score = excluded.score, at = excluded.at, requester_id = excluded.requester_id,
+       requester_email = excluded.requester_email`,
+    [tenantId, JSON.stringify(latestRows(answers))],
+  );
+}
+
+/** Upserts agents; the latest copy wins. */
+export async function upsertAgents(db: SqlSession, tenantId: string, agents: readonly Agent[]): Promise<void> {
+  if (agents.length === 0) return;
+  await db.query(
+    `INSERT INTO agents (tenant_id, id, name, email)
+     SELECT $1, r.id, r.name, r.email FROM json_to_recordset($2::json) AS r(id text, name text, email text)
+     ON CONFLICT (tenant_id, id) DO UPDATE SET name = excluded.name, email = excluded.email`,
+    [tenantId, JSON.stringify(latestRows(agents))],
+  );
+}
+
+/** Upserts requesters; the latest copy wins. */
+export async function upsertRequesters(
+  db: SqlSession,
+  tenantId: string,
+  requesters: readonly Requester[],
+): Promise<void> {
+  if (requesters.length === 0) return;
+  await db.query(
+    `INSERT INTO requesters (tenant_id, id, email)
+     SELECT $1, r.id, r.email FROM json_to_recordset($2::json) AS r(id text, email text)
+     ON CONFLICT (tenant_id, id) DO UPDATE SET email = excluded.email`,
+    [tenantId, JSON.stringify(latestRows(requesters))],
+  );
+}
+
+/** Writes a stream's checkpoint. */
+export async function upsertCheckpoint(
+  db: SqlSession,
+  tenantId: string,
+  stream: string,
+  checkpoint: StreamCheckpoint,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO stream_checkpoints (tenant_id, stream, cursor, done, reached_time) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (tenant_id, stream) DO UPDATE SET
+       cursor = excluded.cursor, done = excluded.done, reached_time = excluded.reached_time, updated_at = now()`,
+    [tenantId, stream, checkpoint.cursor, checkpoint.done, checkpoint.reachedTime],
+  );
+}
+
+/** A stream's checkpoint, or null before its first page. */
+export async function selectCheckpoint(
+  db: SqlSession,
+  tenantId: string,
+  stream: string,
+): Promise<StreamCheckpoint | null> {
+  const rows = await db.query<{ cursor: string; done: boolean; reached_time: number | null }>(
+    'SELECT cursor, done, reached_time FROM stream_checkpoints WHERE tenant_id = $1 AND stream = $2',
+    [tenantId, stream],
+  );
+  const row = rows[0];
+  return row === undefined ? null : { cursor: row.cursor, done: row.done, reachedTime: row.reached_time };
+}

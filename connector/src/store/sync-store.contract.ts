@@ -1,0 +1,605 @@
+/**
+ * The conformance suite every {@link SyncStore} passes: run by each implementation's test file
+ * against a fresh database per test. Not a test file itself.
+ */
+import type { Agent, History, Rating, Requester, SurveyAnswer, Ticket } from '@frontline/kpi';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SecretDecryptionError, SecretKey } from '../secrets/index.js';
+import type { SyncedTicket } from '../vendors/index.js';
+import { MIGRATIONS } from './migrations/index.js';
+import type { NewTenant, SyncStore } from './sync-store.js';
+import { TenantExistsError } from './tenant-exists-error.js';
+import { TenantNotFoundError } from './tenant-not-found-error.js';
+
+/** One test's database and the ways a test reaches it. */
+export interface StoreHarness {
+  /** A store on this test's database (not migrated); several may be open at once. */
+  open(key: SecretKey): Promise<SyncStore>;
+  /** Runs one statement on the database directly, beside any store (to read raw columns). */
+  raw<Row extends object>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** Closes every store opened and removes the database. */
+  dispose(): Promise<void>;
+}
+
+const ZENDESK_TOKEN = 'zd-secret-token-3141592653';
+const ZENDESK_EMAIL = 'admin@acme.example';
+const ZIGPOLL_KEY = 'zigpoll-secret-key-2718281828';
+
+const acme: NewTenant = {
+  name: 'acme',
+  vendor: 'zendesk',
+  baseUrl: 'https://acme.zendesk.com',
+  credentials: { kind: 'zendesk-token', email: ZENDESK_EMAIL, token: ZENDESK_TOKEN },
+  zigpoll: { apiKey: ZIGPOLL_KEY, accountId: 'acct-7' },
+};
+
+const globex: NewTenant = {
+  name: 'globex',
+  vendor: 'freshdesk',
+  baseUrl: 'https://globex.freshdesk.com',
+  credentials: { kind: 'freshdesk-key', apiKey: 'fd-secret-key-1618033988' },
+  zigpoll: null,
+};
+
+const T0 = Date.parse('2026-01-05T09:00:00Z');
+const MINUTE = 60_000;
+
+function aTicket(id: string, fields: Partial<Ticket> = {}): Ticket {
+  return {
+    id,
+    requesterId: `requester-${id}`,
+    assigneeId: 'agent-1',
+    groupId: 'group-1',
+    status: 'open',
+    createdAt: T0,
+    tags: [],
+    firstReplyAt: null,
+    firstReplyMinutes: null,
+    firstReplyBusinessMinutes: null,
+    solvedAt: null,
+    resolutionMinutes: null,
+    resolutionBusinessMinutes: null,
+    publicReplies: 0,
+    reopens: 0,
+    groupStations: null,
+    removed: false,
+    ...fields,
+  };
+}
+
+function synced(ticket: Ticket, updatedAt: number, repliesKnown = true): SyncedTicket {
+  return { ticket, updatedAt, repliesKnown };
+}
+
+const checkpoint = (cursor: string, reachedTime: number | null = null) => ({ cursor, done: false, reachedTime });
+
+/** A history using every field and edge the model has, in the order the store returns it. */
+function aRichHistory(): History {
+  const tickets: Ticket[] = [
+    aTicket('t01', {
+      status: 'solved',
+      tags: ['vip', 'billing', 'with space', 'quote"brace{}', 'ünïcödé'],
+      firstReplyAt: T0 + 30 * MINUTE + 123,
+      firstReplyMinutes: 30.00205,
+      firstReplyBusinessMinutes: 0.1 + 0.2,
+      solvedAt: T0 + 120 * MINUTE,
+      resolutionMinutes: 120,
+      resolutionBusinessMinutes: 95.5,
+      publicReplies: 3,
+      reopens: 2,
+      groupStations: 4,
+    }),
+    aTicket('t02', { assigneeId: null, groupId: null, status: 'new', createdAt: T0 + 1, requesterId: 'shared' }),
+    aTicket('t03', { status: 'hold', createdAt: T0 - 86_400_000 * 400, tags: ['billing'], requesterId: 'shared' }),
+    aTicket('t04', { status: 'closed', removed: true, tags: ['spam'] }),
+    aTicket('t05', { status: 'pending', groupStations: 0 }),
+  ];
+  const ratings: Rating[] = [
+    {
+      id: 'r1',
+      ticketId: 't01',
+      agentId: 'agent-1',
+      requesterId: 'requester-t01',
+      at: T0 + 1000,
+      answered: true,
+      positive: false,
+      comment: 'slow, but "fixed" it',
+    },
+    {
+      id: 'r2',
+      ticketId: 't02',
+      agentId: null,
+      requesterId: null,
+      at: T0 + 2000,
+      answered: false,
+      positive: false,
+      comment: null,
+    },
+    {
+      id: 'r3',
+      ticketId: 't05',
+      agentId: 'agent-2',
+      requesterId: 'shared',
+      at: T0 + 2000,
+      answered: true,
+      positive: true,
+      comment: '',
+    },
+  ];
+  const surveyAnswers: SurveyAnswer[] = [
+    { id: 's1', metric: 'nps', score: 9, at: T0 + 10, requesterId: 'shared', requesterEmail: 'shared@example.com' },
+    { id: 's2', metric: 'ces', score: 2.5, at: T0 + 20, requesterId: null, requesterEmail: null },
+  ];
+  const agents: Agent[] = [
+    { id: 'agent-1', name: 'Ada Lovelace', email: 'ada@acme.example' },
+    { id: 'agent-2', name: 'Grace Hopper', email: null },
+  ];
+  const requesters: Requester[] = [
+    { id: 'requester-t01', email: 'one@example.com' },
+    { id: 'shared', email: null },
+  ];
+  return {
+    tickets,
+    ratings,
+    surveyAnswers,
+    agents,
+    requesters,
+    schedule: {
+      timeZone: 'Europe/Berlin',
+      intervals: [
+        { start: 540, end: 1020 },
+        { start: 9900, end: 10_260 },
+      ],
+      holidays: ['2026-01-01', '2026-12-25'],
+    },
+    ratingsIncludeUnanswered: true,
+  };
+}
+
+/** Registers the conformance suite for one implementation. */
+export function describeSyncStore(name: string, makeHarness: () => Promise<StoreHarness>): void {
+  describe(`SyncStore conformance: ${name}`, () => {
+    let harness: StoreHarness;
+    let key: SecretKey;
+    let store: SyncStore;
+
+    beforeEach(async () => {
+      harness = await makeHarness();
+      key = SecretKey.generate();
+      store = await harness.open(key);
+    });
+
+    afterEach(async () => {
+      await harness.dispose();
+    });
+
+    const appliedVersions = async (): Promise<number[]> =>
+      (await harness.raw<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).map(
+        (row) => row.version,
+      );
+
+    describe('migrations', () => {
+      it('records every migration once and applies nothing twice', async () => {
+        await store.migrate();
+        await store.migrate();
+        await store.migrate();
+        expect(await appliedVersions()).toEqual(MIGRATIONS.map((migration) => migration.version));
+      });
+
+      it('lets several processes migrate one new database at once', async () => {
+        const stores = [store, ...(await Promise.all([1, 2, 3].map(() => harness.open(key))))];
+        await Promise.all(stores.map((each) => each.migrate()));
+        expect(await appliedVersions()).toEqual(MIGRATIONS.map((migration) => migration.version));
+        const tenant = await stores[1]!.addTenant(acme);
+        expect(await stores[3]!.getTenant('acme')).toEqual(tenant);
+      });
+    });
+
+    describe('migrated', () => {
+      beforeEach(async () => {
+        await store.migrate();
+      });
+
+      describe('tenants', () => {
+        it('adds a tenant active, with the default escalation tags, and reads it back', async () => {
+          const before = Date.now();
+          const tenant = await store.addTenant(acme);
+          expect(tenant).toMatchObject({ ...acme, status: 'active', statusReason: null });
+          expect(tenant.escalationTags).toEqual(['escalated', 'tier2', 'engineering']);
+          expect(tenant.createdAt).toBeGreaterThanOrEqual(before - 5000);
+          expect(tenant.createdAt).toBeLessThanOrEqual(Date.now() + 5000);
+          expect(await store.getTenant('acme')).toEqual(tenant);
+        });
+
+        it('lists tenants by name and returns null for an unknown one', async () => {
+          await store.addTenant(globex);
+          await store.addTenant(acme);
+          expect((await store.listTenants()).map((tenant) => tenant.name)).toEqual(['acme', 'globex']);
+          expect(await store.getTenant('initech')).toBeNull();
+        });
+
+        it('refuses a second tenant of the same name', async () => {
+          await store.addTenant(acme);
+          await expect(store.addTenant({ ...globex, name: 'acme' })).rejects.toThrow(TenantExistsError);
+        });
+
+        it('stops a tenant with a reason, and new credentials reactivate it', async () => {
+          const tenant = await store.addTenant(acme);
+          await store.setTenantStatus(tenant.id, 'stopped', 'token revoked: update the credentials');
+          expect(await store.getTenant('acme')).toMatchObject({
+            status: 'stopped',
+            statusReason: 'token revoked: update the credentials',
+          });
+          const updated = await store.updateCredentials('acme', { kind: 'zendesk-oauth', accessToken: 'new-oauth' });
+          expect(updated).toMatchObject({
+            id: tenant.id,
+            status: 'active',
+            statusReason: null,
+            credentials: { kind: 'zendesk-oauth', accessToken: 'new-oauth' },
+            zigpoll: acme.zigpoll,
+          });
+          expect(await store.getTenant('acme')).toEqual(updated);
+        });
+
+        it('reports an unknown tenant on update, status and history', async () => {
+          await expect(store.updateCredentials('nobody', { kind: 'zendesk-oauth', accessToken: 'x' })).rejects.toThrow(
+            TenantNotFoundError,
+          );
+          await expect(store.setTenantStatus('00000000-0000-4000-8000-000000000000', 'stopped', null)).rejects.toThrow(
+            TenantNotFoundError,
+          );
+          await expect(store.setTenantStatus('not-an-id', 'stopped', null)).rejects.toThrow(TenantNotFoundError);
+          await expect(store.loadHistory('00000000-0000-4000-8000-000000000000')).rejects.toThrow(TenantNotFoundError);
+        });
+      });
+
+      describe('credentials', () => {
+        it('stores credentials encrypted and reads them back decrypted', async () => {
+          const tenant = await store.addTenant(acme);
+          const rows = await harness.raw<{ credentials: string; zigpoll_credentials: string }>(
+            'SELECT credentials, zigpoll_credentials FROM tenants WHERE id = $1',
+            [tenant.id],
+          );
+          const raw = JSON.stringify(rows);
+          for (const secret of [ZENDESK_TOKEN, ZENDESK_EMAIL, ZIGPOLL_KEY, 'zendesk-token', 'acct-7']) {
+            expect(raw).not.toContain(secret);
+          }
+          expect(rows[0]?.credentials).toMatch(/^v1:/);
+          expect(rows[0]?.zigpoll_credentials).toMatch(/^v1:/);
+          expect((await store.getTenant('acme'))?.credentials).toEqual(acme.credentials);
+          expect((await store.getTenant('acme'))?.zigpoll).toEqual(acme.zigpoll);
+        });
+
+        it('keeps replaced credentials encrypted too', async () => {
+          const tenant = await store.addTenant(acme);
+          await store.updateCredentials('acme', { kind: 'zendesk-oauth', accessToken: 'oauth-secret-577215' });
+          const rows = await harness.raw('SELECT credentials FROM tenants WHERE id = $1', [tenant.id]);
+          expect(JSON.stringify(rows)).not.toContain('oauth-secret-577215');
+        });
+
+        it('refuses a store opened with another key, saying the key does not match', async () => {
+          await store.addTenant(acme);
+          const other = await harness.open(SecretKey.generate());
+          await expect(other.getTenant('acme')).rejects.toThrow(SecretDecryptionError);
+          await expect(other.listTenants()).rejects.toThrow(/secret key does not match/);
+          await expect(other.getTenant('acme')).rejects.not.toThrow(ZENDESK_TOKEN);
+        });
+
+        it('does not decrypt credentials copied into another tenant', async () => {
+          await store.addTenant(acme);
+          await store.addTenant({ ...acme, name: 'copycat' });
+          await harness.raw(
+            "UPDATE tenants SET credentials = (SELECT credentials FROM tenants WHERE name = 'acme') WHERE name = 'copycat'",
+          );
+          await expect(store.getTenant('copycat')).rejects.toThrow(SecretDecryptionError);
+          expect((await store.getTenant('acme'))?.credentials).toEqual(acme.credentials);
+        });
+      });
+
+      describe('pages', () => {
+        it('keeps tenants apart, even with the same ticket ids', async () => {
+          const a = await store.addTenant(acme);
+          const b = await store.addTenant(globex);
+          await store.savePage(
+            a.id,
+            'tickets',
+            { tickets: [synced(aTicket('1', { tags: ['from-a'] }), T0)] },
+            checkpoint('a1'),
+          );
+          await store.savePage(
+            b.id,
+            'tickets',
+            {
+              tickets: [synced(aTicket('1', { tags: ['from-b'] }), T0 - 1, false), synced(aTicket('2'), T0, false)],
+              agents: [{ id: 'agent-1', name: 'B agent', email: null }],
+            },
+            checkpoint('b1'),
+          );
+          await store.saveReplyCounts(a.id, [{ ticketId: '2', publicReplies: 7 }]);
+          await store.saveSchedule(a.id, aRichHistory().schedule);
+
+          const historyA = await store.loadHistory(a.id);
+          const historyB = await store.loadHistory(b.id);
+          expect(historyA.tickets.map((t) => [t.id, t.tags])).toEqual([['1', ['from-a']]]);
+          expect(historyB.tickets.map((t) => [t.id, t.tags, t.publicReplies])).toEqual([
+            ['1', ['from-b'], 0],
+            ['2', [], 0],
+          ]);
+          expect(historyA.agents).toEqual([]);
+          expect(historyB.schedule).toBeNull();
+          expect(await store.readCheckpoint(a.id, 'tickets')).toEqual(checkpoint('a1'));
+          expect(await store.readCheckpoint(b.id, 'tickets')).toEqual(checkpoint('b1'));
+          expect(await store.ticketsNeedingReplyCounts(a.id, 0, 10)).toEqual([]);
+          expect(await store.ticketsNeedingReplyCounts(b.id, 0, 10)).toEqual(['2', '1']);
+        });
+
+        it('saves a page twice to the same rows', async () => {
+          const tenant = await store.addTenant(acme);
+          const history = aRichHistory();
+          const page = {
+            tickets: history.tickets.map((ticket) => synced(ticket, T0)),
+            ratings: history.ratings,
+            agents: history.agents,
+            requesters: history.requesters,
+            surveyAnswers: history.surveyAnswers,
+          };
+          await store.savePage(tenant.id, 'tickets', page, checkpoint('c1'));
+          const once = await store.loadHistory(tenant.id);
+          const count = async (): Promise<number[]> => {
+            const rows = await harness.raw<{ n: number }>(
+              `SELECT count(*)::int4 AS n FROM tickets UNION ALL SELECT count(*)::int4 FROM ratings
+             UNION ALL SELECT count(*)::int4 FROM survey_answers UNION ALL SELECT count(*)::int4 FROM agents
+             UNION ALL SELECT count(*)::int4 FROM requesters`,
+            );
+            return rows.map((row) => row.n);
+          };
+          const counts = await count();
+          await store.savePage(tenant.id, 'tickets', page, checkpoint('c1'));
+          expect(await store.loadHistory(tenant.id)).toEqual(once);
+          expect(await count()).toEqual(counts);
+        });
+
+        it('never lets an older version overwrite a newer one', async () => {
+          const tenant = await store.addTenant(acme);
+          const newer = aTicket('1', { status: 'solved', solvedAt: T0 + MINUTE, resolutionMinutes: 1 });
+          const older = aTicket('1', { status: 'open' });
+          await store.savePage(tenant.id, 'tickets', { tickets: [synced(newer, T0 + 2)] }, checkpoint('c2'));
+          await store.savePage(tenant.id, 'webhook', { tickets: [synced(older, T0 + 1)] }, checkpoint('w1'));
+          expect((await store.loadHistory(tenant.id)).tickets).toEqual([newer]);
+
+          const sameTime = { ...newer, reopens: 1 };
+          await store.savePage(tenant.id, 'webhook', { tickets: [synced(sameTime, T0 + 2)] }, checkpoint('w2'));
+          expect((await store.loadHistory(tenant.id)).tickets).toEqual([sameTime]);
+        });
+
+        it('never lets an older rating overwrite a newer one', async () => {
+          const tenant = await store.addTenant(acme);
+          const [answered] = aRichHistory().ratings;
+          const offered = { ...answered!, at: answered!.at - 1000, answered: false, comment: null };
+          await store.savePage(tenant.id, 'ratings', { ratings: [answered!] }, checkpoint('r1'));
+          await store.savePage(tenant.id, 'ratings', { ratings: [offered] }, checkpoint('r2'));
+          expect((await store.loadHistory(tenant.id)).ratings).toEqual([answered]);
+        });
+
+        it('keeps the newest copy when a page repeats a ticket', async () => {
+          const tenant = await store.addTenant(acme);
+          const first = aTicket('1', { reopens: 1 });
+          const second = aTicket('1', { reopens: 2 });
+          const stale = aTicket('1', { reopens: 0 });
+          await store.savePage(
+            tenant.id,
+            'tickets',
+            { tickets: [synced(first, T0 + 1), synced(second, T0 + 2), synced(stale, T0)] },
+            checkpoint('c1'),
+          );
+          expect((await store.loadHistory(tenant.id)).tickets).toEqual([second]);
+        });
+
+        it('saves a page and its checkpoint together or not at all', async () => {
+          const tenant = await store.addTenant(acme);
+          const original = aTicket('1');
+          await store.savePage(tenant.id, 'tickets', { tickets: [synced(original, T0)] }, checkpoint('c1', T0));
+          const before = await store.loadHistory(tenant.id);
+
+          // The second ticket breaks a constraint after the first row and the agents were written.
+          const broken = { ...aTicket('3'), status: 'archived' } as unknown as Ticket;
+          const failing = store.savePage(
+            tenant.id,
+            'tickets',
+            {
+              tickets: [
+                synced(aTicket('1', { status: 'solved' }), T0 + 5),
+                synced(aTicket('2'), T0 + 5),
+                synced(broken, T0 + 5),
+              ],
+              agents: [{ id: 'agent-9', name: 'New', email: null }],
+            },
+            checkpoint('c2', T0 + 5),
+          );
+          await expect(failing).rejects.toThrow();
+          expect(await store.loadHistory(tenant.id)).toEqual(before);
+          expect(await store.readCheckpoint(tenant.id, 'tickets')).toEqual(checkpoint('c1', T0));
+
+          // A failing checkpoint (a cursor that is not text) takes the page's rows back with it.
+          const badCheckpoint = { cursor: null, done: false, reachedTime: null } as unknown as ReturnType<
+            typeof checkpoint
+          >;
+          await expect(
+            store.savePage(tenant.id, 'tickets', { tickets: [synced(aTicket('2'), T0)] }, badCheckpoint),
+          ).rejects.toThrow();
+          expect(await store.loadHistory(tenant.id)).toEqual(before);
+        });
+
+        it('reads no checkpoint before the first page and the latest after', async () => {
+          const tenant = await store.addTenant(acme);
+          expect(await store.readCheckpoint(tenant.id, 'tickets')).toBeNull();
+          await store.savePage(tenant.id, 'tickets', {}, checkpoint('c1'));
+          await store.savePage(tenant.id, 'tickets', {}, { cursor: 'c2', done: true, reachedTime: T0 });
+          expect(await store.readCheckpoint(tenant.id, 'tickets')).toEqual({
+            cursor: 'c2',
+            done: true,
+            reachedTime: T0,
+          });
+          expect(await store.readCheckpoint(tenant.id, 'ratings')).toBeNull();
+        });
+      });
+
+      describe('reply counts', () => {
+        it('lists uncounted tickets newest first since a time, and counts them', async () => {
+          const tenant = await store.addTenant(globex);
+          await store.savePage(
+            tenant.id,
+            'tickets',
+            {
+              tickets: [
+                synced(aTicket('old', { createdAt: T0 - 10 * MINUTE }), T0, false),
+                synced(aTicket('a', { createdAt: T0 + MINUTE }), T0, false),
+                synced(aTicket('b', { createdAt: T0 + 2 * MINUTE }), T0, false),
+                synced(aTicket('c', { createdAt: T0 + 3 * MINUTE }), T0, false),
+                synced(aTicket('spam', { createdAt: T0 + 4 * MINUTE, removed: true }), T0, false),
+              ],
+            },
+            checkpoint('c1'),
+          );
+          expect(await store.ticketsNeedingReplyCounts(tenant.id, T0, 10)).toEqual(['c', 'b', 'a']);
+          expect(await store.ticketsNeedingReplyCounts(tenant.id, T0, 2)).toEqual(['c', 'b']);
+          expect(await store.replyCountCoverage(tenant.id, T0)).toBe(0);
+
+          await store.saveReplyCounts(tenant.id, [
+            { ticketId: 'c', publicReplies: 4 },
+            { ticketId: 'b', publicReplies: 0 },
+            { ticketId: 'unknown', publicReplies: 9 },
+          ]);
+          expect(await store.ticketsNeedingReplyCounts(tenant.id, T0, 10)).toEqual(['a']);
+          expect(await store.replyCountCoverage(tenant.id, T0)).toBeCloseTo(2 / 3);
+          expect(await store.replyCountCoverage(tenant.id, T0 + 2 * MINUTE)).toBe(1);
+          expect(await store.replyCountCoverage(tenant.id, T0 + 60 * MINUTE)).toBe(1);
+          const replies = (await store.loadHistory(tenant.id)).tickets.map((t) => [t.id, t.publicReplies]);
+          expect(replies).toEqual([
+            ['a', 0],
+            ['b', 0],
+            ['c', 4],
+            ['old', 0],
+            ['spam', 0],
+          ]);
+        });
+
+        it('keeps counted replies when a list page brings the same ticket again', async () => {
+          const tenant = await store.addTenant(globex);
+          const listed = aTicket('1', { publicReplies: 0 });
+          await store.savePage(tenant.id, 'tickets', { tickets: [synced(listed, T0, false)] }, checkpoint('c1'));
+          await store.saveReplyCounts(tenant.id, [{ ticketId: '1', publicReplies: 5 }]);
+
+          await store.savePage(tenant.id, 'tickets', { tickets: [synced(listed, T0, false)] }, checkpoint('c2'));
+          expect((await store.loadHistory(tenant.id)).tickets[0]?.publicReplies).toBe(5);
+          expect(await store.ticketsNeedingReplyCounts(tenant.id, 0, 10)).toEqual([]);
+        });
+
+        it('asks for a new count when the ticket changed, keeping the last count meanwhile', async () => {
+          const tenant = await store.addTenant(globex);
+          const listed = aTicket('1');
+          await store.savePage(tenant.id, 'tickets', { tickets: [synced(listed, T0, false)] }, checkpoint('c1'));
+          await store.saveReplyCounts(tenant.id, [{ ticketId: '1', publicReplies: 5 }]);
+
+          const changed = { ...listed, status: 'pending' as const };
+          await store.savePage(tenant.id, 'tickets', { tickets: [synced(changed, T0 + 1, false)] }, checkpoint('c2'));
+          expect(await store.ticketsNeedingReplyCounts(tenant.id, 0, 10)).toEqual(['1']);
+          expect((await store.loadHistory(tenant.id)).tickets).toEqual([{ ...changed, publicReplies: 5 }]);
+
+          // A copy that knows its count (a webhook refresh) replaces the count and settles it.
+          const known = { ...changed, publicReplies: 6 };
+          await store.savePage(tenant.id, 'webhook', { tickets: [synced(known, T0 + 2, true)] }, checkpoint('w1'));
+          expect(await store.ticketsNeedingReplyCounts(tenant.id, 0, 10)).toEqual([]);
+          expect((await store.loadHistory(tenant.id)).tickets).toEqual([known]);
+        });
+
+        it('needs no counts where none are missing', async () => {
+          const tenant = await store.addTenant(acme);
+          expect(await store.replyCountCoverage(tenant.id, 0)).toBe(1);
+          await store.savePage(tenant.id, 'tickets', { tickets: [synced(aTicket('1'), T0)] }, checkpoint('c1'));
+          expect(await store.replyCountCoverage(tenant.id, 0)).toBe(1);
+          expect(await store.ticketsNeedingReplyCounts(tenant.id, 0, 10)).toEqual([]);
+        });
+      });
+
+      describe('history', () => {
+        it('round-trips a model history exactly', async () => {
+          const tenant = await store.addTenant(acme);
+          const history = aRichHistory();
+          // Saved in pieces and out of order: the store orders what it returns.
+          await store.savePage(
+            tenant.id,
+            'tickets',
+            {
+              tickets: [...history.tickets]
+                .reverse()
+                .slice(0, 3)
+                .map((ticket) => synced(ticket, T0)),
+              requesters: history.requesters,
+            },
+            checkpoint('c1'),
+          );
+          await store.savePage(
+            tenant.id,
+            'tickets',
+            {
+              tickets: [...history.tickets]
+                .reverse()
+                .slice(3)
+                .map((ticket) => synced(ticket, T0)),
+              agents: [...history.agents].reverse(),
+            },
+            checkpoint('c2'),
+          );
+          await store.savePage(tenant.id, 'ratings', { ratings: [...history.ratings].reverse() }, checkpoint('r1'));
+          await store.savePage(tenant.id, 'surveys', { surveyAnswers: history.surveyAnswers }, checkpoint('s1'));
+          await store.saveSchedule(tenant.id, history.schedule);
+
+          expect(await store.loadHistory(tenant.id)).toStrictEqual(history);
+        });
+
+        it('keeps removed tickets, flagged', async () => {
+          const tenant = await store.addTenant(acme);
+          const deleted = aTicket('1', { removed: true });
+          await store.savePage(tenant.id, 'tickets', { tickets: [synced(aTicket('1'), T0)] }, checkpoint('c1'));
+          await store.savePage(tenant.id, 'tickets', { tickets: [synced(deleted, T0 + 1)] }, checkpoint('c2'));
+          expect((await store.loadHistory(tenant.id)).tickets).toEqual([deleted]);
+        });
+
+        it('takes whether ratings include unanswered surveys from the vendor', async () => {
+          const zendesk = await store.addTenant(acme);
+          const freshdesk = await store.addTenant(globex);
+          expect((await store.loadHistory(zendesk.id)).ratingsIncludeUnanswered).toBe(true);
+          expect((await store.loadHistory(freshdesk.id)).ratingsIncludeUnanswered).toBe(false);
+        });
+
+        it('replaces and removes the schedule', async () => {
+          const tenant = await store.addTenant(acme);
+          const schedule = aRichHistory().schedule!;
+          await store.saveSchedule(tenant.id, schedule);
+          const utc = { timeZone: 'UTC', intervals: [{ start: 0, end: 10_080 }], holidays: [] };
+          await store.saveSchedule(tenant.id, utc);
+          expect((await store.loadHistory(tenant.id)).schedule).toEqual(utc);
+          await store.saveSchedule(tenant.id, null);
+          expect((await store.loadHistory(tenant.id)).schedule).toBeNull();
+        });
+
+        it('reads more tickets than one fetch holds, sharing one frozen empty tag list', async () => {
+          const tenant = await store.addTenant(acme);
+          const total = 12_345;
+          for (let start = 0; start < total; start += 1000) {
+            const tickets = Array.from({ length: Math.min(1000, total - start) }, (_, i) =>
+              synced(aTicket(String(100_000 + start + i), { tags: (start + i) % 2 === 0 ? [] : ['x'] }), T0),
+            );
+            await store.savePage(tenant.id, 'tickets', { tickets }, checkpoint(`c${start}`));
+          }
+          const { tickets } = await store.loadHistory(tenant.id);
+          expect(tickets).toHaveLength(total);
+          expect(tickets[total - 1]?.id).toBe(String(100_000 + total - 1));
+          expect(tickets[0]?.tags).toBe(tickets[2]?.tags);
+          expect(Object.isFrozen(tickets[0]?.tags)).toBe(true);
+        });
+      });
+    });
+  });
+}
