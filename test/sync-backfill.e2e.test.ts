@@ -60,7 +60,7 @@ describe('backfill through faults', () => {
         vendor,
         history,
         clock,
-        // Timeouts hold a response for 10 simulated minutes, far past the client's 200 ms (real time; the clock runs fast).
+        // Timeouts hold a response for 10 simulated minutes, far past the client's 100 ms (real time; the clock runs fast).
         faults: { rate: 0.1, seed: 5, timeoutMs: 10 * 60_000 },
       });
       const { baseUrl, credentials } = TENANTS[vendor];
@@ -79,7 +79,7 @@ describe('backfill through faults', () => {
         });
         await store.migrate();
         const tenant: Tenant = await store.addTenant({ name: 'acme', vendor, baseUrl, credentials, zigpoll: null });
-        const client = createVendorClient(tenant, { clock, log: silentLogger, timeoutMs: 200 });
+        const client = createVendorClient(tenant, { clock, log: silentLogger, timeoutMs: 100 });
 
         const outcome = await syncTenant(tenant, { store, client, surveys: null, clock });
 

@@ -16,6 +16,8 @@ import { createSurveySource, createVendorClient } from './vendors/create-vendor-
 export interface RuntimeOverrides {
   readonly clock?: Clock;
   readonly log?: Logger;
+  /** How long a killed worker's job and tenant stay claimed (default 30 s). */
+  readonly claimMs?: number;
 }
 
 /** Builds the runtime the environment describes and migrates the store. */
@@ -33,8 +35,10 @@ export async function openRuntime(env: Env, overrides: RuntimeOverrides = {}): P
   const redis = env.redisUrl === null ? null : new Redis(env.redisUrl, { maxRetriesPerRequest: null });
   redis?.on('error', () => {});
   const queue =
-    env.redisUrl === null ? new InProcessQueue(clock, onJobError) : new BullmqQueue(env.redisUrl, onJobError);
-  const lock = redis === null ? createMemoryTenantLock() : createRedisTenantLock(redis);
+    env.redisUrl === null
+      ? new InProcessQueue(clock, onJobError)
+      : new BullmqQueue(env.redisUrl, onJobError, undefined, overrides.claimMs);
+  const lock = redis === null ? createMemoryTenantLock() : createRedisTenantLock(redis, overrides.claimMs);
   return {
     env,
     store,

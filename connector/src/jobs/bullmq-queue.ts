@@ -20,6 +20,8 @@ export class BullmqQueue implements JobQueue {
     private readonly redisUrl: string,
     private readonly onError: (job: SyncJob, error: unknown, willRetry: boolean) => void = () => {},
     private readonly name = DEFAULT_QUEUE_NAME,
+    /** How long a job stays claimed without a sign of life: a killed worker's job is retried after it. */
+    private readonly lockMs = 30_000,
   ) {
     this.queue = new Queue(name, { connection: this.connect() });
   }
@@ -42,8 +44,8 @@ export class BullmqQueue implements JobQueue {
       connection: this.connect(),
       concurrency: options.concurrency,
       // A killed worker's job goes back to the queue after this long without a lock renewal.
-      lockDuration: 30_000,
-      stalledInterval: 15_000,
+      lockDuration: this.lockMs,
+      stalledInterval: Math.max(1_000, this.lockMs / 2),
       maxStalledCount: 100,
     });
     worker.on('failed', (job, error) => {

@@ -35,14 +35,14 @@ const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('
  * On Redis: a key with an owner token and a TTL, renewed while held, so a worker killed with
  * SIGKILL frees its tenants within the TTL.
  */
-export function createRedisTenantLock(redis: Redis): TenantLock {
+export function createRedisTenantLock(redis: Redis, ttlMs = TTL_MS): TenantLock {
   return {
     async tryAcquire(tenantId) {
       const key = `frontline:lock:tenant:${tenantId}`;
       const token = randomUUID();
-      const ok = await redis.set(key, token, 'PX', TTL_MS, 'NX');
+      const ok = await redis.set(key, token, 'PX', ttlMs, 'NX');
       if (ok !== 'OK') return null;
-      const renewal = setInterval(() => void redis.eval(RENEW, 1, key, token, TTL_MS).catch(() => {}), TTL_MS / 3);
+      const renewal = setInterval(() => void redis.eval(RENEW, 1, key, token, ttlMs).catch(() => {}), ttlMs / 3);
       renewal.unref();
       let released = false;
       return {

@@ -1,0 +1,59 @@
+// The vendor simulators: seeded account histories, live simulated Zendesk/Freshdesk accounts, and
+// msw handlers (plus a loopback HTTP server) that play their APIs, Zigpoll's included.
+export { generateHistory, CLOSE_AFTER_MS, TOPICS, type HistoryOptions, type SimHistory } from './history.js';
+export { ID_BASE, type RequesterDirectory, type SimAgent, type SimGroup } from './people.js';
+export { berlinSchedule, toBusinessSchedule, type SimSchedule, type FreshdeskBusinessHoursJson } from './schedule.js';
+export { TicketTable, TicketState, RatingState, TicketFlag, NO_ASSIGNEE } from './ticket-table.js';
+export {
+  createSimulatedAccount,
+  DEFAULT_BASE_URLS,
+  DEFAULT_ZIGPOLL_ACCOUNT_ID,
+  type AccountTruth,
+  type FreshdeskTruth,
+  type LiveTrafficOptions,
+  type SimulatedAccount,
+  type SimulatedAccountOf,
+  type SimulatedAccountOptions,
+  type ZendeskTruth,
+} from './account.js';
+export type { AccountState, SimVendor } from './account-state.js';
+export type { NewTicket, TicketChange } from './ticket-changes.js';
+export { FRESHDESK_PLANS, ZENDESK_PLANS, ZENDESK_INCREMENTAL_PER_MINUTE, planLimits } from './plans.js';
+export type { FreshdeskPlan, RateLimitOverrides, RateLimits, ZendeskPlan } from './plans.js';
+export { FAULT_KINDS, type FaultKind, type FaultOptions } from './faults.js';
+export type { RequestGate, RouteStats, SimulatorStats } from './request-gate.js';
+export {
+  createZendeskHandlers,
+  DEFAULT_ZENDESK_CREDENTIALS,
+  type ZendeskCredentials,
+  type ZendeskHandlerOptions,
+} from './zendesk-handlers.js';
+export {
+  createFreshdeskHandlers,
+  DEFAULT_FRESHDESK_API_KEY,
+  FRESHDESK_MAX_PAGE,
+  type FreshdeskHandlerOptions,
+} from './freshdesk-handlers.js';
+export {
+  createZigpollHandlers,
+  DEFAULT_ZIGPOLL_API_KEY,
+  DEFAULT_ZIGPOLL_BASE_URL,
+  type ZigpollHandlerOptions,
+} from './zigpoll-handlers.js';
+export { serveSimulator, type ServeOptions, type SimulatorServer } from './serve-simulator.js';
+export { createManualClock, type ManualClock } from './manual-clock.js';
+export type {
+  ZendeskCommentJson,
+  ZendeskMetricSetJson,
+  ZendeskRatingJson,
+  ZendeskTicketJson,
+  ZendeskUserJson,
+} from './zendesk-format.js';
+export type {
+  FreshdeskAgentJson,
+  FreshdeskConversationJson,
+  FreshdeskRatingJson,
+  FreshdeskStatsJson,
+  FreshdeskTicketJson,
+} from './freshdesk-format.js';
+export type { ZigpollResponseJson } from './zigpoll-format.js';

@@ -1,0 +1,362 @@
+/**
+ * msw handlers that play the Zendesk Support API of one simulated account: the incremental
+ * cursor ticket export (with metric sets and users), legacy satisfaction ratings, users, and a
+ * single ticket. Behaviour follows shared/reference/zendesk.md §4.
+ */
+import { http, type HttpHandler } from 'msw';
+import type { SimulatedAccount } from './account.js';
+import {
+  basicCredentials,
+  bearerToken,
+  decodeCursor,
+  encodeCursor,
+  includes,
+  intParam,
+  withParam,
+} from './http-util.js';
+import type { RouteResult, RouteSpec, VendorDialect } from './request-gate.js';
+import {
+  ratingCommentOf,
+  ticketUsers,
+  userRefId,
+  zendeskMetricSet,
+  zendeskRating,
+  zendeskTicket,
+  zendeskUser,
+  type UserRef,
+  type ZendeskUserJson,
+} from './zendesk-format.js';
+import { RatingState } from './ticket-table.js';
+
+/** API token and OAuth token the simulated account accepts. */
+export interface ZendeskCredentials {
+  readonly email: string;
+  readonly apiToken: string;
+  readonly oauthToken?: string;
+}
+
+export const DEFAULT_ZENDESK_CREDENTIALS: ZendeskCredentials = {
+  email: 'admin@acme.example',
+  apiToken: 'zd-api-token',
+  oauthToken: 'zd-oauth-token',
+};
+
+export interface ZendeskHandlerOptions {
+  /** e.g. `https://acme.zendesk.com`; default: any origin (for `serveSimulator`). */
+  readonly baseUrl?: string;
+  readonly credentials?: ZendeskCredentials;
+  /**
+   * The export leaves out changes younger than this (clock ms; default 60 000): "data isn't
+   * provided for the most recent minute".
+   */
+  readonly exportLagMs?: number;
+  /**
+   * Which time `start_time`/`end_time` of the ratings list filter on; default `created_at`.
+   * UNSURE in the reference (the filters are prose only).
+   */
+  readonly ratingsTimeField?: 'created_at' | 'updated_at';
+}
+
+const MAX_EXPORT_PAGE = 1000;
+const MAX_CURSOR_PAGE = 100;
+
+function dialect(credentials: ZendeskCredentials): VendorDialect {
+  return {
+    authorize(request) {
+      const header = request.headers.get('authorization');
+      const basic = basicCredentials(header);
+      if (basic) return basic.user === `${credentials.email}/token` && basic.password === credentials.apiToken;
+      const bearer = bearerToken(header);
+      return bearer !== null && credentials.oauthToken !== undefined && bearer === credentials.oauthToken;
+    },
+    unauthorized: () => ({ status: 401, body: { error: "Couldn't authenticate you" } }),
+    tooManyRequests: () => ({
+      status: 429,
+      body: { error: 'APIRateLimitExceeded', description: 'Number of allowed API requests per minute exceeded' },
+    }),
+    serverError: (status) =>
+      status === 503
+        ? { error: 'ServiceUnavailable', description: 'The service is temporarily unavailable. Try again later.' }
+        : status === 504
+          ? { error: 'GatewayTimeout', description: 'The request took too long.' }
+          : { error: 'InternalError', description: 'Something went wrong on our side.' },
+    limitHeaders: (limit, remaining) => ({
+      'x-rate-limit': String(limit),
+      'x-rate-limit-remaining': String(remaining),
+    }),
+    retryAfterOn503: true,
+  };
+}
+
+const badRequest = (error: string, description: string): RouteResult => ({ status: 400, body: { error, description } });
+
+/** Zendesk-looking export cursor: base64 of `<time>.0||<position>|`. */
+function exportCursor(timeSec: number, position: number): string {
+  return Buffer.from(`${timeSec}.0||${position}|`).toString('base64');
+}
+
+function readExportCursor(text: string): number | null {
+  const match = /^(\d+)\.0\|\|(\d+)\|$/.exec(Buffer.from(text, 'base64').toString('utf8'));
+  return match ? Number(match[2]) : null;
+}
+
+/** Creates the Zendesk handlers of an account. */
+export function createZendeskHandlers(
+  account: SimulatedAccount<'zendesk'>,
+  options: ZendeskHandlerOptions = {},
+): HttpHandler[] {
+  if (account.vendor !== 'zendesk')
+    throw new TypeError(`createZendeskHandlers needs a zendesk account, got ${account.vendor}`);
+  const state = account.state;
+  const gate = account.gate;
+  const vendor = dialect(options.credentials ?? DEFAULT_ZENDESK_CREDENTIALS);
+  const origin = options.baseUrl?.replace(/\/+$/, '') ?? '*';
+  const lagSec = Math.ceil((options.exportLagMs ?? 60_000) / 1000);
+  const ratingsByUpdate = options.ratingsTimeField === 'updated_at';
+  const route = (name: string, scopes: readonly string[]): RouteSpec => ({ name: `zendesk.${name}`, scopes, cost: 1 });
+  const paths = (path: string): string[] => [`${origin}${path}`, `${origin}${path}.json`];
+  const originOf = (url: URL): string => (options.baseUrl ? origin : url.origin);
+
+  function exportPage(url: URL): RouteResult {
+    const log = state.log;
+    const nowSec = state.nowSec();
+    const horizon = nowSec - lagSec;
+    const cursorText = url.searchParams.get('cursor');
+    let start: number;
+    if (cursorText !== null) {
+      const position = readExportCursor(cursorText);
+      if (position === null || position > log.length)
+        return badRequest('InvalidPaginationParameter', 'cursor is invalid');
+      start = position;
+    } else {
+      const startTime = intParam(url, 'start_time', NaN);
+      if (Number.isNaN(startTime))
+        return badRequest('InvalidValue', 'start_time or cursor is required, start_time in Unix seconds');
+      if (startTime > nowSec - 60)
+        return badRequest('InvalidValue', 'Too recent start_time. Use a start_time older than 1 minute');
+      start = log.firstAtOrAfter(startTime);
+    }
+    const perPage = Math.min(
+      MAX_EXPORT_PAGE,
+      Math.max(1, intParam(url, 'per_page', MAX_EXPORT_PAGE) || MAX_EXPORT_PAGE),
+    );
+    const excludeDeleted = url.searchParams.get('exclude_deleted') === 'true';
+    const visible = (p: number): boolean => log.timeAt(p) <= horizon;
+    const wanted = (p: number): boolean => log.isCurrent(p) && !(excludeDeleted && state.isRemoved(log.ticketAt(p)));
+    const found: number[] = [];
+    let p = start;
+    for (; p < log.length && found.length < perPage && visible(p); p++) if (wanted(p)) found.push(log.ticketAt(p));
+    // Step over stale entries so end_of_stream is exact; a stale entry never becomes current again.
+    while (p < log.length && visible(p) && !wanted(p)) p++;
+    const endOfStream = !(p < log.length && visible(p));
+    const base = originOf(url);
+    const sideloads = includes(url);
+    const cursorAt = (position: number): string => exportCursor(position > 0 ? log.timeAt(position - 1) : 0, position);
+    const afterCursor = cursorAt(p);
+    const next = new URL(`${base}/api/v2/incremental/tickets/cursor.json${url.search}`);
+    next.searchParams.delete('start_time');
+    next.searchParams.set('cursor', afterCursor);
+    const body: Record<string, unknown> = {
+      tickets: found.map((i) => zendeskTicket(state, i, base)),
+      after_url: next.href,
+      after_cursor: afterCursor,
+      before_url: found.length > 0 && start > 0 ? withParam(next, 'cursor', cursorAt(start)) : null,
+      before_cursor: found.length > 0 && start > 0 ? cursorAt(start) : null,
+      end_of_stream: endOfStream,
+    };
+    if (sideloads.has('metric_sets'))
+      body.metric_sets = found.filter((i) => !state.isRemoved(i)).map((i) => zendeskMetricSet(state, i, base));
+    if (sideloads.has('users')) body.users = usersOf(found, base);
+    return { status: 200, body, page: { key: `export:${start}`, nextKey: endOfStream ? null : `export:${p}` } };
+  }
+
+  function usersOf(tickets: readonly number[], base: string): ZendeskUserJson[] {
+    const seen = new Map<number, UserRef>();
+    for (const i of tickets) for (const user of ticketUsers(state, i)) seen.set(userRefId(state, user), user);
+    return [...seen.values()].map((user) => zendeskUser(state, user, base));
+  }
+
+  /**
+   * One page of a list with Zendesk's two pagination styles: cursor (`page[size]`, `page[after]`,
+   * `page[before]` not simulated) when asked for, else offset (`page`, `per_page`).
+   */
+  function listPage(
+    url: URL,
+    key: string,
+    total: number,
+    firstCandidate: number,
+    matches: (position: number) => boolean,
+    render: (position: number) => unknown,
+  ): RouteResult {
+    const cursorMode = url.searchParams.has('page[size]') || url.searchParams.has('page[after]');
+    if (cursorMode) {
+      const size = intParam(url, 'page[size]', MAX_CURSOR_PAGE);
+      if (!(size >= 1 && size <= MAX_CURSOR_PAGE))
+        return badRequest('InvalidPaginationParameter', `page[size] must be between 1 and ${MAX_CURSOR_PAGE}`);
+      const afterText = url.searchParams.get('page[after]');
+      let start = firstCandidate;
+      if (afterText !== null) {
+        const decoded = decodeCursor(afterText, ['p']);
+        if (decoded === null) return badRequest('InvalidPaginationParameter', 'page[after] is invalid');
+        start = Math.max(start, decoded.p);
+      }
+      const items: unknown[] = [];
+      let p = start;
+      for (; p < total && items.length < size; p++) if (matches(p)) items.push(render(p));
+      while (p < total && !matches(p)) p++;
+      const hasMore = p < total;
+      const afterCursor = encodeCursor({ p });
+      const beforeCursor = encodeCursor({ p: start });
+      return {
+        status: 200,
+        body: {
+          [key]: items,
+          meta: { has_more: hasMore, after_cursor: afterCursor, before_cursor: beforeCursor },
+          links: {
+            // Paging backwards (`page[before]`) is not simulated; a sync never needs it.
+            prev: null,
+            next: hasMore ? withParam(url, 'page[after]', afterCursor) : null,
+          },
+        },
+        page: { key: `${key}:${start}`, nextKey: hasMore ? `${key}:${p}` : null },
+      };
+    }
+    const page = intParam(url, 'page', 1);
+    const perPage = intParam(url, 'per_page', 100);
+    if (!(page >= 1) || !(perPage >= 1 && perPage <= 100))
+      return badRequest('InvalidPaginationParameter', 'page and per_page must be positive, per_page at most 100');
+    const positions: number[] = [];
+    for (let p = firstCandidate; p < total; p++) if (matches(p)) positions.push(p);
+    const slice = positions.slice((page - 1) * perPage, page * perPage);
+    const hasMore = page * perPage < positions.length;
+    return {
+      status: 200,
+      body: {
+        [key]: slice.map(render),
+        next_page: hasMore ? withParam(url, 'page', String(page + 1)) : null,
+        previous_page: page > 1 ? withParam(url, 'page', String(page - 1)) : null,
+        count: positions.length,
+      },
+      page: {
+        key: `${key}:offset:${perPage}:${page}`,
+        nextKey: hasMore ? `${key}:offset:${perPage}:${page + 1}` : null,
+      },
+    };
+  }
+
+  const SCORE_FILTERS: Readonly<Record<string, (rating: number, comment: boolean) => boolean>> = {
+    offered: (r) => r === RatingState.offered,
+    received: (r) => r === RatingState.good || r === RatingState.bad,
+    received_with_comment: (r, c) => (r === RatingState.good || r === RatingState.bad) && c,
+    received_without_comment: (r, c) => (r === RatingState.good || r === RatingState.bad) && !c,
+    good: (r) => r === RatingState.good,
+    good_with_comment: (r, c) => r === RatingState.good && c,
+    good_without_comment: (r, c) => r === RatingState.good && !c,
+    bad: (r) => r === RatingState.bad,
+    bad_with_comment: (r, c) => r === RatingState.bad && c,
+    bad_without_comment: (r, c) => r === RatingState.bad && !c,
+  };
+
+  function ratingsPage(url: URL): RouteResult {
+    const ratings = state.ratings;
+    const startTime = intParam(url, 'start_time', 0);
+    const endTime = intParam(url, 'end_time', Infinity);
+    if (Number.isNaN(startTime) || Number.isNaN(endTime))
+      return badRequest('InvalidValue', 'start_time and end_time are Unix seconds');
+    const score = url.searchParams.get('score');
+    const scoreFilter = score === null ? null : SCORE_FILTERS[score];
+    if (score !== null && scoreFilter === undefined) {
+      // `unoffered` tickets have no rating record here, so that filter lists nothing.
+      if (score !== 'unoffered') return badRequest('InvalidValue', `score "${score}" is not a valid filter`);
+    }
+    const base = originOf(url);
+    const timeOf = (p: number): number => {
+      if (!ratingsByUpdate) return ratings.createdAt(p);
+      return Math.max(ratings.createdAt(p), state.table.ratingAnsweredAt[ratings.ticketAt(p)] ?? 0);
+    };
+    const first = ratingsByUpdate ? 0 : ratings.firstCreatedAtOrAfter(startTime);
+    return listPage(
+      url,
+      'satisfaction_ratings',
+      ratings.length,
+      first,
+      (p) => {
+        if (score === 'unoffered') return false;
+        const time = timeOf(p);
+        if (time < startTime || time > endTime) return false;
+        if (!scoreFilter) return true;
+        const index = ratings.ticketAt(p);
+        return scoreFilter(state.table.rating[index] ?? 0, !!ratingCommentOf(state, index));
+      },
+      (p) => zendeskRating(state, p, base),
+    );
+  }
+
+  function usersPage(url: URL): RouteResult {
+    const agents = account.history.agents;
+    const requesters = account.history.requesters;
+    const roles = new Set([...url.searchParams.getAll('role'), ...url.searchParams.getAll('role[]')]);
+    for (const role of roles)
+      if (!['end-user', 'agent', 'admin'].includes(role))
+        return badRequest('InvalidValue', `role "${role}" is not one of end-user, agent, admin`);
+    const total = agents.length + requesters.count;
+    const ref = (p: number): UserRef => (p < agents.length ? { agent: p } : { requester: p - agents.length });
+    const roleOf = (p: number): string => (p < agents.length ? (agents[p]?.role ?? 'agent') : 'end-user');
+    const onlyEndUsers = roles.size === 1 && roles.has('end-user');
+    const base = originOf(url);
+    return listPage(
+      url,
+      'users',
+      roles.size > 0 && !roles.has('end-user') ? agents.length : total,
+      onlyEndUsers ? agents.length : 0,
+      (p) => roles.size === 0 || roles.has(roleOf(p)),
+      (p) => zendeskUser(state, ref(p), base),
+    );
+  }
+
+  function showTicket(url: URL, rawId: string): RouteResult {
+    const id = Number(rawId.replace(/\.json$/, ''));
+    const index = state.indexOf(id);
+    if (index < 0 || state.isRemoved(index))
+      return { status: 404, body: { error: 'RecordNotFound', description: 'Not found' } };
+    const base = originOf(url);
+    const body: Record<string, unknown> = { ticket: zendeskTicket(state, index, base) };
+    const sideloads = includes(url);
+    if (sideloads.has('metric_sets')) body.metric_sets = [zendeskMetricSet(state, index, base)];
+    if (sideloads.has('users')) body.users = usersOf([index], base);
+    return { status: 200, body };
+  }
+
+  const exportRoute = route('incremental-tickets', ['account', 'incremental']);
+  const ratingsRoute = route('satisfaction-ratings', ['account']);
+  const usersRoute = route('users', ['account']);
+  const ticketRoute = route('show-ticket', ['account']);
+  const settingsRoute = route('account-settings', ['account']);
+  return [
+    ...paths('/api/v2/incremental/tickets/cursor').map((path) =>
+      http.get(path, ({ request }) =>
+        gate.handle(request, vendor, exportRoute, () => exportPage(new URL(request.url))),
+      ),
+    ),
+    ...paths('/api/v2/satisfaction_ratings').map((path) =>
+      http.get(path, ({ request }) =>
+        gate.handle(request, vendor, ratingsRoute, () => ratingsPage(new URL(request.url))),
+      ),
+    ),
+    ...paths('/api/v2/users').map((path) =>
+      http.get(path, ({ request }) => gate.handle(request, vendor, usersRoute, () => usersPage(new URL(request.url)))),
+    ),
+    http.get(`${origin}/api/v2/tickets/:id`, ({ request, params }) =>
+      gate.handle(request, vendor, ticketRoute, () => showTicket(new URL(request.url), String(params.id))),
+    ),
+    // The simulated account runs legacy CSAT (satisfaction ratings), as its ratings list shows.
+    ...paths('/api/v2/account/settings').map((path) =>
+      http.get(path, ({ request }) =>
+        gate.handle(request, vendor, settingsRoute, () => ({
+          status: 200,
+          body: { settings: { active_features: { customer_satisfaction: true } } },
+        })),
+      ),
+    ),
+  ];
+}
