@@ -9,6 +9,10 @@ export const RECENT_DAYS = 60;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Reply counts are fetched in batches this large between checkpoints. */
 const REPLY_BATCH = 50;
+/** Reply-count calls in flight at once. */
+const REPLY_CONCURRENCY = 8;
+/** How long the reply lane waits for the ticket lane to store more tickets (clock ms). */
+const REPLY_POLL_MS = 1_000;
 /** The stream that remembers where "recent" started, so later runs keep the same boundary. */
 const PLAN_STREAM = 'plan';
 /** Every stream a sync keeps a checkpoint for. */
@@ -118,16 +122,30 @@ export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOp
   const addTickets = (n: number) => void (counts.tickets += n);
   const addRatings = (n: number) => void (counts.ratings += n);
 
-  const fillReplyCounts = async (step: SyncStep, since: number): Promise<boolean> => {
-    lastStep = step;
+  /**
+   * Counts replies of tickets that need it, newest first. With `whileTicketsArrive`, runs beside
+   * the ticket stream and waits for more tickets instead of stopping when none is waiting.
+   */
+  const fillReplyCounts = async (
+    step: SyncStep,
+    since: number,
+    whileTicketsArrive: () => boolean = () => false,
+  ): Promise<boolean> => {
     if (!client.needsReplyCounts) return true;
     report(step, null, since);
     while (budgetLeft()) {
       options.signal?.throwIfAborted();
       const ids = await store.ticketsNeedingReplyCounts(tenant.id, since, REPLY_BATCH);
-      if (ids.length === 0) return true;
-      const found: { ticketId: string; publicReplies: number }[] = [];
-      for (const ticketId of ids) found.push({ ticketId, publicReplies: await client.publicReplies(ticketId) });
+      if (ids.length === 0) {
+        if (!whileTicketsArrive()) return true;
+        await clock.sleep(REPLY_POLL_MS, options.signal);
+        continue;
+      }
+      // Several calls in flight: one at a time, latency alone would keep the rate under the limit.
+      const found = await mapConcurrently(ids, REPLY_CONCURRENCY, async (ticketId) => ({
+        ticketId,
+        publicReplies: await client.publicReplies(ticketId),
+      }));
       await store.saveReplyCounts(tenant.id, found);
       counts.pages++;
       counts.replyCounts += found.length;
@@ -144,10 +162,24 @@ export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOp
       await store.saveSchedule(tenant.id, schedule);
       return true;
     },
-    'recent-tickets': () => drain('recent-tickets', 'tickets', recentStart, null, ticketPages, ticketRows, addTickets),
+    'recent-tickets': async () => {
+      // Reply counts (a call per ticket) run beside the ticket pages, which have a tighter limit
+      // of their own (Freshdesk's Tickets List): together they use the account's whole budget.
+      let paging = true;
+      const tickets = drain('recent-tickets', 'tickets', recentStart, null, ticketPages, ticketRows, addTickets).finally(
+        () => void (paging = false),
+      );
+      const replies = fillReplyCounts('recent-tickets', recentStart, () => paging);
+      const [done] = await Promise.all([tickets, replies]);
+      lastStep = 'recent-tickets';
+      return done;
+    },
     'recent-ratings': () =>
       drain('recent-ratings', 'ratings', recentStart, null, ratingPages, (p) => ({ ratings: p.items }), addRatings),
-    'recent-replies': () => fillReplyCounts('recent-replies', recentStart),
+    'recent-replies': () => {
+      lastStep = 'recent-replies';
+      return fillReplyCounts('recent-replies', recentStart);
+    },
     'history-tickets': () =>
       drain('history-tickets', 'tickets:history', 0, recentStart, ticketPages, ticketRows, addTickets),
     'history-ratings': () =>
@@ -160,7 +192,10 @@ export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOp
         (p) => ({ ratings: p.items }),
         addRatings,
       ),
-    'history-replies': () => fillReplyCounts('history-replies', 0),
+    'history-replies': () => {
+      lastStep = 'history-replies';
+      return fillReplyCounts('history-replies', 0);
+    },
     surveys: async () => {
       const surveys = deps.surveys;
       if (surveys === null) return true;
@@ -190,4 +225,18 @@ async function planRecentStart(tenant: Tenant, store: SyncStore, clock: Clock, f
   const recentStart = clock.now() - RECENT_DAYS * DAY_MS;
   await store.savePage(tenant.id, PLAN_STREAM, {}, { cursor: String(recentStart), done: true, reachedTime: null });
   return recentStart;
+}
+
+/** `fn` over every item, at most `limit` at a time, results in input order. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
 }
