@@ -187,6 +187,14 @@ describe('syncTenant', () => {
     expect((await store.loadHistory(tenant.id)).tickets.map((t) => t.id)).toContain('500');
   });
 
+  it('reads the last days of ratings again on every incremental sync, for surveys answered in place', async () => {
+    const client = new FakeClient(history, false);
+    await syncTenant(tenant, { store, client, surveys: null, clock: systemClock });
+    client.calls.length = 0;
+    await syncTenant(tenant, { store, client, surveys: null, clock: systemClock });
+    expect(client.calls.filter((c) => c.startsWith('ratings@'))).toEqual(['ratings@since']);
+  });
+
   it('starts every stream over with full, and keeps the recent boundary of the new run', async () => {
     const client = new FakeClient(history, false);
     await syncTenant(tenant, { store, client, surveys: null, clock: systemClock });

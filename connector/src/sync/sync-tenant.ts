@@ -9,6 +9,11 @@ export const RECENT_DAYS = 60;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Reply counts are fetched in batches this large between checkpoints. */
 const REPLY_BATCH = 50;
+/**
+ * Ratings are listed by creation time, but a survey sent (and listed) today is answered days later
+ * in place: each incremental sync reads this far back again to see those answers.
+ */
+const RATING_LOOK_BACK_MS = 14 * DAY_MS;
 /** Reply-count calls in flight at once. */
 const REPLY_CONCURRENCY = 8;
 /** How long the reply lane waits for the ticket lane to store more tickets (clock ms). */
@@ -86,10 +91,16 @@ export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOp
     fetch: (start: StreamStart) => Promise<P>,
     rows: (page: P) => PageRows,
     count: (n: number) => void,
+    lookBackMs: number | null = null,
   ): Promise<boolean> => {
     lastStep = step;
     let checkpoint = await store.readCheckpoint(tenant.id, stream);
     if (checkpoint?.cursor === '') checkpoint = null;
+    if (lookBackMs !== null && checkpoint?.done) {
+      // Caught up before: read the last days again, as records there may have changed in place.
+      checkpoint = null;
+      since = Math.max(since, clock.now() - lookBackMs);
+    }
     // A history stream that reached the recent boundary is finished for good.
     if (until !== null && checkpoint?.done) return true;
     report(step, checkpoint?.reachedTime ?? null, since);
@@ -175,7 +186,16 @@ export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOp
       return done;
     },
     'recent-ratings': () =>
-      drain('recent-ratings', 'ratings', recentStart, null, ratingPages, (p) => ({ ratings: p.items }), addRatings),
+      drain(
+        'recent-ratings',
+        'ratings',
+        recentStart,
+        null,
+        ratingPages,
+        (p) => ({ ratings: p.items }),
+        addRatings,
+        RATING_LOOK_BACK_MS,
+      ),
     'recent-replies': () => {
       lastStep = 'recent-replies';
       return fillReplyCounts('recent-replies', recentStart);

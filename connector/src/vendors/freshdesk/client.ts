@@ -155,7 +155,8 @@ export function createFreshdeskClient(options: FreshdeskClientOptions): VendorCl
       return { items, cursor: encodeCursor(position), done: false, reachedTime: null };
     }
     const { next, done } = advanceWindow(tenant, position, times, nextPageNumber(headers, position.page), fingerprint);
-    return { items, cursor: encodeCursor(next), done, reachedTime: items.at(-1)?.at ?? null };
+    // The list runs by creation time; a rating's `at` is its last change, often later.
+    return { items, cursor: encodeCursor(next), done, reachedTime: times.at(-1) ?? null };
   }
 
   /** Every page of a Link-paged list, each read by `read`. */

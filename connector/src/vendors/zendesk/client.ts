@@ -17,6 +17,7 @@ import {
 } from './client-cursors.js';
 import {
   normalizeZendeskRatingPage,
+  zendeskRatingCreatedTimes,
   normalizeZendeskTicketPage,
   normalizeZendeskUserPage,
   zendeskTicketChangeTimes,
@@ -159,13 +160,17 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
       url: `${SATISFACTION_RATINGS}${queryString(params)}`,
       endpoint: SATISFACTION_RATINGS,
     });
-    const items = readPayload(tenant, SATISFACTION_RATINGS, () => normalizeZendeskRatingPage(body));
+    const { items, created } = readPayload(tenant, SATISFACTION_RATINGS, () => ({
+      items: normalizeZendeskRatingPage(body),
+      created: zendeskRatingCreatedTimes(body),
+    }));
     const meta = cursorMeta(body);
     return {
       items,
       cursor: encodeCursor({ startTime: position.startTime, after: meta.after ?? position.after }),
       done: !meta.hasMore,
-      reachedTime: items.at(-1)?.at ?? null,
+      // The list runs by creation time; a rating's `at` is when it was answered, often later.
+      reachedTime: created.at(-1) ?? null,
     };
   }
 

@@ -153,3 +153,11 @@ export function zendeskTicketChangeTimes(page: unknown): number[] {
   if (!Array.isArray(tickets)) throw new PayloadError('tickets', 'expected an array of tickets');
   return tickets.map(changeTime);
 }
+
+/**
+ * Creation time of each rating of a `satisfaction_ratings` page, in page order: the list's own
+ * order, so the point a rating stream has reached (its `at` is the later answer time).
+ */
+export function zendeskRatingCreatedTimes(page: unknown): number[] {
+  return parsePayload(zendeskRatingPageSchema, page).satisfaction_ratings.map((rating) => rating.created_at);
+}
