@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { etaMs, formatDuration, formatProgress } from './sync-progress.js';
 
 const progress = {
-  step: 'recent-tickets' as const,
+  step: 'recent' as const,
   pages: 12,
   tickets: 12_000,
   ratings: 0,
@@ -16,7 +16,7 @@ describe('sync progress', () => {
   it('draws a bar with pages, tickets, rate-limit waits and ETA on a terminal', () => {
     const line = formatProgress(progress, { rateLimitWaitMs: 54_000, elapsedMs: 60_000 }, 180_000, true);
     expect(line).toBe(
-      'recent-tickets  #####............... 25%  pages 12  tickets 12000  ratings 0  rate-limit waits 54s  ETA 3m00s',
+      'recent  #####............... 25%  pages 12  tickets 12000  ratings 0  rate-limit waits 54s  ETA 3m00s',
     );
   });
 

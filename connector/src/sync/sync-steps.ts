@@ -1,12 +1,11 @@
 /**
- * The order a sync works in: what makes a new tenant useful first. Reply counts for recent
- * tickets come before older history because one-touch and replies-per-ticket need them.
+ * The order a sync works in: what makes a new tenant useful first. `recent` brings the last 60
+ * days of tickets, ratings and reply counts together (one-touch and replies-per-ticket need the
+ * counts), before any older history.
  */
 export const SYNC_STEPS = [
   'setup',
-  'recent-tickets',
-  'recent-ratings',
-  'recent-replies',
+  'recent',
   'history-tickets',
   'history-ratings',
   'history-replies',

@@ -126,16 +126,9 @@ describe('syncTenant', () => {
     const onProgress = (p: SyncProgress) => void (steps.at(-1) !== p.step && steps.push(p.step));
     const outcome = await syncTenant(tenant, { store, client, surveys: null, clock: systemClock }, { onProgress });
     expect(outcome.caughtUp).toBe(true);
-    expect(steps).toEqual([
-      'recent-tickets',
-      'recent-ratings',
-      'recent-replies',
-      'history-tickets',
-      'history-ratings',
-      'history-replies',
-    ]);
+    expect(steps).toEqual(['recent', 'history-tickets', 'history-ratings', 'history-replies']);
     // The first ticket call starts at the recent window, not at the beginning of time.
-    expect(client.calls[0]).toBe('tickets@12');
+    expect(client.calls.find((c) => c.startsWith('tickets@'))).toBe('tickets@12');
     const firstOld = client.calls.indexOf('replies:0');
     expect(client.calls.indexOf('replies:100')).toBeLessThan(firstOld);
     const stored = await store.loadHistory(tenant.id);
@@ -183,7 +176,7 @@ describe('syncTenant', () => {
     client.tickets.push(aSyncedTicket(500, NOW - DAY));
     client.calls.length = 0;
     await syncTenant(tenant, { store, client, surveys: null, clock: systemClock });
-    expect(client.calls[0]).toBe(`tickets@${history.length - 1}`);
+    expect(client.calls.find((c) => c.startsWith('tickets@'))).toBe(`tickets@${history.length - 1}`);
     expect((await store.loadHistory(tenant.id)).tickets.map((t) => t.id)).toContain('500');
   });
 
@@ -200,7 +193,7 @@ describe('syncTenant', () => {
     await syncTenant(tenant, { store, client, surveys: null, clock: systemClock });
     client.calls.length = 0;
     await syncTenant(tenant, { store, client, surveys: null, clock: systemClock }, { full: true });
-    expect(client.calls[0]).toBe('tickets@12');
+    expect(client.calls.find((c) => c.startsWith('tickets@'))).toBe('tickets@12');
     expect(client.calls).toContain('tickets@0');
     expect(RECENT_DAYS).toBe(60);
   });

@@ -173,21 +173,16 @@ export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOp
       await store.saveSchedule(tenant.id, schedule);
       return true;
     },
-    'recent-tickets': async () => {
-      // Reply counts (a call per ticket) run beside the ticket pages, which have a tighter limit
-      // of their own (Freshdesk's Tickets List): together they use the account's whole budget.
+    recent: async () => {
+      // Three lanes at once: ticket pages (often under a tight limit of their own: Zendesk's
+      // export, Freshdesk's Tickets List), ratings, and reply counts (a call per ticket) as
+      // tickets arrive. Together they use the account's whole budget.
       let paging = true;
-      const tickets = drain('recent-tickets', 'tickets', recentStart, null, ticketPages, ticketRows, addTickets).finally(
+      const tickets = drain('recent', 'tickets', recentStart, null, ticketPages, ticketRows, addTickets).finally(
         () => void (paging = false),
       );
-      const replies = fillReplyCounts('recent-tickets', recentStart, () => paging);
-      const [done] = await Promise.all([tickets, replies]);
-      lastStep = 'recent-tickets';
-      return done;
-    },
-    'recent-ratings': () =>
-      drain(
-        'recent-ratings',
+      const ratings = drain(
+        'recent',
         'ratings',
         recentStart,
         null,
@@ -195,10 +190,11 @@ export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOp
         (p) => ({ ratings: p.items }),
         addRatings,
         RATING_LOOK_BACK_MS,
-      ),
-    'recent-replies': () => {
-      lastStep = 'recent-replies';
-      return fillReplyCounts('recent-replies', recentStart);
+      );
+      const replies = fillReplyCounts('recent', recentStart, () => paging);
+      const done = await Promise.all([tickets, ratings, replies]);
+      lastStep = 'recent';
+      return done.every(Boolean);
     },
     'history-tickets': () =>
       drain('history-tickets', 'tickets:history', 0, recentStart, ticketPages, ticketRows, addTickets),
