@@ -106,6 +106,6 @@ describe('backfill through faults', () => {
         server.close();
         await account.stop();
       }
-    });
+    }, 300_000);
   }
 });
