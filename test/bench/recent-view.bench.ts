@@ -33,7 +33,12 @@ export async function benchRecentView(vendor: 'zendesk' | 'freshdesk'): Promise<
   const start = Date.now();
   const clock = scaledClock(FACTOR[vendor], start);
   // 1M tickets over the history, 65k of them in the last 60 days: older ones spread over the years before.
-  const history = generateHistory({ seed: 3, tickets: ALL, days: Math.round((60 * ALL) / RECENT), now: start - 2 * 60_000 });
+  const history = generateHistory({
+    seed: 3,
+    tickets: ALL,
+    days: Math.round((60 * ALL) / RECENT),
+    now: start - 2 * 60_000,
+  });
   const account = createSimulatedAccount({ vendor, history, clock });
   const baseUrl = `https://acme.${vendor}.com`;
   const server = setupServer(
@@ -43,12 +48,20 @@ export async function benchRecentView(vendor: 'zendesk' | 'freshdesk'): Promise<
   );
   server.listen({ onUnhandledRequest: 'error' });
   const schema = await createFreshSchema();
-  const store = await createSyncStore({ databaseUrl: schema.url, dataDir: '.', secretKey: randomBytes(32).toString('base64') });
+  const store = await createSyncStore({
+    databaseUrl: schema.url,
+    dataDir: '.',
+    secretKey: randomBytes(32).toString('base64'),
+  });
   try {
     await store.migrate();
     const credentials =
       vendor === 'zendesk'
-        ? ({ kind: 'zendesk-token', email: DEFAULT_ZENDESK_CREDENTIALS.email, token: DEFAULT_ZENDESK_CREDENTIALS.apiToken } as const)
+        ? ({
+            kind: 'zendesk-token',
+            email: DEFAULT_ZENDESK_CREDENTIALS.email,
+            token: DEFAULT_ZENDESK_CREDENTIALS.apiToken,
+          } as const)
         : ({ kind: 'freshdesk-key', apiKey: DEFAULT_FRESHDESK_API_KEY } as const);
     const tenant = await store.addTenant({ name: 'acme', vendor, baseUrl, credentials, zigpoll: null });
     const client = createVendorClient(tenant, { clock, log: silentLogger });
@@ -135,4 +148,3 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const vendor = process.argv[2] === 'freshdesk' ? 'freshdesk' : 'zendesk';
   console.log(JSON.stringify(await benchRecentView(vendor)));
 }
-
