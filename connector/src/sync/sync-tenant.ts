@@ -104,23 +104,34 @@ export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOp
     // A history stream that reached the recent boundary is finished for good.
     if (until !== null && checkpoint?.done) return true;
     report(step, checkpoint?.reachedTime ?? null, since);
-    while (budgetLeft()) {
-      options.signal?.throwIfAborted();
-      const page = await fetch(checkpoint ? { cursor: checkpoint.cursor } : { since });
-      const reachedBoundary = until !== null && page.reachedTime !== null && page.reachedTime >= until;
-      const next: StreamCheckpoint = {
-        cursor: page.cursor,
-        done: page.done || reachedBoundary,
-        reachedTime: page.reachedTime ?? checkpoint?.reachedTime ?? null,
-      };
-      await store.savePage(tenant.id, stream, rows(page), next);
-      counts.pages++;
-      count(page.items.length);
-      checkpoint = next;
-      report(step, next.reachedTime, since);
-      if (next.done) return true;
+    // Page N is saved while page N+1 is fetched: a cursor-paged stream reads one page at a time,
+    // so overlapping the two keeps it at the vendor's limit. Saves still happen in page order, and
+    // a failed save stops the stream before the next page is saved.
+    let saving: Promise<void> = Promise.resolve();
+    try {
+      while (budgetLeft()) {
+        options.signal?.throwIfAborted();
+        const page = await fetch(checkpoint ? { cursor: checkpoint.cursor } : { since });
+        const reachedBoundary = until !== null && page.reachedTime !== null && page.reachedTime >= until;
+        const next: StreamCheckpoint = {
+          cursor: page.cursor,
+          done: page.done || reachedBoundary,
+          reachedTime: page.reachedTime ?? checkpoint?.reachedTime ?? null,
+        };
+        await saving;
+        saving = store.savePage(tenant.id, stream, rows(page), next);
+        counts.pages++;
+        count(page.items.length);
+        checkpoint = next;
+        report(step, next.reachedTime, since);
+        if (next.done) break;
+      }
+      await saving;
+      return checkpoint?.done ?? false;
+    } catch (error) {
+      await saving.catch(() => {});
+      throw error;
     }
-    return false;
   };
 
   const ticketRows = (page: TicketPage): PageRows => ({
