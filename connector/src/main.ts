@@ -12,6 +12,7 @@ import { createLogger, type Logger } from './logger.js';
 import type { Runtime } from './runtime.js';
 import { createSyncStore } from './store/index.js';
 import { createSurveySource, createVendorClient } from './vendors/create-vendor-client.js';
+import { createRedisRequestLedger } from './vendors/http/redis-request-ledger.js';
 
 export interface RuntimeOverrides {
   readonly clock?: Clock;
@@ -46,7 +47,13 @@ export async function openRuntime(env: Env, overrides: RuntimeOverrides = {}): P
     lock,
     clock,
     log,
-    clientFor: (tenant, observer) => createVendorClient(tenant, { clock, observer, log }),
+    clientFor: (tenant, observer) =>
+      createVendorClient(tenant, {
+        clock,
+        observer,
+        log,
+        ...(redis === null ? {} : { ledger: createRedisRequestLedger(redis, tenant.id) }),
+      }),
     surveysFor: (tenant) => createSurveySource(tenant, { clock, log }),
     async close() {
       await queue.close();

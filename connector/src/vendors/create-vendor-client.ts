@@ -4,6 +4,7 @@ import type { ClientObserver } from '../runtime.js';
 import type { Tenant } from '../store/sync-store.js';
 import type { SurveySource } from '../sync/survey-source.js';
 import { createFreshdeskClient } from './freshdesk/index.js';
+import type { RequestLedger } from './http/request-ledger.js';
 import type { VendorClient } from './vendor-client.js';
 import { createZendeskClient } from './zendesk/index.js';
 import { createZigpollClient } from './zigpoll/index.js';
@@ -14,6 +15,8 @@ export interface ClientContext {
   readonly observer?: ClientObserver | undefined;
   /** Real milliseconds a request may take before it is retried (default 30 s). */
   readonly timeoutMs?: number;
+  /** Shares the tenant's spent rate budget between processes. */
+  readonly ledger?: RequestLedger;
 }
 
 /** The client of the tenant's helpdesk: the one place that picks a vendor by name. */
@@ -25,6 +28,7 @@ export function createVendorClient(tenant: Tenant, context: ClientContext): Vend
     clock: context.clock,
     observer: context.observer,
     ...(context.timeoutMs === undefined ? {} : { timeoutMs: context.timeoutMs }),
+    ...(context.ledger === undefined ? {} : { ledger: context.ledger }),
   };
   switch (credentials.kind) {
     case 'zendesk-token':

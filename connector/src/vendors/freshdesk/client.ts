@@ -66,7 +66,12 @@ export function createFreshdeskClient(options: FreshdeskClientOptions): VendorCl
   const limits = PLAN_LIMITS[options.plan ?? 'growth'];
   const budget =
     options.rateBudget ??
-    new RateBudget({ clock, limitPerMinute: limits.account, endpointLimits: { [TICKETS]: limits.ticketsList } });
+    new RateBudget({
+      clock,
+      limitPerMinute: limits.account,
+      endpointLimits: { [TICKETS]: limits.ticketsList },
+      ...(options.ledger ? { ledger: options.ledger } : {}),
+    });
   const http = createVendorHttp({
     tenant,
     baseUrl: options.baseUrl,

@@ -2,6 +2,7 @@ import type { Clock } from '../../clock.js';
 import type { RetryPolicy } from './backoff.js';
 import type { HttpObserver } from './http-observer.js';
 import type { RateBudget } from './rate-budget.js';
+import type { RequestLedger } from './request-ledger.js';
 
 /** Options every vendor client takes for its HTTP layer. */
 export interface ClientHttpOptions {
@@ -12,5 +13,7 @@ export interface ClientHttpOptions {
   readonly observer?: HttpObserver;
   /** The tenant's budget, when several clients of one tenant share it; else the client makes its own. */
   readonly rateBudget?: RateBudget;
+  /** Where the budget remembers the tenant's requests beyond this process (workers on Redis). */
+  readonly ledger?: RequestLedger;
   readonly retry?: Partial<RetryPolicy>;
 }

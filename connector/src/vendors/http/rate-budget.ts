@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock.js';
 import type { RateLimitReading, WindowReading } from './rate-limit-headers.js';
+import type { RequestLedger } from './request-ledger.js';
 
 /** Vendors count their limits per minute. */
 const WINDOW_MS = 60_000;
@@ -10,6 +11,8 @@ export interface RateBudgetOptions {
   readonly limitPerMinute: number;
   /** Requests per minute of endpoints with a limit of their own, by endpoint pattern. */
   readonly endpointLimits?: Readonly<Record<string, number>>;
+  /** Remembers the tenant's requests beyond this process, so a restarted worker does not overspend. */
+  readonly ledger?: RequestLedger;
 }
 
 /** A request the budget let through; hand it back to {@link RateBudget.settle} when it is answered. */
@@ -50,16 +53,20 @@ export class RateBudget {
   private learnedLimit: number | null = null;
   private pausedUntil = -Infinity;
   private wakeUps: (() => void)[] = [];
+  private readonly ledger: RequestLedger | null;
+  private loaded: Promise<void> | null = null;
 
   constructor(options: RateBudgetOptions) {
     this.clock = options.clock;
     this.planLimit = options.limitPerMinute;
     this.endpointLimits = options.endpointLimits ?? {};
+    this.ledger = options.ledger ?? null;
   }
 
   /** Waits until a request to `endpoint` would be accepted, then counts it as sent. */
   async acquire(endpoint: string, signal?: AbortSignal): Promise<{ slot: RateSlot; waitedMs: number }> {
     const started = this.clock.now();
+    await (this.loaded ??= this.loadLedger());
     for (;;) {
       signal?.throwIfAborted();
       const now = this.clock.now();
@@ -68,6 +75,7 @@ export class RateBudget {
       if (until <= now) {
         const slot: Slot = { endpoint, cost: this.costs.get(endpoint) ?? 1, settledAt: null };
         this.slots.push(slot);
+        this.ledger?.record({ endpoint, cost: slot.cost, at: now });
         return { slot, waitedMs: now - started };
       }
       await this.waitForChange(until === Infinity ? null : until - now, signal);
@@ -99,6 +107,16 @@ export class RateBudget {
       }
     }
     this.wake();
+  }
+
+  /**
+   * Counts what another process of this tenant spent in the last minute (a worker that crashed,
+   * another worker) as requests of ours, answered when they were sent.
+   */
+  private async loadLedger(): Promise<void> {
+    if (this.ledger === null) return;
+    const entries = await this.ledger.recent(this.clock.now() - WINDOW_MS).catch(() => []);
+    for (const entry of entries) this.slots.push({ endpoint: entry.endpoint, cost: entry.cost, settledAt: entry.at });
   }
 
   /** Holds every request until `time` (after a 429: the vendor said when to come back). */

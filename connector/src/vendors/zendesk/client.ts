@@ -86,6 +86,7 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
       clock,
       limitPerMinute: options.planLimitPerMinute ?? DEFAULT_PLAN_LIMIT,
       endpointLimits: { [INCREMENTAL_TICKETS]: INCREMENTAL_LIMIT },
+      ...(options.ledger ? { ledger: options.ledger } : {}),
     });
   const http = createVendorHttp({
     tenant,
