@@ -1,11 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseSecretKey } from '../secrets/index.js';
-import { PgliteSyncStore } from '../store/index.js';
 import type { SyncStore, Tenant } from '../store/sync-store.js';
+import { openTestTenant } from './open-test-tenant.js';
 import { computeCompleteness } from './completeness.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -13,28 +8,16 @@ const NOW = Date.parse('2026-06-01T00:00:00Z');
 const RECENT_START = NOW - 60 * DAY;
 
 describe('computeCompleteness', () => {
-  let dir: string;
   let store: SyncStore;
   let tenant: Tenant;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'frontline-completeness-'));
-    store = await PgliteSyncStore.open(dir, parseSecretKey(randomBytes(32).toString('base64')));
-    await store.migrate();
-    tenant = await store.addTenant({
-      name: 'acme',
-      vendor: 'freshdesk',
-      baseUrl: 'https://acme.freshdesk.com',
-      credentials: { kind: 'freshdesk-key', apiKey: 'k' },
-      zigpoll: null,
-    });
+    ({ store, tenant, close } = await openTestTenant());
     await store.savePage(tenant.id, 'plan', {}, { cursor: String(RECENT_START), done: true, reachedTime: null });
   });
 
-  afterAll(async () => {
-    await store.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => close());
 
   const checkpoint = (stream: string, reachedTime: number | null, done = false) =>
     store.savePage(tenant.id, stream, {}, { cursor: 'c', done, reachedTime });

@@ -1,13 +1,8 @@
 import type { Rating, Ticket } from '@frontline/kpi';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../clock.js';
-import { parseSecretKey } from '../secrets/index.js';
-import { PgliteSyncStore } from '../store/index.js';
 import type { SyncStore, Tenant } from '../store/sync-store.js';
+import { openTestTenant } from './open-test-tenant.js';
 import type { Page, StreamStart, SyncedTicket, TicketPage, VendorClient } from '../vendors/vendor-client.js';
 import { RECENT_DAYS, syncTenant, type SyncProgress } from './sync-tenant.js';
 
@@ -92,27 +87,15 @@ class FakeClient implements VendorClient {
 }
 
 describe('syncTenant', () => {
-  let dir: string;
   let store: SyncStore;
   let tenant: Tenant;
+  let close: () => Promise<void>;
 
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'frontline-sync-'));
-    store = await PgliteSyncStore.open(dir, parseSecretKey(randomBytes(32).toString('base64')));
-    await store.migrate();
-    tenant = await store.addTenant({
-      name: 'acme',
-      vendor: 'freshdesk',
-      baseUrl: 'https://acme.freshdesk.com',
-      credentials: { kind: 'freshdesk-key', apiKey: 'k' },
-      zigpoll: null,
-    });
+    ({ store, tenant, close } = await openTestTenant());
   });
 
-  afterEach(async () => {
-    await store.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterEach(() => close());
 
   // 12 tickets changed 100..89 days ago, 8 changed in the last 60 days.
   const history = [
