@@ -5,6 +5,7 @@ import { VendorUnavailableError } from '../vendors/vendor-unavailable-error.js';
 import type { OpenRuntime } from '../runtime.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { registerKpiCommand } from './kpi-command.js';
+import { registerServeCommand } from './serve-command.js';
 import { registerSyncCommand } from './sync-command.js';
 import { registerTenantCommand } from './tenant-command.js';
 import { TenantStoppedError } from './tenant-stopped-error.js';
@@ -36,6 +37,7 @@ function createProgram(io: CliIo, openRuntime: OpenRuntime): Command {
   registerTenantCommand(program, io, openRuntime);
   registerSyncCommand(program, io, openRuntime, process.stderr.isTTY === true);
   registerWorkerCommand(program, io, openRuntime);
+  registerServeCommand(program, io, openRuntime);
   return program;
 }
 
