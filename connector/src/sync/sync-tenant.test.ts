@@ -163,11 +163,17 @@ describe('syncTenant', () => {
     expect((await store.loadHistory(tenant.id)).tickets.map((t) => t.id)).toContain('500');
   });
 
-  it('reads the last days of ratings again on every incremental sync, for surveys answered in place', async () => {
+  it('reads the last days of ratings again once an hour, for surveys answered in place', async () => {
     const client = new FakeClient(history, false);
-    await syncTenant(tenant, { store, client, surveys: null, clock: systemClock });
+    let offset = 0;
+    const clock = { now: () => Date.now() + offset, sleep: systemClock.sleep };
+    await syncTenant(tenant, { store, client, surveys: null, clock });
     client.calls.length = 0;
-    await syncTenant(tenant, { store, client, surveys: null, clock: systemClock });
+    await syncTenant(tenant, { store, client, surveys: null, clock });
+    expect(client.calls.filter((c) => c.startsWith('ratings@'))).toEqual(['ratings@end']);
+    offset = 61 * 60 * 1000;
+    client.calls.length = 0;
+    await syncTenant(tenant, { store, client, surveys: null, clock });
     expect(client.calls.filter((c) => c.startsWith('ratings@'))).toEqual(['ratings@since']);
   });
 

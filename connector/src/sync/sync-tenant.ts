@@ -14,6 +14,8 @@ const REPLY_BATCH = 50;
  * in place: each incremental sync reads this far back again to see those answers.
  */
 const RATING_LOOK_BACK_MS = 14 * DAY_MS;
+/** How often that look-back runs: reading two weeks of ratings every minute would eat the budget. */
+const LOOK_BACK_EVERY_MS = 60 * 60 * 1000;
 /** Reply-count calls in flight at once. */
 const REPLY_CONCURRENCY = 8;
 /** How long the reply lane waits for the ticket lane to store more tickets (clock ms). */
@@ -21,7 +23,7 @@ const REPLY_POLL_MS = 1_000;
 /** The stream that remembers where "recent" started, so later runs keep the same boundary. */
 const PLAN_STREAM = 'plan';
 /** Every stream a sync keeps a checkpoint for. */
-const STREAMS = ['tickets', 'ratings', 'tickets:history', 'ratings:history', 'surveys'] as const;
+const STREAMS = ['tickets', 'ratings', 'ratings:look-back', 'tickets:history', 'ratings:history', 'surveys'] as const;
 /** A checkpoint with this cursor starts its stream over from the step's start time. */
 const FRESH: StreamCheckpoint = { cursor: '', done: false, reachedTime: null };
 
@@ -82,6 +84,17 @@ export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOp
   const report = (step: SyncStep, reachedTime: number | null, stepFrom: number) =>
     options.onProgress?.({ step, ...counts, reachedTime, stepFrom, stepTo: clock.now() });
 
+  /** Whether a stream's look-back is due (at most once per LOOK_BACK_EVERY_MS); records it when it is. */
+  const lookBackDue = async (stream: string): Promise<boolean> => {
+    const marker = `${stream}:look-back`;
+    const last = await store.readCheckpoint(tenant.id, marker);
+    const now = clock.now();
+    if (last !== null && last.cursor !== '' && now - Number(last.cursor) < LOOK_BACK_EVERY_MS) return false;
+    await store.savePage(tenant.id, marker, {}, { cursor: String(now), done: true, reachedTime: null });
+    // The first time, the stream has just been read in full: that counts as a look-back.
+    return last !== null && last.cursor !== '';
+  };
+
   /** Pages through one stream until it is caught up (or, for history, reaches `until`). */
   const drain = async <P extends Page<unknown>>(
     step: SyncStep,
@@ -96,7 +109,7 @@ export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOp
     lastStep = step;
     let checkpoint = await store.readCheckpoint(tenant.id, stream);
     if (checkpoint?.cursor === '') checkpoint = null;
-    if (lookBackMs !== null && checkpoint?.done) {
+    if (lookBackMs !== null && checkpoint?.done && (await lookBackDue(stream))) {
       // Caught up before: read the last days again, as records there may have changed in place.
       checkpoint = null;
       since = Math.max(since, clock.now() - lookBackMs);
