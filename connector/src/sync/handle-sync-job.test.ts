@@ -1,3 +1,4 @@
+import { aTicket } from '@frontline/kpi/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../clock.js';
 import { InProcessQueue } from '../jobs/in-process-queue.js';
@@ -15,25 +16,7 @@ function clientThat(behaviour: 'revoked' | 'serves'): VendorClient {
     throw new VendorAuthError('acme', 401);
   };
   const ticket: SyncedTicket = {
-    ticket: {
-      id: '42',
-      requesterId: 'r1',
-      assigneeId: 'a1',
-      groupId: null,
-      status: 'open',
-      createdAt: 1_000,
-      tags: [],
-      firstReplyAt: null,
-      firstReplyMinutes: null,
-      firstReplyBusinessMinutes: null,
-      solvedAt: null,
-      resolutionMinutes: null,
-      resolutionBusinessMinutes: null,
-      publicReplies: 0,
-      reopens: 0,
-      groupStations: null,
-      removed: false,
-    },
+    ticket: aTicket({ id: '42', requesterId: 'r1', assigneeId: 'a1', createdAt: 1_000 }),
     updatedAt: 2_000,
     repliesKnown: true,
   };

@@ -1,4 +1,5 @@
-import type { Rating, Ticket } from '@frontline/kpi';
+import type { Rating } from '@frontline/kpi';
+import { aTicket } from '@frontline/kpi/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../clock.js';
 import type { SyncStore, Tenant } from '../store/sync-store.js';
@@ -11,25 +12,15 @@ const NOW = Date.now();
 const PAGE = 5;
 
 function aSyncedTicket(id: number, updatedAt: number, repliesKnown = true): SyncedTicket {
-  const ticket: Ticket = {
+  const ticket = aTicket({
     id: String(id),
     requesterId: `r${id % 7}`,
     assigneeId: `a${id % 3}`,
-    groupId: null,
-    status: 'solved',
     createdAt: updatedAt - DAY,
-    tags: [],
     firstReplyAt: updatedAt - DAY / 2,
-    firstReplyMinutes: 720,
-    firstReplyBusinessMinutes: null,
     solvedAt: updatedAt,
-    resolutionMinutes: 1440,
-    resolutionBusinessMinutes: null,
     publicReplies: repliesKnown ? 1 : 0,
-    reopens: 0,
-    groupStations: null,
-    removed: false,
-  };
+  });
   return { ticket, updatedAt, repliesKnown };
 }
 
