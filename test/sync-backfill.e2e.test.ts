@@ -5,12 +5,10 @@
  */
 import { scaledClock } from '@frontline/connector/clock';
 import { silentLogger } from '@frontline/connector/logger';
-import { createSyncStore, type SyncStore, type Tenant } from '@frontline/connector/store';
 import { syncTenant } from '@frontline/connector/sync';
 import { createVendorClient } from '@frontline/connector/vendors';
 import type { Ticket } from '@frontline/kpi';
 import { setupServer } from 'msw/node';
-import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createFreshdeskHandlers,
@@ -20,8 +18,8 @@ import {
   DEFAULT_ZENDESK_CREDENTIALS,
   generateHistory,
 } from './simulators/index.js';
-import { createFreshSchema, type FreshSchema } from './support/fresh-schema.js';
 import { expectedHistory } from './support/expected-history.js';
+import { openPostgresTenant, type PostgresTenant } from './support/postgres-tenant.js';
 
 const TICKETS = Number(process.env['FRONTLINE_E2E_TICKETS'] ?? 50_000);
 /** Simulated time runs this much faster: the limits are the vendors' own, per simulated minute. */
@@ -44,11 +42,10 @@ const TENANTS = {
 } as const;
 
 describe('backfill through faults', () => {
-  let schema: FreshSchema | null = null;
-  let store: SyncStore | null = null;
+  let opened: PostgresTenant | null = null;
   afterEach(async () => {
-    await store?.close();
-    await schema?.drop();
+    await opened?.close();
+    opened = null;
   });
 
   for (const vendor of ['zendesk', 'freshdesk'] as const) {
@@ -71,14 +68,8 @@ describe('backfill through faults', () => {
       const server = setupServer(...handlers);
       server.listen({ onUnhandledRequest: 'error' });
       try {
-        schema = await createFreshSchema();
-        store = await createSyncStore({
-          databaseUrl: schema.url,
-          dataDir: '.',
-          secretKey: randomBytes(32).toString('base64'),
-        });
-        await store.migrate();
-        const tenant: Tenant = await store.addTenant({ name: 'acme', vendor, baseUrl, credentials, zigpoll: null });
+        opened = await openPostgresTenant({ vendor, baseUrl, credentials });
+        const { store, tenant } = opened;
         const client = createVendorClient(tenant, { clock, log: silentLogger, timeoutMs: 100 });
 
         const outcome = await syncTenant(tenant, { store, client, surveys: null, clock });

@@ -9,16 +9,14 @@
  */
 import { scaledClock } from '@frontline/connector/clock';
 import { silentLogger } from '@frontline/connector/logger';
-import { createSyncStore, type SyncStore, type Tenant } from '@frontline/connector/store';
 import { syncTenant } from '@frontline/connector/sync';
 import { createVendorClient } from '@frontline/connector/vendors';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { DEFAULT_ZENDESK_CREDENTIALS, type SimulatorStats } from '../simulators/index.js';
-import { createFreshSchema, type FreshSchema } from '../support/fresh-schema.js';
+import { openPostgresTenant, type PostgresTenant } from '../support/postgres-tenant.js';
 import type { BenchResult } from './bench-result.js';
 
 const TICKETS = 1_000_000;
@@ -140,8 +138,7 @@ export async function benchBackfillMemory(): Promise<BenchResult> {
   const origin = performance.timeOrigin + performance.now();
   const clock = scaledClock(CLOCK_FACTOR, start, origin);
   let simulator: SimulatorProcess | null = null;
-  let schema: FreshSchema | null = null;
-  let store: SyncStore | null = null;
+  let opened: PostgresTenant | null = null;
   let memory: { peakBytes: number; samples: number } | null = null;
   try {
     const simulatorStarted = performance.now();
@@ -152,15 +149,7 @@ export async function benchBackfillMemory(): Promise<BenchResult> {
       ...(RAISED_LIMITS === '' ? {} : { FRONTLINE_BENCH_RATE_LIMITS: RAISED_LIMITS }),
     });
     const simulatorSeconds = (performance.now() - simulatorStarted) / 1000;
-    schema = await createFreshSchema();
-    store = await createSyncStore({
-      databaseUrl: schema.url,
-      dataDir: '.',
-      secretKey: randomBytes(32).toString('base64'),
-    });
-    await store.migrate();
-    const tenant: Tenant = await store.addTenant({
-      name: 'acme',
+    opened = await openPostgresTenant({
       vendor: 'zendesk',
       baseUrl: simulator.url,
       credentials: {
@@ -168,8 +157,8 @@ export async function benchBackfillMemory(): Promise<BenchResult> {
         email: DEFAULT_ZENDESK_CREDENTIALS.email,
         token: DEFAULT_ZENDESK_CREDENTIALS.apiToken,
       },
-      zigpoll: null,
     });
+    const { store, tenant, schemaUrl } = opened;
     const client = createVendorClient(tenant, { clock, log: silentLogger });
     const syncStartedReal = performance.now();
     const syncStartedSim = clock.now();
@@ -181,7 +170,7 @@ export async function benchBackfillMemory(): Promise<BenchResult> {
     );
     const syncSeconds = (performance.now() - syncStartedReal) / 1000;
     const syncSimulatedMinutes = (clock.now() - syncStartedSim) / 60_000;
-    const counts = await countRows(schema.url);
+    const counts = await countRows(schemaUrl);
     memory = sampler.stop();
     const stats = await simulator.stats();
     if (stats.tickets !== TICKETS) throw new Error(`the simulator holds ${stats.tickets} tickets, not ${TICKETS}`);
@@ -225,8 +214,7 @@ export async function benchBackfillMemory(): Promise<BenchResult> {
   } finally {
     if (memory === null) sampler.stop();
     await simulator?.stop();
-    await store?.close();
-    await schema?.drop();
+    await opened?.close();
   }
 }
 

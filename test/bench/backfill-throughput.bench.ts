@@ -11,11 +11,10 @@
  */
 import { scaledClock } from '@frontline/connector/clock';
 import { silentLogger } from '@frontline/connector/logger';
-import { createSyncStore, type SyncStore, type Tenant } from '@frontline/connector/store';
+import type { SyncStore } from '@frontline/connector/store';
 import { syncTenant } from '@frontline/connector/sync';
 import { createVendorClient, type VendorClient } from '@frontline/connector/vendors';
 import { setupServer } from 'msw/node';
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import {
   createSimulatedAccount,
@@ -23,7 +22,7 @@ import {
   DEFAULT_ZENDESK_CREDENTIALS,
   generateHistory,
 } from '../simulators/index.js';
-import { createFreshSchema, type FreshSchema } from '../support/fresh-schema.js';
+import { openPostgresTenant, type PostgresTenant } from '../support/postgres-tenant.js';
 import type { BenchResult } from './bench-result.js';
 
 const TICKETS = 50_000;
@@ -91,18 +90,9 @@ export async function benchBackfillThroughput(): Promise<BenchResult> {
   });
   server.listen({ onUnhandledRequest: 'error' });
 
-  let schema: FreshSchema | null = null;
-  let store: SyncStore | null = null;
+  let opened: PostgresTenant | null = null;
   try {
-    schema = await createFreshSchema();
-    store = await createSyncStore({
-      databaseUrl: schema.url,
-      dataDir: '.',
-      secretKey: randomBytes(32).toString('base64'),
-    });
-    await store.migrate();
-    const tenant: Tenant = await store.addTenant({
-      name: 'acme',
+    opened = await openPostgresTenant({
       vendor: 'zendesk',
       baseUrl: BASE_URL,
       credentials: {
@@ -110,8 +100,8 @@ export async function benchBackfillThroughput(): Promise<BenchResult> {
         email: DEFAULT_ZENDESK_CREDENTIALS.email,
         token: DEFAULT_ZENDESK_CREDENTIALS.apiToken,
       },
-      zigpoll: null,
     });
+    const { store, tenant, schemaUrl } = opened;
     // Waits of a second or more: shorter "waits" are the clock moving while the budget decides.
     let rateLimitWaitMs = 0;
     let rateLimitWaits = 0;
@@ -183,7 +173,7 @@ export async function benchBackfillThroughput(): Promise<BenchResult> {
       saveToRequest.push(pages[i]!.real - recentSaves[i - 1]!.ended);
     }
     const stats = account.stats();
-    const storedTickets = await countTickets(schema.url);
+    const storedTickets = await countTickets(schemaUrl);
     return {
       name: 'test: Zendesk backfill throughput at the export limit (10 requests/min, 1,000 tickets a page)',
       figures: {
@@ -221,8 +211,7 @@ export async function benchBackfillThroughput(): Promise<BenchResult> {
   } finally {
     server.close();
     await account.stop();
-    await store?.close();
-    await schema?.drop();
+    await opened?.close();
   }
 }
 

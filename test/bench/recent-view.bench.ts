@@ -6,11 +6,9 @@
  */
 import { scaledClock } from '@frontline/connector/clock';
 import { silentLogger } from '@frontline/connector/logger';
-import { createSyncStore } from '@frontline/connector/store';
 import { syncTenant } from '@frontline/connector/sync';
 import { createVendorClient } from '@frontline/connector/vendors';
 import { setupServer } from 'msw/node';
-import { randomBytes } from 'node:crypto';
 import {
   createFreshdeskHandlers,
   createSimulatedAccount,
@@ -19,7 +17,7 @@ import {
   DEFAULT_ZENDESK_CREDENTIALS,
   generateHistory,
 } from '../simulators/index.js';
-import { createFreshSchema } from '../support/fresh-schema.js';
+import { openPostgresTenant } from '../support/postgres-tenant.js';
 import type { BenchResult } from './bench-result.js';
 
 const ALL = 1_000_000;
@@ -47,23 +45,16 @@ export async function benchRecentView(vendor: 'zendesk' | 'freshdesk'): Promise<
       : createFreshdeskHandlers(account as Parameters<typeof createFreshdeskHandlers>[0], { baseUrl })),
   );
   server.listen({ onUnhandledRequest: 'error' });
-  const schema = await createFreshSchema();
-  const store = await createSyncStore({
-    databaseUrl: schema.url,
-    dataDir: '.',
-    secretKey: randomBytes(32).toString('base64'),
-  });
+  const credentials =
+    vendor === 'zendesk'
+      ? ({
+          kind: 'zendesk-token',
+          email: DEFAULT_ZENDESK_CREDENTIALS.email,
+          token: DEFAULT_ZENDESK_CREDENTIALS.apiToken,
+        } as const)
+      : ({ kind: 'freshdesk-key', apiKey: DEFAULT_FRESHDESK_API_KEY } as const);
+  const { store, tenant, close } = await openPostgresTenant({ vendor, baseUrl, credentials });
   try {
-    await store.migrate();
-    const credentials =
-      vendor === 'zendesk'
-        ? ({
-            kind: 'zendesk-token',
-            email: DEFAULT_ZENDESK_CREDENTIALS.email,
-            token: DEFAULT_ZENDESK_CREDENTIALS.apiToken,
-          } as const)
-        : ({ kind: 'freshdesk-key', apiKey: DEFAULT_FRESHDESK_API_KEY } as const);
-    const tenant = await store.addTenant({ name: 'acme', vendor, baseUrl, credentials, zigpoll: null });
     const client = createVendorClient(tenant, { clock, log: silentLogger });
     const began = clock.now();
     let recentDone: number | null = null;
@@ -110,8 +101,7 @@ export async function benchRecentView(vendor: 'zendesk' | 'freshdesk'): Promise<
   } finally {
     server.close();
     await account.stop();
-    await store.close();
-    await schema.drop();
+    await close();
   }
 }
 
