@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { SecretDecryptionError } from './secret-decryption-error.js';
@@ -78,5 +79,35 @@ describe('SecretKey', () => {
       expect(String(error)).not.toContain(TOKEN);
       expect(String(error)).not.toContain(sealed);
     }
+  });
+});
+
+describe('SecretKey.derive', () => {
+  // RFC 5869 by hand: extract with an all-zero salt, then one expand block, which is all 32 bytes need.
+  function hkdfSha256(ikm: Buffer, info: string): Buffer {
+    const prk = createHmac('sha256', Buffer.alloc(32)).update(ikm).digest();
+    return createHmac('sha256', prk)
+      .update(Buffer.concat([Buffer.from(info, 'utf8'), Buffer.from([1])]))
+      .digest();
+  }
+
+  it('is HKDF-SHA256 of the key bytes with the purpose as info', () => {
+    const key = SecretKey.generate();
+    const derived = key.derive('session tokens');
+    expect(derived).toHaveLength(32);
+    expect(derived.equals(hkdfSha256(Buffer.from(key.toBase64(), 'base64'), 'session tokens'))).toBe(true);
+    expect(derived.equals(Buffer.from(key.toBase64(), 'base64'))).toBe(false);
+  });
+
+  it('gives the same bytes for the same key and purpose, and different bytes otherwise', () => {
+    const key = SecretKey.generate();
+    const again = SecretKey.fromBytes(Buffer.from(key.toBase64(), 'base64'));
+    expect(key.derive('session tokens').equals(again.derive('session tokens'))).toBe(true);
+    expect(key.derive('session tokens').equals(key.derive('webhooks'))).toBe(false);
+    expect(key.derive('session tokens').equals(SecretKey.generate().derive('session tokens'))).toBe(false);
+  });
+
+  it('refuses an empty purpose', () => {
+    expect(() => SecretKey.generate().derive('')).toThrow(RangeError);
   });
 });

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
 import { SecretDecryptionError } from './secret-decryption-error.js';
 
@@ -90,6 +90,18 @@ export class SecretKey {
       // GCM says only "unable to authenticate"; the likely cause is a different key.
       throw new SecretDecryptionError(what, KEY_MISMATCH);
     }
+  }
+
+  /**
+   * A 32-byte key for one `purpose` (HKDF-SHA256, empty salt, info = purpose), so signing session
+   * tokens and encrypting credentials never share key bytes. The same key and purpose always give
+   * the same bytes; changing a purpose string invalidates whatever was made with the old one.
+   */
+  derive(purpose: string): Buffer {
+    if (purpose === '') throw new RangeError('a derived key needs a purpose, e.g. "session tokens"');
+    return Buffer.from(
+      hkdfSync('sha256', this.#bytes, Buffer.alloc(0), Buffer.from(purpose, 'utf8'), SECRET_KEY_BYTES),
+    );
   }
 
   toString(): string {
