@@ -1,5 +1,18 @@
 // The public surface of the connector's store: the contract, the factory and its errors.
+export {
+  isRole,
+  MAX_NOTE_LENGTH,
+  ROLES,
+  type CoachingNote,
+  type CoachingStore,
+  type NewNote,
+  type NoteEdit,
+  type NoteVersion,
+  type Role,
+  type UserRole,
+} from './coaching-store.js';
 export { createSyncStore, PGLITE_FOLDER, type SyncStoreOptions } from './create-sync-store.js';
+export { NoteNotFoundError } from './note-not-found-error.js';
 export { PgliteSyncStore } from './pglite-sync-store.js';
 export { PostgresSyncStore } from './postgres-sync-store.js';
 export type {

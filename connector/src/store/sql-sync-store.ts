@@ -1,5 +1,6 @@
 import type { BusinessSchedule, History } from '@frontline/kpi';
 import type { SecretKey } from '../secrets/index.js';
+import type { CoachingStore } from './coaching-store.js';
 import { readHistory } from './history-sql.js';
 import { migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -14,6 +15,7 @@ import {
 } from './page-sql.js';
 import { selectReplyCountCoverage, selectTicketsNeedingReplyCounts, updateReplyCounts } from './reply-count-sql.js';
 import { upsertSchedule } from './schedule-sql.js';
+import { SqlCoachingStore } from './sql-coaching-store.js';
 import type { SqlClient } from './sql-client.js';
 import type { NewTenant, PageRows, StreamCheckpoint, SyncStore, Tenant, VendorCredentials } from './sync-store.js';
 import { insertTenant, replaceCredentials, selectTenant, selectTenants, updateTenantStatus } from './tenant-sql.js';
@@ -23,10 +25,14 @@ import { insertTenant, replaceCredentials, selectTenant, selectTenants, updateTe
  * embedded PGlite run exactly this SQL and these migrations.
  */
 export class SqlSyncStore implements SyncStore {
+  readonly coaching: CoachingStore;
+
   constructor(
     protected readonly client: SqlClient,
     private readonly key: SecretKey,
-  ) {}
+  ) {
+    this.coaching = new SqlCoachingStore(client);
+  }
 
   migrate(): Promise<void> {
     return migrate(this.client, MIGRATIONS);

@@ -1,5 +1,6 @@
 import type { Agent, BusinessSchedule, History, Rating, Requester, SurveyAnswer } from '@frontline/kpi';
 import type { SyncedTicket, VendorName } from '../vendors/vendor-client.js';
+import type { CoachingStore } from './coaching-store.js';
 
 /** How the connector signs in to a tenant's helpdesk (and, optionally, its Zigpoll account). */
 export type VendorCredentials =
@@ -57,6 +58,9 @@ export interface SyncStore {
   /** Applies the versioned migrations not applied yet. */
   migrate(): Promise<void>;
   close(): Promise<void>;
+
+  /** Coaching notes, KPI targets and user roles, in the same database. */
+  readonly coaching: CoachingStore;
 
   addTenant(tenant: NewTenant): Promise<Tenant>;
   /** Replaces a tenant's credentials and reactivates it (after a revoked token). */

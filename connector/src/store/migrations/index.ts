@@ -1,7 +1,8 @@
 import { initialSchema } from './0001-initial-schema.js';
+import { coaching } from './0002-coaching.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: an applied migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, coaching];
 
 export type { Migration } from './migration.js';
