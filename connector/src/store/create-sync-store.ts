@@ -36,7 +36,8 @@ export async function createSyncStore(options: SyncStoreOptions): Promise<SyncSt
   return PgliteSyncStore.open(join(options.dataDir, PGLITE_FOLDER), await keyOf(options));
 }
 
-async function keyOf(options: SyncStoreOptions): Promise<SecretKey> {
+/** The key the options give: parsed, or loaded (or created) in the data folder when embedded. */
+export async function keyOf(options: SyncStoreOptions): Promise<SecretKey> {
   const { secretKey } = options;
   if (secretKey instanceof SecretKey) return secretKey;
   if (secretKey === undefined || secretKey === '') return loadOrCreateSecretKey(options.dataDir);

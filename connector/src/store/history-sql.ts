@@ -1,4 +1,4 @@
-import type { Agent, History, Rating, Requester, SurveyAnswer, Ticket } from '@frontline/kpi';
+import type { Agent, Rating, Requester, SurveyAnswer, Ticket } from '@frontline/kpi';
 import type { VendorName } from '../vendors/index.js';
 import {
   agentOf,
@@ -14,6 +14,7 @@ import {
 } from './history-rows.js';
 import { selectSchedule } from './schedule-sql.js';
 import type { SqlClient, SqlSession } from './sql-client.js';
+import type { HistoryAt, HistoryChanges } from './sync-store.js';
 import { selectTenantVendor } from './tenant-sql.js';
 
 /**
@@ -31,53 +32,80 @@ const FETCH_ROWS = 10_000;
  * that a million tickets never sit in memory twice. Tickets and agents come in id order,
  * ratings and survey answers in time order.
  */
-export async function readHistory(client: SqlClient, tenantId: string): Promise<History> {
+export async function readHistory(client: SqlClient, tenantId: string): Promise<HistoryAt> {
   return client.transaction(async (tx) => {
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
     const vendor = await selectTenantVendor(tx, tenantId);
-    const reader = new HistoryRowReader();
-    const tickets: Ticket[] = [];
-    await fetchEach<TicketRow>(
-      tx,
-      `SELECT ${TICKET_COLUMNS} FROM tickets WHERE tenant_id = $1 ORDER BY id`,
-      tenantId,
-      (row) => tickets.push(reader.ticket(row)),
-    );
-    const ratings: Rating[] = [];
-    await fetchEach<RatingRow>(
-      tx,
-      `SELECT ${RATING_COLUMNS} FROM ratings WHERE tenant_id = $1 ORDER BY at, id`,
-      tenantId,
-      (row) => ratings.push(reader.rating(row)),
-    );
-    const surveyAnswers: SurveyAnswer[] = [];
-    await fetchEach<SurveyAnswerRow>(
-      tx,
-      `SELECT ${SURVEY_ANSWER_COLUMNS} FROM survey_answers WHERE tenant_id = $1 ORDER BY at, id`,
-      tenantId,
-      (row) => surveyAnswers.push(surveyAnswerOf(row)),
-    );
-    const agents: Agent[] = [];
-    await fetchEach<Agent>(tx, 'SELECT id, name, email FROM agents WHERE tenant_id = $1 ORDER BY id', tenantId, (row) =>
-      agents.push(agentOf(row)),
-    );
-    const requesters: Requester[] = [];
-    await fetchEach<Requester>(
-      tx,
-      'SELECT id, email FROM requesters WHERE tenant_id = $1 ORDER BY id',
-      tenantId,
-      (row) => requesters.push(requesterOf(row)),
-    );
+    const revision = await selectRevision(tx, tenantId);
+    const rows = await readRows(tx, tenantId, null);
     return {
-      tickets,
-      ratings,
-      surveyAnswers,
-      agents,
-      requesters,
-      schedule: await selectSchedule(tx, tenantId),
-      ratingsIncludeUnanswered: RATINGS_INCLUDE_UNANSWERED[vendor],
+      revision,
+      history: { ...rows, ratingsIncludeUnanswered: RATINGS_INCLUDE_UNANSWERED[vendor] },
     };
   });
+}
+
+/** The rows changed after `since`, and the revision they bring the reader to. */
+export async function readChanges(client: SqlClient, tenantId: string, since: number): Promise<HistoryChanges> {
+  return client.transaction(async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    await selectTenantVendor(tx, tenantId);
+    const revision = await selectRevision(tx, tenantId);
+    if (revision <= since) {
+      return { revision, tickets: [], ratings: [], surveyAnswers: [], agents: [], requesters: [], schedule: null };
+    }
+    return { revision, ...(await readRows(tx, tenantId, since)) };
+  });
+}
+
+async function selectRevision(tx: SqlSession, tenantId: string): Promise<number> {
+  const rows = await tx.query<{ revision: number }>(
+    'SELECT revision::float8 AS revision FROM tenant_revisions WHERE tenant_id = $1',
+    [tenantId],
+  );
+  return rows[0]?.revision ?? 0;
+}
+
+/** Every row of the tenant, or (with `since`) those stamped after that revision. */
+async function readRows(tx: SqlSession, tenantId: string, since: number | null) {
+  const changed = since === null ? '' : ` AND revision > ${Number(since)}`;
+  const reader = new HistoryRowReader();
+  const tickets: Ticket[] = [];
+  await fetchEach<TicketRow>(
+    tx,
+    `SELECT ${TICKET_COLUMNS} FROM tickets WHERE tenant_id = $1${changed} ORDER BY id`,
+    tenantId,
+    (row) => tickets.push(reader.ticket(row)),
+  );
+  const ratings: Rating[] = [];
+  await fetchEach<RatingRow>(
+    tx,
+    `SELECT ${RATING_COLUMNS} FROM ratings WHERE tenant_id = $1${changed} ORDER BY at, id`,
+    tenantId,
+    (row) => ratings.push(reader.rating(row)),
+  );
+  const surveyAnswers: SurveyAnswer[] = [];
+  await fetchEach<SurveyAnswerRow>(
+    tx,
+    `SELECT ${SURVEY_ANSWER_COLUMNS} FROM survey_answers WHERE tenant_id = $1${changed} ORDER BY at, id`,
+    tenantId,
+    (row) => surveyAnswers.push(surveyAnswerOf(row)),
+  );
+  const agents: Agent[] = [];
+  await fetchEach<Agent>(
+    tx,
+    `SELECT id, name, email FROM agents WHERE tenant_id = $1${changed} ORDER BY id`,
+    tenantId,
+    (row) => agents.push(agentOf(row)),
+  );
+  const requesters: Requester[] = [];
+  await fetchEach<Requester>(
+    tx,
+    `SELECT id, email FROM requesters WHERE tenant_id = $1${changed} ORDER BY id`,
+    tenantId,
+    (row) => requesters.push(requesterOf(row)),
+  );
+  return { tickets, ratings, surveyAnswers, agents, requesters, schedule: await selectSchedule(tx, tenantId) };
 }
 
 /** Runs `sql` (one `$1` parameter) through a cursor and hands each row to `each`, chunk by chunk. */

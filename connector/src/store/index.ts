@@ -11,17 +11,21 @@ export {
   type Role,
   type UserRole,
 } from './coaching-store.js';
-export { createSyncStore, PGLITE_FOLDER, type SyncStoreOptions } from './create-sync-store.js';
+export { createSyncStore, keyOf, PGLITE_FOLDER, type SyncStoreOptions } from './create-sync-store.js';
 export { NoteNotFoundError } from './note-not-found-error.js';
 export { PgliteSyncStore } from './pglite-sync-store.js';
 export { PostgresSyncStore } from './postgres-sync-store.js';
 export type {
+  HistoryAt,
+  HistoryChanges,
   NewTenant,
   PageRows,
   StreamCheckpoint,
   SyncStore,
   Tenant,
+  TenantAccess,
   VendorCredentials,
+  ZendeskAppKey,
   ZigpollCredentials,
 } from './sync-store.js';
 export { TenantExistsError } from './tenant-exists-error.js';

@@ -14,17 +14,22 @@ import type { StreamCheckpoint } from './sync-store.js';
  * list page must not erase what the conversations told us), and the count stays known only
  * while the ticket is unchanged.
  */
-export async function upsertTickets(db: SqlSession, tenantId: string, tickets: readonly SyncedTicket[]): Promise<void> {
+export async function upsertTickets(
+  db: SqlSession,
+  tenantId: string,
+  revision: number,
+  tickets: readonly SyncedTicket[],
+): Promise<void> {
   if (tickets.length === 0) return;
   const rows = latestRows(tickets.map(ticketRecord), (earlier, later) => later.updated_at >= earlier.updated_at);
   await db.query(
     `INSERT INTO tickets AS t (tenant_id, id, requester_id, assignee_id, group_id, status, created_at, tags,
        first_reply_at, first_reply_minutes, first_reply_business_minutes, solved_at, resolution_minutes,
-       resolution_business_minutes, public_replies, reopens, group_stations, removed, updated_at, replies_known)
+       resolution_business_minutes, public_replies, reopens, group_stations, removed, updated_at, replies_known, revision)
      SELECT $1, r.id, r.requester_id, r.assignee_id, r.group_id, r.status, r.created_at, r.tags,
        r.first_reply_at, r.first_reply_minutes, r.first_reply_business_minutes, r.solved_at, r.resolution_minutes,
        r.resolution_business_minutes, r.public_replies, r.reopens, r.group_stations, r.removed, r.updated_at,
-       r.replies_known
+       r.replies_known, $3
      FROM json_to_recordset($2::json) AS r(id text, requester_id text, assignee_id text, group_id text, status text,
        created_at int8, tags text[], first_reply_at int8, first_reply_minutes float8, first_reply_business_minutes float8,
        solved_at int8, resolution_minutes float8, resolution_business_minutes float8, public_replies int4, reopens int4,
@@ -47,9 +52,10 @@ export async function upsertTickets(db: SqlSession, tenantId: string, tickets: r
        group_stations = excluded.group_stations,
        removed = excluded.removed,
        replies_known = excluded.replies_known OR (t.replies_known AND excluded.updated_at = t.updated_at),
-       updated_at = excluded.updated_at
+       updated_at = excluded.updated_at,
+       revision = excluded.revision
      WHERE excluded.updated_at >= t.updated_at`,
-    [tenantId, JSON.stringify(rows)],
+    [tenantId, JSON.stringify(rows), revision],
   );
 }
 
@@ -79,19 +85,26 @@ function ticketRecord({ ticket, updatedAt, repliesKnown }: SyncedTicket) {
 }
 
 /** Upserts ratings; a rating is replaced only by a copy at least as new (`at` is its last change). */
-export async function upsertRatings(db: SqlSession, tenantId: string, ratings: readonly Rating[]): Promise<void> {
+export async function upsertRatings(
+  db: SqlSession,
+  tenantId: string,
+  revision: number,
+  ratings: readonly Rating[],
+): Promise<void> {
   if (ratings.length === 0) return;
   const rows = latestRows(ratings, (earlier, later) => later.at >= earlier.at);
   await db.query(
-    `INSERT INTO ratings AS x (tenant_id, id, ticket_id, agent_id, requester_id, at, answered, positive, comment)
-     SELECT $1, r.id, r."ticketId", r."agentId", r."requesterId", r.at, r.answered, r.positive, r.comment
+    `INSERT INTO ratings AS x (tenant_id, id, ticket_id, agent_id, requester_id, at, answered, positive, comment,
+       revision)
+     SELECT $1, r.id, r."ticketId", r."agentId", r."requesterId", r.at, r.answered, r.positive, r.comment, $3
      FROM json_to_recordset($2::json) AS r(id text, "ticketId" text, "agentId" text, "requesterId" text, at int8,
        answered boolean, positive boolean, comment text)
      ON CONFLICT (tenant_id, id) DO UPDATE SET
        ticket_id = excluded.ticket_id, agent_id = excluded.agent_id, requester_id = excluded.requester_id,
-       at = excluded.at, answered = excluded.answered, positive = excluded.positive, comment = excluded.comment
+       at = excluded.at, answered = excluded.answered, positive = excluded.positive, comment = excluded.comment,
+       revision = excluded.revision
      WHERE excluded.at >= x.at`,
-    [tenantId, JSON.stringify(rows)],
+    [tenantId, JSON.stringify(rows), revision],
   );
 }
 
@@ -99,29 +112,36 @@ export async function upsertRatings(db: SqlSession, tenantId: string, ratings: r
 export async function upsertSurveyAnswers(
   db: SqlSession,
   tenantId: string,
+  revision: number,
   answers: readonly SurveyAnswer[],
 ): Promise<void> {
   if (answers.length === 0) return;
   await db.query(
-    `INSERT INTO survey_answers (tenant_id, id, metric, score, at, requester_id, requester_email)
-     SELECT $1, r.id, r.metric, r.score, r.at, r."requesterId", r."requesterEmail"
+    `INSERT INTO survey_answers (tenant_id, id, metric, score, at, requester_id, requester_email, revision)
+     SELECT $1, r.id, r.metric, r.score, r.at, r."requesterId", r."requesterEmail", $3
      FROM json_to_recordset($2::json) AS r(id text, metric text, score float8, at int8, "requesterId" text,
        "requesterEmail" text)
      ON CONFLICT (tenant_id, id) DO UPDATE SET
        metric = excluded.metric, score = excluded.score, at = excluded.at, requester_id = excluded.requester_id,
-       requester_email = excluded.requester_email`,
-    [tenantId, JSON.stringify(latestRows(answers))],
+       requester_email = excluded.requester_email, revision = excluded.revision`,
+    [tenantId, JSON.stringify(latestRows(answers)), revision],
   );
 }
 
 /** Upserts agents; the latest copy wins. */
-export async function upsertAgents(db: SqlSession, tenantId: string, agents: readonly Agent[]): Promise<void> {
+export async function upsertAgents(
+  db: SqlSession,
+  tenantId: string,
+  revision: number,
+  agents: readonly Agent[],
+): Promise<void> {
   if (agents.length === 0) return;
   await db.query(
-    `INSERT INTO agents (tenant_id, id, name, email)
-     SELECT $1, r.id, r.name, r.email FROM json_to_recordset($2::json) AS r(id text, name text, email text)
-     ON CONFLICT (tenant_id, id) DO UPDATE SET name = excluded.name, email = excluded.email`,
-    [tenantId, JSON.stringify(latestRows(agents))],
+    `INSERT INTO agents AS a (tenant_id, id, name, email, revision)
+     SELECT $1, r.id, r.name, r.email, $3 FROM json_to_recordset($2::json) AS r(id text, name text, email text)
+     ON CONFLICT (tenant_id, id) DO UPDATE SET name = excluded.name, email = excluded.email, revision = excluded.revision
+     WHERE (a.name, a.email) IS DISTINCT FROM (excluded.name, excluded.email)`,
+    [tenantId, JSON.stringify(latestRows(agents)), revision],
   );
 }
 
@@ -129,15 +149,31 @@ export async function upsertAgents(db: SqlSession, tenantId: string, agents: rea
 export async function upsertRequesters(
   db: SqlSession,
   tenantId: string,
+  revision: number,
   requesters: readonly Requester[],
 ): Promise<void> {
   if (requesters.length === 0) return;
   await db.query(
-    `INSERT INTO requesters (tenant_id, id, email)
-     SELECT $1, r.id, r.email FROM json_to_recordset($2::json) AS r(id text, email text)
-     ON CONFLICT (tenant_id, id) DO UPDATE SET email = excluded.email`,
-    [tenantId, JSON.stringify(latestRows(requesters))],
+    `INSERT INTO requesters AS q (tenant_id, id, email, revision)
+     SELECT $1, r.id, r.email, $3 FROM json_to_recordset($2::json) AS r(id text, email text)
+     ON CONFLICT (tenant_id, id) DO UPDATE SET email = excluded.email, revision = excluded.revision
+     WHERE q.email IS DISTINCT FROM excluded.email`,
+    [tenantId, JSON.stringify(latestRows(requesters)), revision],
   );
+}
+
+/**
+ * Takes the tenant's next revision for the rows this transaction writes. The row lock it takes
+ * is held to commit, so the tenant's writers commit in revision order (see migration 3).
+ */
+export async function nextRevision(db: SqlSession, tenantId: string): Promise<number> {
+  const rows = await db.query<{ revision: number }>(
+    `INSERT INTO tenant_revisions AS r (tenant_id, revision) VALUES ($1, 1)
+     ON CONFLICT (tenant_id) DO UPDATE SET revision = r.revision + 1
+     RETURNING revision::float8 AS revision`,
+    [tenantId],
+  );
+  return rows[0]!.revision;
 }
 
 /** Writes a stream's checkpoint. */

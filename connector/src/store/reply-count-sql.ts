@@ -7,15 +7,16 @@ import type { SqlSession } from './sql-client.js';
 export async function updateReplyCounts(
   db: SqlSession,
   tenantId: string,
+  revision: number,
   counts: readonly { ticketId: string; publicReplies: number }[],
 ): Promise<void> {
   if (counts.length === 0) return;
   const rows = latestRows(counts.map(({ ticketId, publicReplies }) => ({ id: ticketId, n: publicReplies })));
   await db.query(
-    `UPDATE tickets AS t SET public_replies = c.n, replies_known = true
+    `UPDATE tickets AS t SET public_replies = c.n, replies_known = true, revision = $3
      FROM json_to_recordset($2::json) AS c(id text, n int4)
      WHERE t.tenant_id = $1 AND t.id = c.id`,
-    [tenantId, JSON.stringify(rows)],
+    [tenantId, JSON.stringify(rows), revision],
   );
 }
 

@@ -1,10 +1,11 @@
 import type { BusinessSchedule, History } from '@frontline/kpi';
 import type { SecretKey } from '../secrets/index.js';
 import type { CoachingStore } from './coaching-store.js';
-import { readHistory } from './history-sql.js';
+import { readChanges, readHistory } from './history-sql.js';
 import { migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
 import {
+  nextRevision,
   selectCheckpoint,
   upsertAgents,
   upsertCheckpoint,
@@ -17,8 +18,27 @@ import { selectReplyCountCoverage, selectTicketsNeedingReplyCounts, updateReplyC
 import { upsertSchedule } from './schedule-sql.js';
 import { SqlCoachingStore } from './sql-coaching-store.js';
 import type { SqlClient } from './sql-client.js';
-import type { NewTenant, PageRows, StreamCheckpoint, SyncStore, Tenant, VendorCredentials } from './sync-store.js';
-import { insertTenant, replaceCredentials, selectTenant, selectTenants, updateTenantStatus } from './tenant-sql.js';
+import type {
+  HistoryAt,
+  HistoryChanges,
+  NewTenant,
+  PageRows,
+  StreamCheckpoint,
+  SyncStore,
+  Tenant,
+  TenantAccess,
+  VendorCredentials,
+} from './sync-store.js';
+import {
+  insertTenant,
+  replaceCredentials,
+  selectTenant,
+  selectTenants,
+  selectUserKeyHash,
+  updateTenantAccess,
+  updateTenantStatus,
+  upsertUserKeyHash,
+} from './tenant-sql.js';
 
 /**
  * The {@link SyncStore} in SQL, over any {@link SqlClient}: the PostgreSQL server and the
@@ -62,13 +82,26 @@ export class SqlSyncStore implements SyncStore {
     return updateTenantStatus(this.client, tenantId, status, reason);
   }
 
+  updateAccess(name: string, access: Partial<TenantAccess>): Promise<Tenant> {
+    return updateTenantAccess(this.client, this.key, name, access);
+  }
+
+  saveUserKeyHash(tenantId: string, userId: string, keyHash: string): Promise<void> {
+    return upsertUserKeyHash(this.client, tenantId, userId, keyHash);
+  }
+
+  userKeyHash(tenantId: string, userId: string): Promise<string | null> {
+    return selectUserKeyHash(this.client, tenantId, userId);
+  }
+
   savePage(tenantId: string, stream: string, rows: PageRows, checkpoint: StreamCheckpoint): Promise<void> {
     return this.client.transaction(async (tx) => {
-      await upsertTickets(tx, tenantId, rows.tickets ?? []);
-      await upsertRatings(tx, tenantId, rows.ratings ?? []);
-      await upsertAgents(tx, tenantId, rows.agents ?? []);
-      await upsertRequesters(tx, tenantId, rows.requesters ?? []);
-      await upsertSurveyAnswers(tx, tenantId, rows.surveyAnswers ?? []);
+      const revision = await nextRevision(tx, tenantId);
+      await upsertTickets(tx, tenantId, revision, rows.tickets ?? []);
+      await upsertRatings(tx, tenantId, revision, rows.ratings ?? []);
+      await upsertAgents(tx, tenantId, revision, rows.agents ?? []);
+      await upsertRequesters(tx, tenantId, revision, rows.requesters ?? []);
+      await upsertSurveyAnswers(tx, tenantId, revision, rows.surveyAnswers ?? []);
       await upsertCheckpoint(tx, tenantId, stream, checkpoint);
     });
   }
@@ -78,7 +111,10 @@ export class SqlSyncStore implements SyncStore {
   }
 
   saveReplyCounts(tenantId: string, counts: readonly { ticketId: string; publicReplies: number }[]): Promise<void> {
-    return updateReplyCounts(this.client, tenantId, counts);
+    if (counts.length === 0) return Promise.resolve();
+    return this.client.transaction(async (tx) =>
+      updateReplyCounts(tx, tenantId, await nextRevision(tx, tenantId), counts),
+    );
   }
 
   ticketsNeedingReplyCounts(tenantId: string, since: number, limit: number): Promise<string[]> {
@@ -86,11 +122,22 @@ export class SqlSyncStore implements SyncStore {
   }
 
   saveSchedule(tenantId: string, schedule: BusinessSchedule | null): Promise<void> {
-    return upsertSchedule(this.client, tenantId, schedule);
+    return this.client.transaction(async (tx) => {
+      await nextRevision(tx, tenantId);
+      await upsertSchedule(tx, tenantId, schedule);
+    });
   }
 
-  loadHistory(tenantId: string): Promise<History> {
+  async loadHistory(tenantId: string): Promise<History> {
+    return (await readHistory(this.client, tenantId)).history;
+  }
+
+  loadHistoryAt(tenantId: string): Promise<HistoryAt> {
     return readHistory(this.client, tenantId);
+  }
+
+  loadChanges(tenantId: string, since: number): Promise<HistoryChanges> {
+    return readChanges(this.client, tenantId, since);
   }
 
   replyCountCoverage(tenantId: string, since: number): Promise<number> {

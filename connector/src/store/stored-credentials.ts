@@ -51,3 +51,29 @@ export function decryptZigpoll(
     JSON.parse(key.decrypt(stored, context(tenantId, 'zigpoll_credentials'), what)),
   );
 }
+
+/** The ciphertext of one access secret (`tenants.webhook_secret`, `tenants.app_secret`), or null. */
+export function encryptAccessSecret(
+  key: SecretKey,
+  tenantId: string,
+  column: 'webhook_secret' | 'app_secret',
+  secret: string | null,
+): string | null {
+  return secret === null ? null : key.encrypt(secret, context(tenantId, column));
+}
+
+/** One access secret, decrypted, or null. */
+export function decryptAccessSecret(
+  key: SecretKey,
+  tenantId: string,
+  tenantName: string,
+  column: 'webhook_secret' | 'app_secret',
+  stored: string | null,
+): string | null {
+  if (stored === null) return null;
+  return key.decrypt(
+    stored,
+    context(tenantId, column),
+    `the ${column.replace('_', ' ')} of tenant ${JSON.stringify(tenantName)}`,
+  );
+}

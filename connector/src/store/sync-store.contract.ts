@@ -599,6 +599,118 @@ export function describeSyncStore(name: string, makeHarness: () => Promise<Store
           expect(tickets[0]?.tags).toBe(tickets[2]?.tags);
           expect(Object.isFrozen(tickets[0]?.tags)).toBe(true);
         });
+
+        describe('live changes', () => {
+          it('reads only what changed after a revision, whoever wrote it', async () => {
+            const tenant = await store.addTenant(acme);
+            await store.savePage(
+              tenant.id,
+              'tickets',
+              { tickets: [synced(aTicket('1'), T0), synced(aTicket('2'), T0)] },
+              checkpoint('a'),
+            );
+            const start = await store.loadHistoryAt(tenant.id);
+            expect(start.history.tickets.map((t) => t.id)).toEqual(['1', '2']);
+            expect((await store.loadChanges(tenant.id, start.revision)).tickets).toEqual([]);
+
+            await store.savePage(
+              tenant.id,
+              'refresh',
+              {
+                tickets: [synced(aTicket('2', { status: 'solved' }), T0 + MINUTE), synced(aTicket('1'), T0)],
+                ratings: [
+                  {
+                    id: 'r1',
+                    ticketId: '2',
+                    agentId: 'agent-1',
+                    requesterId: null,
+                    at: T0,
+                    answered: true,
+                    positive: false,
+                    comment: 'slow',
+                  },
+                ],
+                agents: [{ id: 'agent-1', name: 'Ann', email: null }],
+              },
+              checkpoint('b'),
+            );
+            await store.saveReplyCounts(tenant.id, [{ ticketId: '1', publicReplies: 3 }]);
+            const changes = await store.loadChanges(tenant.id, start.revision);
+            expect(changes.revision).toBeGreaterThan(start.revision);
+            expect(changes.tickets.map((t) => [t.id, t.status, t.publicReplies])).toEqual([
+              ['1', 'open', 3],
+              ['2', 'solved', 0],
+            ]);
+            expect(changes.ratings.map((r) => r.id)).toEqual(['r1']);
+            expect(changes.agents.map((a) => a.name)).toEqual(['Ann']);
+            expect((await store.loadChanges(tenant.id, changes.revision)).tickets).toEqual([]);
+          });
+
+          it('does not count an older copy that changed nothing as a change', async () => {
+            const tenant = await store.addTenant(acme);
+            await store.savePage(
+              tenant.id,
+              'tickets',
+              { tickets: [synced(aTicket('1', { status: 'solved' }), T0 + MINUTE)] },
+              checkpoint('a'),
+            );
+            const { revision } = await store.loadHistoryAt(tenant.id);
+            await store.savePage(tenant.id, 'tickets', { tickets: [synced(aTicket('1'), T0)] }, checkpoint('b'));
+            expect((await store.loadChanges(tenant.id, revision)).tickets).toEqual([]);
+          });
+
+          it('keeps revisions per tenant', async () => {
+            const a = await store.addTenant(acme);
+            const b = await store.addTenant(globex);
+            await store.savePage(a.id, 'tickets', { tickets: [synced(aTicket('1'), T0)] }, checkpoint('a'));
+            const changes = await store.loadChanges(b.id, 0);
+            expect(changes.tickets).toEqual([]);
+            expect(changes.revision).toBe(0);
+          });
+        });
+
+        describe('access', () => {
+          it('stores webhook and app secrets encrypted, and the Zendesk app key as given', async () => {
+            await store.addTenant(acme);
+            const zendeskApp = {
+              publicKeyPem: '-----BEGIN PUBLIC KEY-----\nabc\n-----END PUBLIC KEY-----',
+              audience: 'inst-1',
+              issuer: 'acme.zendesk.com',
+            };
+            const updated = await store.updateAccess('acme', {
+              webhookSecret: 'whsec-0123456789',
+              appSecret: 'app-secret-9876',
+              zendeskApp,
+            });
+            expect(updated.access).toEqual({
+              webhookSecret: 'whsec-0123456789',
+              appSecret: 'app-secret-9876',
+              zendeskApp,
+            });
+            expect((await store.getTenant('acme'))?.access).toEqual(updated.access);
+            const [row] = await harness.raw<Record<string, unknown>>('SELECT webhook_secret, app_secret FROM tenants');
+            expect(JSON.stringify(row)).not.toContain('whsec-0123456789');
+            expect(JSON.stringify(row)).not.toContain('app-secret-9876');
+            const partly = await store.updateAccess('acme', { appSecret: null });
+            expect(partly.access).toEqual({ webhookSecret: 'whsec-0123456789', appSecret: null, zendeskApp });
+          });
+
+          it('starts with no access set, and refuses an unknown tenant', async () => {
+            const tenant = await store.addTenant(globex);
+            expect(tenant.access).toEqual({ webhookSecret: null, appSecret: null, zendeskApp: null });
+            await expect(store.updateAccess('nobody', { appSecret: 'x' })).rejects.toBeInstanceOf(TenantNotFoundError);
+          });
+
+          it('keeps personal key hashes per tenant and user', async () => {
+            const a = await store.addTenant(acme);
+            const b = await store.addTenant(globex);
+            await store.saveUserKeyHash(a.id, 'u1', 'hash-1');
+            await store.saveUserKeyHash(a.id, 'u1', 'hash-2');
+            expect(await store.userKeyHash(a.id, 'u1')).toBe('hash-2');
+            expect(await store.userKeyHash(b.id, 'u1')).toBeNull();
+            expect(await store.userKeyHash('not-a-uuid', 'u1')).toBeNull();
+          });
+        });
       });
     });
   });

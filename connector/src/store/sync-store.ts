@@ -1,4 +1,4 @@
-import type { Agent, BusinessSchedule, History, Rating, Requester, SurveyAnswer } from '@frontline/kpi';
+import type { Agent, BusinessSchedule, History, Rating, Requester, SurveyAnswer, Ticket } from '@frontline/kpi';
 import type { SyncedTicket, VendorName } from '../vendors/vendor-client.js';
 import type { CoachingStore } from './coaching-store.js';
 
@@ -29,6 +29,26 @@ export interface Tenant extends NewTenant {
   readonly status: 'active' | 'stopped';
   readonly statusReason: string | null;
   readonly escalationTags: readonly string[];
+  readonly access: TenantAccess;
+}
+
+/** The Zendesk app's signed-URL key: tokens it signs prove "user X of this account". */
+export interface ZendeskAppKey {
+  /** PEM of the app's RS256 public key. */
+  readonly publicKeyPem: string;
+  /** The `aud` the tokens carry (the installation). */
+  readonly audience: string;
+  /** The `iss` they carry: the account host, e.g. `acme.zendesk.com`. */
+  readonly issuer: string;
+}
+
+/** What proves that a request comes from the tenant's helpdesk; each `null` until an admin sets it. */
+export interface TenantAccess {
+  /** Zendesk: the webhook's signing secret; Freshdesk: the secret header of the automation rule. */
+  readonly webhookSecret: string | null;
+  /** Freshdesk: the secure installation parameter the app's request templates send. */
+  readonly appSecret: string | null;
+  readonly zendeskApp: ZendeskAppKey | null;
 }
 
 /** The position of one change stream of one tenant, saved with the rows it covers. */
@@ -37,6 +57,24 @@ export interface StreamCheckpoint {
   readonly done: boolean;
   /** Change time the stream has reached (epoch ms), `null` before its first item. */
   readonly reachedTime: number | null;
+}
+
+/** A tenant's history and the revision it is complete up to (see migration 3). */
+export interface HistoryAt {
+  readonly history: History;
+  readonly revision: number;
+}
+
+/** What changed in a tenant's history after a revision: every changed row, whole. */
+export interface HistoryChanges {
+  readonly revision: number;
+  readonly tickets: readonly Ticket[];
+  readonly ratings: readonly Rating[];
+  readonly surveyAnswers: readonly SurveyAnswer[];
+  readonly agents: readonly Agent[];
+  readonly requesters: readonly Requester[];
+  /** Read every time: one small row, and a removed schedule leaves no row to stamp. */
+  readonly schedule: BusinessSchedule | null;
 }
 
 /** What one page brings; any part may be empty. */
@@ -68,6 +106,11 @@ export interface SyncStore {
   getTenant(name: string): Promise<Tenant | null>;
   listTenants(): Promise<Tenant[]>;
   setTenantStatus(tenantId: string, status: Tenant['status'], reason: string | null): Promise<void>;
+  /** Sets the given parts of a tenant's access (secrets encrypted); throws `TenantNotFoundError`. */
+  updateAccess(name: string, access: Partial<TenantAccess>): Promise<Tenant>;
+  /** Stores the SHA-256 of a user's personal key (Freshdesk leads and admins prove themselves with it). */
+  saveUserKeyHash(tenantId: string, userId: string, keyHash: string): Promise<void>;
+  userKeyHash(tenantId: string, userId: string): Promise<string | null>;
 
   /** Saves a page's rows and the stream's new checkpoint in one transaction. */
   savePage(tenantId: string, stream: string, rows: PageRows, checkpoint: StreamCheckpoint): Promise<void>;
@@ -80,6 +123,13 @@ export interface SyncStore {
 
   /** Everything stored for the tenant, as the KPI engine takes it. */
   loadHistory(tenantId: string): Promise<History>;
+  /** The same, with the revision it is complete up to: the start of a live copy. */
+  loadHistoryAt(tenantId: string): Promise<HistoryAt>;
+  /**
+   * Every row changed after revision `since` (tickets, ratings, survey answers, agents,
+   * requesters, whole), the schedule, and the revision they bring a live copy to.
+   */
+  loadChanges(tenantId: string, since: number): Promise<HistoryChanges>;
   /** Share of tickets created since `since` whose reply counts are known (1 when none are needed). */
   replyCountCoverage(tenantId: string, since: number): Promise<number>;
 }

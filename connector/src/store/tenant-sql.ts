@@ -3,8 +3,15 @@ import { DEFAULT_ESCALATION_TAGS } from '@frontline/kpi';
 import type { SecretKey } from '../secrets/index.js';
 import type { VendorName } from '../vendors/index.js';
 import type { SqlSession } from './sql-client.js';
-import { decryptCredentials, decryptZigpoll, encryptCredentials, encryptZigpoll } from './stored-credentials.js';
-import type { NewTenant, Tenant, VendorCredentials } from './sync-store.js';
+import {
+  decryptAccessSecret,
+  decryptCredentials,
+  decryptZigpoll,
+  encryptAccessSecret,
+  encryptCredentials,
+  encryptZigpoll,
+} from './stored-credentials.js';
+import type { NewTenant, Tenant, TenantAccess, VendorCredentials, ZendeskAppKey } from './sync-store.js';
 import { TenantExistsError } from './tenant-exists-error.js';
 import { TenantNotFoundError } from './tenant-not-found-error.js';
 
@@ -19,10 +26,14 @@ interface TenantRow {
   readonly status_reason: string | null;
   readonly escalation_tags: string[];
   readonly created_at: number;
+  readonly webhook_secret: string | null;
+  readonly app_secret: string | null;
+  readonly zendesk_app: ZendeskAppKey | null;
 }
 
 const COLUMNS = `id::text AS id, name, vendor, base_url, credentials, zigpoll_credentials, status, status_reason,
-  escalation_tags, floor(extract(epoch FROM created_at) * 1000)::float8 AS created_at`;
+  escalation_tags, floor(extract(epoch FROM created_at) * 1000)::float8 AS created_at, webhook_secret, app_secret,
+  zendesk_app`;
 
 const UNIQUE_VIOLATION = '23505';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -72,6 +83,36 @@ export async function replaceCredentials(
   const row = rows[0];
   if (row === undefined) throw new TenantNotFoundError(name);
   return toTenant(key, row);
+}
+
+/** Sets the given parts of a tenant's access; throws `TenantNotFoundError`. */
+export async function updateTenantAccess(
+  db: SqlSession,
+  key: SecretKey,
+  name: string,
+  access: Partial<TenantAccess>,
+): Promise<Tenant> {
+  const found = await db.query<{ id: string }>('SELECT id::text AS id FROM tenants WHERE name = $1', [name]);
+  const id = found[0]?.id;
+  if (id === undefined) throw new TenantNotFoundError(name);
+  const rows = await db.query<TenantRow>(
+    `UPDATE tenants SET
+       webhook_secret = CASE WHEN $2 THEN $3 ELSE webhook_secret END,
+       app_secret = CASE WHEN $4 THEN $5 ELSE app_secret END,
+       zendesk_app = CASE WHEN $6 THEN $7::jsonb ELSE zendesk_app END
+     WHERE id = $1
+     RETURNING ${COLUMNS}`,
+    [
+      id,
+      access.webhookSecret !== undefined,
+      encryptAccessSecret(key, id, 'webhook_secret', access.webhookSecret ?? null),
+      access.appSecret !== undefined,
+      encryptAccessSecret(key, id, 'app_secret', access.appSecret ?? null),
+      access.zendeskApp !== undefined,
+      access.zendeskApp === undefined || access.zendeskApp === null ? null : JSON.stringify(access.zendeskApp),
+    ],
+  );
+  return toTenant(key, onlyRow(rows));
 }
 
 /** The tenant of this name, credentials decrypted, or null. */
@@ -126,6 +167,11 @@ function toTenant(key: SecretKey, row: TenantRow): Tenant {
     status: row.status,
     statusReason: row.status_reason,
     escalationTags: row.escalation_tags,
+    access: {
+      webhookSecret: decryptAccessSecret(key, row.id, row.name, 'webhook_secret', row.webhook_secret),
+      appSecret: decryptAccessSecret(key, row.id, row.name, 'app_secret', row.app_secret),
+      zendeskApp: row.zendesk_app,
+    },
   };
 }
 
@@ -138,4 +184,23 @@ function onlyRow<Row>(rows: readonly Row[]): Row {
 function sqlState(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
   return typeof error.code === 'string' ? error.code : undefined;
+}
+
+/** Stores the hash of a user's personal key, replacing an earlier one. */
+export async function upsertUserKeyHash(db: SqlSession, tenantId: string, userId: string, hash: string): Promise<void> {
+  await db.query(
+    `INSERT INTO user_keys (tenant_id, user_id, key_hash) VALUES ($1, $2, $3)
+     ON CONFLICT (tenant_id, user_id) DO UPDATE SET key_hash = excluded.key_hash, created_at = now()`,
+    [tenantId, userId, hash],
+  );
+}
+
+/** The hash of a user's personal key, or null. */
+export async function selectUserKeyHash(db: SqlSession, tenantId: string, userId: string): Promise<string | null> {
+  if (!UUID.test(tenantId)) return null;
+  const rows = await db.query<{ key_hash: string }>(
+    'SELECT key_hash FROM user_keys WHERE tenant_id = $1 AND user_id = $2',
+    [tenantId, userId],
+  );
+  return rows[0]?.key_hash ?? null;
 }

@@ -13,7 +13,7 @@ describe('computeCompleteness', () => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ store, tenant, close } = await openTestTenant());
+    ({ store, tenant, close } = await openTestTenant({ shared: true }));
     await store.savePage(tenant.id, 'plan', {}, { cursor: String(RECENT_START), done: true, reachedTime: null });
   });
 

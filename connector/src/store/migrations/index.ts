@@ -1,8 +1,9 @@
 import { initialSchema } from './0001-initial-schema.js';
 import { coaching } from './0002-coaching.js';
+import { liveChangesAndAccess } from './0003-live-changes-and-access.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: an applied migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, coaching];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, coaching, liveChangesAndAccess];
 
 export type { Migration } from './migration.js';
