@@ -10,7 +10,11 @@ import { InProcessQueue } from './jobs/in-process-queue.js';
 import { createMemoryTenantLock, createRedisTenantLock } from './jobs/tenant-lock.js';
 import { createLogger, type Logger } from './logger.js';
 import type { Runtime } from './runtime.js';
-import { createSyncStore } from './store/index.js';
+import { createMemoryReplayGuard, createRedisReplayGuard } from './http/replay-guard.js';
+import { announcingWrites } from './live/announcing-store.js';
+import { createMemoryChangeFeed } from './live/change-feed.js';
+import { createRedisChangeFeed } from './live/redis-change-feed.js';
+import { createSyncStore, keyOf } from './store/index.js';
 import { createSurveySource, createVendorClient } from './vendors/create-vendor-client.js';
 import { createRedisRequestLedger } from './vendors/http/redis-request-ledger.js';
 
@@ -25,12 +29,14 @@ export interface RuntimeOverrides {
 export async function openRuntime(env: Env, overrides: RuntimeOverrides = {}): Promise<Runtime> {
   const clock = overrides.clock ?? systemClock;
   const log = overrides.log ?? createLogger({ level: env.logLevel });
-  const store = await createSyncStore({
+  const storeOptions = {
     databaseUrl: env.databaseUrl ?? undefined,
     dataDir: env.dataDir,
     secretKey: env.secretKey ?? undefined,
-  });
-  await store.migrate();
+  };
+  const secretKey = await keyOf(storeOptions);
+  const plainStore = await createSyncStore({ ...storeOptions, secretKey });
+  await plainStore.migrate();
   const onJobError = (job: { kind: string; tenant: string }, error: unknown, willRetry: boolean) =>
     log.warn({ tenant: job.tenant, job: job.kind, err: error, willRetry }, 'job failed');
   const redis = env.redisUrl === null ? null : new Redis(env.redisUrl, { maxRetriesPerRequest: null });
@@ -40,10 +46,15 @@ export async function openRuntime(env: Env, overrides: RuntimeOverrides = {}): P
       ? new InProcessQueue(clock, onJobError)
       : new BullmqQueue(env.redisUrl, onJobError, undefined, overrides.claimMs);
   const lock = redis === null ? createMemoryTenantLock() : createRedisTenantLock(redis, overrides.claimMs);
+  const feed = redis === null ? createMemoryChangeFeed() : createRedisChangeFeed(redis);
+  const store = announcingWrites(plainStore, feed, (error) => log.warn({ err: error }, 'change notice not sent'));
   return {
     env,
     store,
     queue,
+    feed,
+    replay: redis === null ? createMemoryReplayGuard(() => clock.now()) : createRedisReplayGuard(redis),
+    sessionKey: secretKey.derive('session tokens'),
     lock,
     clock,
     log,
@@ -57,6 +68,7 @@ export async function openRuntime(env: Env, overrides: RuntimeOverrides = {}): P
     surveysFor: (tenant) => createSurveySource(tenant, { clock, log }),
     async close() {
       await queue.close();
+      await feed.close();
       await redis?.quit().catch(() => redis.disconnect());
       await store.close();
     },

@@ -1,7 +1,9 @@
 import type { Clock } from './clock.js';
 import type { Env } from './env.js';
+import type { ReplayGuard } from './http/replay-guard.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import type { TenantLock } from './jobs/tenant-lock.js';
+import type { ChangeFeed } from './live/change-feed.js';
 import type { Logger } from './logger.js';
 import type { SyncStore, Tenant } from './store/sync-store.js';
 import type { SurveySource } from './sync/survey-source.js';
@@ -19,8 +21,13 @@ export interface ClientObserver {
  */
 export interface Runtime {
   readonly env: Env;
+  /** Announces every committed write to a tenant's history on `feed`. */
   readonly store: SyncStore;
   readonly queue: JobQueue;
+  readonly feed: ChangeFeed;
+  readonly replay: ReplayGuard;
+  /** Signs the API's session tokens (derived from the secret key). */
+  readonly sessionKey: Buffer;
   readonly lock: TenantLock;
   readonly clock: Clock;
   readonly log: Logger;

@@ -12,6 +12,7 @@ describe('auth public surface', () => {
       'MAX_JWT_LENGTH',
       'SessionTokens',
       'checkTimeClaims',
+      'hashUserKey',
       'peekIssuer',
       'secretsEqual',
       'signJwt',

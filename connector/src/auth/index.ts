@@ -15,3 +15,4 @@ export {
 export type { ZendeskWebhookRequest } from './webhook-signature.js';
 export { peekIssuer, signZendeskAppToken, verifyZendeskAppToken } from './zendesk-app-token.js';
 export type { ZendeskAppIdentity, ZendeskAppTokenExpectations } from './zendesk-app-token.js';
+export { hashUserKey } from './user-key.js';

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import type { OpenRuntime } from '../runtime.js';
 import type { NewTenant, Tenant, VendorCredentials } from '../store/sync-store.js';
 import type { CliIo } from './cli-io.js';
+import { registerTenantAccessCommands } from './tenant-access-command.js';
 import { UsageError } from './usage-error.js';
 
 interface AddOptions {
@@ -70,7 +71,7 @@ function describeTenant(tenant: Tenant): string {
   return `${tenant.name}\t${tenant.vendor}\t${tenant.baseUrl}\t${status}${zigpoll}`;
 }
 
-/** Adds `frontline tenant add NAME ...` and `frontline tenant list`. */
+/** Adds `frontline tenant add NAME ...`, `tenant list`, and the access commands. */
 export function registerTenantCommand(program: Command, io: CliIo, openRuntime: OpenRuntime): void {
   const tenant = program.command('tenant').description('connect helpdesk accounts and list them');
   tenant
@@ -116,4 +117,5 @@ export function registerTenantCommand(program: Command, io: CliIo, openRuntime: 
         await runtime.close();
       }
     });
+  registerTenantAccessCommands(tenant, io, openRuntime);
 }

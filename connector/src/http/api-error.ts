@@ -1,11 +1,14 @@
-/** Every error the API can answer with, and its HTTP status: the one table (see errors.ts). */
+/** Every error the API can answer with, and its HTTP status: the one table. */
 export const ERROR_STATUS = {
   bad_request: 400,
   malformed_json: 400,
-  payload_too_large: 413,
+  unknown_field: 400,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  replayed: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   unavailable: 503,
   internal: 500,
 } as const;

@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../clock.js';
 import { InProcessQueue } from '../jobs/in-process-queue.js';
+import { createMemoryChangeFeed } from '../live/change-feed.js';
 import { silentLogger } from '../logger.js';
 import type { SyncStore, Tenant } from '../store/sync-store.js';
 import { openTestTenant } from '../sync/open-test-tenant.js';
@@ -14,8 +16,15 @@ describe('createServer', () => {
   let app: FastifyInstance;
 
   beforeEach(async () => {
-    ({ store, tenant, close } = await openTestTenant());
-    app = await createServer({ store, queue: new InProcessQueue(systemClock), clock: systemClock, log: silentLogger });
+    ({ store, tenant, close } = await openTestTenant({ shared: true }));
+    app = await createServer({
+      store,
+      queue: new InProcessQueue(systemClock),
+      clock: systemClock,
+      log: silentLogger,
+      feed: createMemoryChangeFeed(),
+      sessionKey: randomBytes(32),
+    });
   });
 
   afterEach(async () => {
@@ -39,7 +48,7 @@ describe('createServer', () => {
         message: expect.stringMatching(/^the store cannot be reached: check DATABASE_URL/),
       },
     });
-    ({ store, tenant, close } = await openTestTenant());
+    ({ store, tenant, close } = await openTestTenant({ shared: true }));
   });
 
   it('serves Prometheus metrics: request latency, jobs waiting and sync lag per tenant', async () => {
@@ -61,7 +70,13 @@ describe('createServer', () => {
       paths: Record<string, unknown>;
     };
     expect(spec.openapi).toMatch(/^3\./);
-    expect(Object.keys(spec.paths).sort()).toEqual(['/healthz', '/metrics', '/openapi.json']);
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/healthz', '/metrics', '/openapi.json']));
+    // Every operation says what it is for (the /v1 routes are listed in api-routes.test.ts).
+    for (const [path, operations] of Object.entries(spec.paths)) {
+      for (const [method, operation] of Object.entries(operations as Record<string, { summary?: string }>)) {
+        expect(operation.summary, `${method} ${path}`).toMatch(/\w/);
+      }
+    }
   });
 
   it('answers an unknown route with a 404 that says where the routes are', async () => {

@@ -1,18 +1,39 @@
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { SessionTokens } from '../auth/index.js';
 import type { Clock } from '../clock.js';
 import type { JobQueue } from '../jobs/job-queue.js';
+import type { ChangeFeed } from '../live/change-feed.js';
+import { LiveTenants } from '../live/live-tenants.js';
 import type { Logger } from '../logger.js';
 import type { SyncStore } from '../store/sync-store.js';
 import { ApiError } from './api-error.js';
+import { createAuthenticator } from './authenticate.js';
 import { installErrorHandler } from './error-handler.js';
 import { createMetrics } from './metrics.js';
+import { createMemoryReplayGuard, type ReplayGuard } from './replay-guard.js';
+import { registerAuthRoutes } from './routes/auth-routes.js';
+import { registerCoachingRoutes } from './routes/coaching-routes.js';
+import { registerKpiRoutes } from './routes/kpi-routes.js';
+import { registerStreamRoute } from './routes/stream-route.js';
+import { registerWebhookRoutes } from './routes/webhook-routes.js';
+import type { ServerDeps } from './server-deps.js';
+import { StreamHub } from './stream-hub.js';
+import { TenantDirectory } from './tenant-directory.js';
 
-export interface ServerDeps {
+/** What the composition root hands the API. */
+export interface ServerParts {
   readonly store: SyncStore;
   readonly queue: JobQueue;
   readonly clock: Clock;
   readonly log: Logger;
+  readonly feed: ChangeFeed;
+  /** Signs session tokens: `SecretKey.derive('session tokens')`. */
+  readonly sessionKey: Buffer;
+  /** Shared through Redis when API processes are many; in memory by default. */
+  readonly replay?: ReplayGuard;
+  /** How long a session token lasts (default 15 min). */
+  readonly sessionTtlMs?: number;
 }
 
 /** Request bodies larger than this are refused with 413. */
@@ -31,28 +52,69 @@ const healthSchema = {
 
 /**
  * The connector's HTTP API, built but not listening (tests call `inject`; `frontline serve`
- * listens). Every route has a schema, from which `/openapi.json` is generated.
+ * listens). Every route has a schema, from which `/openapi.json` is generated; unknown fields
+ * are refused, not dropped.
  */
-export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false });
-  installErrorHandler(app, deps.log);
-  await app.register(swagger, {
-    openapi: { info: { title: 'Frontline connector API', version: '1' }, servers: [] },
+export async function createServer(parts: ServerParts): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    logger: false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' } },
   });
-  const metrics = createMetrics(deps);
+  installErrorHandler(app, parts.log);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Frontline connector API', version: '1' },
+      servers: [],
+      components: { securitySchemes: { session: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+  });
+  const metrics = createMetrics(parts);
   app.addHook('onResponse', async (request, reply) => {
     metrics.requestSeconds.observe(
       { method: request.method, route: request.routeOptions.url ?? 'unknown', status: String(reply.statusCode) },
       reply.elapsedTime / 1000,
     );
   });
+  // The sidebars call from the helpdesk's pages; bearer tokens, no cookies, so any origin may.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/v1/')) return;
+    reply.header('access-control-allow-origin', '*');
+    if (request.method === 'OPTIONS') {
+      reply
+        .header('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE')
+        .header('access-control-allow-headers', 'authorization, content-type, x-frontline-app-secret')
+        .header('access-control-max-age', '600');
+      return reply.status(204).send();
+    }
+  });
+
+  const sessions = new SessionTokens(parts.sessionKey, () => parts.clock.now(), parts.sessionTtlMs);
+  const tenants = new TenantDirectory(parts.store, () => parts.clock.now());
+  const live = new LiveTenants({
+    store: parts.store,
+    feed: parts.feed,
+    clock: parts.clock,
+    log: parts.log,
+    targetsOf: (tenantId) => parts.store.coaching.listTargets(tenantId),
+  });
+  const deps: ServerDeps = {
+    ...parts,
+    live,
+    sessions,
+    tenants,
+    auth: createAuthenticator(sessions, tenants, parts.log),
+    replay: parts.replay ?? createMemoryReplayGuard(() => parts.clock.now()),
+    hub: new StreamHub(),
+  };
+  app.addHook('onClose', async () => live.close());
 
   app.get('/healthz', { schema: healthSchema }, async () => {
-    const store = await deps.store.listTenants().then(
+    const store = await parts.store.listTenants().then(
       () => 'ok',
       () => null,
     );
-    const queue = await deps.queue.counts().then(
+    const queue = await parts.queue.counts().then(
       () => 'ok',
       () => null,
     );
@@ -72,5 +134,11 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   app.get('/openapi.json', { schema: { summary: 'This API, as OpenAPI 3' } }, async () => app.swagger());
+
+  registerAuthRoutes(app, deps);
+  registerKpiRoutes(app, deps);
+  registerCoachingRoutes(app, deps);
+  registerStreamRoute(app, deps);
+  registerWebhookRoutes(app, deps);
   return app;
 }

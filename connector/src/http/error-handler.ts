@@ -15,7 +15,17 @@ function fromFastify(error: FastifyError): ApiError | null {
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return new ApiError('payload_too_large', 'the request body is too large: send at most 1 MB');
   }
-  if (error.validation) return new ApiError('bad_request', `invalid request: ${error.message}`);
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return new ApiError('unsupported_media_type', 'send the body as JSON with content-type: application/json');
+  }
+  if (error.validation) {
+    const unknown = error.validation.find((v) => v.keyword === 'additionalProperties');
+    const field = (unknown?.params as { additionalProperty?: unknown } | undefined)?.additionalProperty;
+    if (typeof field === 'string') {
+      return new ApiError('unknown_field', `unknown field ${JSON.stringify(field)}: remove it (see /openapi.json)`);
+    }
+    return new ApiError('bad_request', `invalid request: ${error.message} (see /openapi.json)`);
+  }
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
     return new ApiError('bad_request', error.message);
   }
@@ -30,7 +40,7 @@ export function installErrorHandler(app: FastifyInstance, log: Logger): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = error instanceof ApiError ? error : fromFastify(error);
     if (known === null) {
-      log.error({ err: error, url: request.url }, 'request failed');
+      log.error({ err: error, route: request.routeOptions.url ?? 'unknown' }, 'request failed');
       const body: ErrorBody = {
         error: {
           code: 'internal',
@@ -46,7 +56,7 @@ export function installErrorHandler(app: FastifyInstance, log: Logger): void {
     const body: ErrorBody = {
       error: {
         code: 'not_found',
-        message: `no route ${request.method} ${request.url.split('?')[0]}: see /openapi.json`,
+        message: `no route ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}: see /openapi.json`,
       },
     };
     return reply.status(ERROR_STATUS.not_found).send(body);

@@ -1,0 +1,105 @@
+import { createPublicKey, randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { Option, type Command } from 'commander';
+import { hashUserKey } from '../auth/index.js';
+import type { OpenRuntime } from '../runtime.js';
+import type { TenantAccess } from '../store/sync-store.js';
+import type { CliIo } from './cli-io.js';
+import { UsageError } from './usage-error.js';
+
+interface AccessOptions {
+  readonly webhookSecret?: string;
+  readonly appSecret?: string | true;
+  readonly zendeskAppKey?: string;
+  readonly zendeskAppAudience?: string;
+  readonly zendeskAppIssuer?: string;
+}
+
+interface RoleOptions {
+  readonly user: string;
+  readonly role: 'agent' | 'lead' | 'admin';
+}
+
+/** A fresh secret, printed once for the admin to paste into the helpdesk. */
+const newSecret = (): string => randomBytes(24).toString('base64url');
+
+/** What `tenant access` sets, from its options; the public key is read and checked first. */
+async function accessFromOptions(options: AccessOptions, host: string): Promise<Partial<TenantAccess>> {
+  const access: { -readonly [K in keyof TenantAccess]?: TenantAccess[K] } = {};
+  if (options.webhookSecret !== undefined) access.webhookSecret = options.webhookSecret;
+  if (options.appSecret !== undefined) access.appSecret = options.appSecret === true ? newSecret() : options.appSecret;
+  if (options.zendeskAppKey !== undefined) {
+    const pem = await readFile(options.zendeskAppKey, 'utf8').catch(() => {
+      throw new UsageError(
+        `--zendesk-app-key ${options.zendeskAppKey}: cannot read the file; give the app's public key PEM`,
+      );
+    });
+    try {
+      createPublicKey(pem);
+    } catch {
+      throw new UsageError(`--zendesk-app-key ${options.zendeskAppKey} is not a PEM public key (BEGIN PUBLIC KEY)`);
+    }
+    if (options.zendeskAppAudience === undefined) {
+      throw new UsageError('--zendesk-app-key needs --zendesk-app-audience (the installation the tokens are for)');
+    }
+    access.zendeskApp = {
+      publicKeyPem: pem,
+      audience: options.zendeskAppAudience,
+      issuer: options.zendeskAppIssuer ?? host,
+    };
+  }
+  if (Object.keys(access).length === 0) {
+    throw new UsageError('nothing to set: give --webhook-secret, --app-secret or --zendesk-app-key');
+  }
+  return access;
+}
+
+/** Adds `tenant access` (what proves a request comes from the helpdesk) and `tenant role`. */
+export function registerTenantAccessCommands(tenant: Command, io: CliIo, openRuntime: OpenRuntime): void {
+  tenant
+    .command('access')
+    .description('set what proves requests come from the helpdesk: webhook secret, app secret, Zendesk app key')
+    .argument('<name>', 'the tenant')
+    .option('--webhook-secret <secret>', "Zendesk: the webhook's signing secret; Freshdesk: the rule's secret header")
+    .option('--app-secret [secret]', "Freshdesk: the app's secure installation parameter (generated when no value)")
+    .option('--zendesk-app-key <file>', "Zendesk: PEM file of the app's public key (signed URLs)")
+    .option('--zendesk-app-audience <aud>', 'Zendesk: the `aud` of the signed-URL tokens')
+    .option('--zendesk-app-issuer <host>', 'Zendesk: the `iss` of the tokens (default: the host of the tenant URL)')
+    .action(async (name: string, options: AccessOptions) => {
+      const runtime = await openRuntime();
+      try {
+        const existing = await runtime.store.getTenant(name);
+        if (existing === null) throw new UsageError(`no tenant ${name}: see npx frontline tenant list`);
+        const access = await accessFromOptions(options, new URL(existing.baseUrl).host);
+        await runtime.store.updateAccess(name, access);
+        const set = Object.keys(access).join(', ');
+        io.stdout(`updated the access of tenant ${name}: ${set}\n`);
+        // A generated secret is shown once, here, for the admin to paste into the app's settings.
+        if (options.appSecret === true) io.stdout(`app secret (enter it in the app's settings): ${access.appSecret}\n`);
+      } finally {
+        await runtime.close();
+      }
+    });
+  tenant
+    .command('role')
+    .description("set a user's role in Frontline (default agent); a Freshdesk lead or admin also gets a personal key")
+    .argument('<name>', 'the tenant')
+    .requiredOption('--user <id>', 'the helpdesk user id')
+    .addOption(new Option('--role <role>', 'the role').choices(['agent', 'lead', 'admin']).makeOptionMandatory())
+    .action(async (name: string, options: RoleOptions) => {
+      const runtime = await openRuntime();
+      try {
+        const found = await runtime.store.getTenant(name);
+        if (found === null) throw new UsageError(`no tenant ${name}: see npx frontline tenant list`);
+        await runtime.store.coaching.setRole(found.id, options.user, options.role);
+        io.stdout(`user ${options.user} of ${name} is now ${options.role}\n`);
+        if (found.vendor === 'freshdesk' && options.role !== 'agent') {
+          const key = newSecret();
+          await runtime.store.saveUserKeyHash(found.id, options.user, hashUserKey(key));
+          io.stdout(`personal key (give it to the user, once; it is not stored): ${key}\n`);
+        }
+      } finally {
+        await runtime.close();
+      }
+    });
+}

@@ -1,0 +1,122 @@
+import {
+  AGENT_KPI_KEYS,
+  computeKpis,
+  KPI_KEYS,
+  type History,
+  type KpiKey,
+  type KpiScore,
+  type KpiScores,
+  type Scorecard,
+} from '@frontline/kpi';
+import type { Static } from 'typebox';
+import { PERIODS, type PeriodName, type TenantView } from '../live/tenant-view.js';
+import type { Dashboard, DrillDown, KpiScore as KpiScoreSchema, TeamView } from './schemas/kpi-schemas.js';
+
+type ScoreJson = Static<typeof KpiScoreSchema>;
+
+export const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** A score as the API sends it (the drill-down lists are asked for separately). */
+function scoreJson(score: KpiScore | undefined, teamMedian: number | null): ScoreJson {
+  if (score === undefined) {
+    return { value: null, sample: 0, previous: { value: null, sample: 0 }, change: null, status: 'none', teamMedian };
+  }
+  const { value, sample, previous, change, status } = score;
+  return { value, sample, previous: { value: previous.value, sample: previous.sample }, change, status, teamMedian };
+}
+
+function scoresJson<K extends KpiKey>(
+  card: Scorecard,
+  scores: KpiScores | undefined,
+  keys: readonly K[],
+): Record<K, ScoreJson> {
+  const out = {} as Record<K, ScoreJson>;
+  for (const key of keys) out[key] = scoreJson(scores?.[key], card.team[key]?.teamMedian ?? null);
+  return out;
+}
+
+/** One agent's numbers for every period; an agent with no tickets gets empty values, not an error. */
+export function dashboardJson(view: TenantView, agentId: string): Static<typeof Dashboard> {
+  const periods = {} as Static<typeof Dashboard>['periods'];
+  for (const name of PERIODS) {
+    const card = view.periods[name];
+    periods[name] = {
+      from: iso(card.window.from),
+      to: iso(card.window.to),
+      kpis: scoresJson(card, card.agents.get(agentId), AGENT_KPI_KEYS),
+    };
+  }
+  return {
+    agent: { id: agentId, name: view.agentNames.get(agentId) ?? null },
+    revision: view.revision,
+    computedAt: iso(view.computedAt),
+    timeZone: view.timeZone,
+    periods,
+  };
+}
+
+/** Every agent of the team with their numbers, sorted by a KPI (empty values last). */
+export function teamJson(
+  view: TenantView,
+  period: PeriodName,
+  sort: KpiKey | 'name',
+  order: 'asc' | 'desc',
+): Static<typeof TeamView> {
+  const card = view.periods[period];
+  const ids = new Set([...view.agentNames.keys(), ...card.agents.keys()]);
+  const rows = [...ids].map((id) => ({
+    agent: { id, name: view.agentNames.get(id) ?? null },
+    kpis: scoresJson(card, card.agents.get(id), AGENT_KPI_KEYS),
+  }));
+  const sign = order === 'asc' ? 1 : -1;
+  rows.sort((a, b) => {
+    if (sort === 'name') return sign * (a.agent.name ?? a.agent.id).localeCompare(b.agent.name ?? b.agent.id);
+    // A team-only KPI has no per-agent value: every row is empty and keeps its order.
+    const x = (a.kpis as Partial<Record<KpiKey, ScoreJson>>)[sort]?.value ?? null;
+    const y = (b.kpis as Partial<Record<KpiKey, ScoreJson>>)[sort]?.value ?? null;
+    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+    return sign * (x - y) || a.agent.id.localeCompare(b.agent.id);
+  });
+  return {
+    period,
+    from: iso(card.window.from),
+    to: iso(card.window.to),
+    revision: view.revision,
+    team: scoresJson(card, card.team, KPI_KEYS),
+    agents: rows,
+  };
+}
+
+/** The tickets behind one KPI value of an agent (or the team, for `null`), computed on request. */
+export function drillDownJson(
+  history: History,
+  view: TenantView,
+  request: { period: PeriodName; kpi: KpiKey; agentId: string | null; escalationTags: readonly string[] },
+): Static<typeof DrillDown> {
+  const { window } = view.periods[request.period];
+  const [report] = computeKpis(history, [window], {
+    now: view.computedAt,
+    escalationTags: request.escalationTags,
+    agentIds: request.agentId === null ? [] : [request.agentId],
+    drillDown: true,
+  });
+  const agentSet = request.agentId === null ? undefined : report!.agents.get(request.agentId);
+  const value =
+    request.agentId === null
+      ? report!.team[request.kpi]
+      : (agentSet as Readonly<Record<KpiKey, { value: number | null }>> | undefined)?.[request.kpi];
+  const tickets =
+    request.agentId === null
+      ? report!.teamTickets[request.kpi]
+      : report!.agentTickets.get(request.agentId)?.[request.kpi];
+  return {
+    kpi: request.kpi,
+    period: request.period,
+    agentId: request.agentId,
+    from: iso(window.from),
+    to: iso(window.to),
+    value: value?.value ?? null,
+    sample: [...(tickets?.sample ?? [])],
+    matching: [...(tickets?.matching ?? [])],
+  };
+}

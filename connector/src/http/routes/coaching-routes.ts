@@ -1,0 +1,226 @@
+import { assertKpiTarget, type KpiKey, type KpiTarget } from '@frontline/kpi';
+import type { FastifyInstance } from 'fastify';
+import Type, { type Static } from 'typebox';
+import type { CoachingNote } from '../../store/coaching-store.js';
+import { NoteNotFoundError } from '../../store/note-not-found-error.js';
+import { ApiError } from '../api-error.js';
+import type { Caller } from '../authenticate.js';
+import { iso } from '../present-kpis.js';
+import {
+  EditNoteBody,
+  NewNoteBody,
+  Note,
+  NoteList,
+  NoteParams,
+  TargetBody,
+  TargetList,
+} from '../schemas/coaching-schemas.js';
+import { AUTH_ERRORS, BEARER, Id } from '../schemas/common-schemas.js';
+import { KpiName } from '../schemas/kpi-schemas.js';
+import type { ServerDeps } from '../server-deps.js';
+
+const NotesQuery = Type.Object({ agentId: Type.Optional(Id) }, { additionalProperties: false });
+const TargetParams = Type.Object({ kpi: KpiName });
+
+export function noteJson(note: CoachingNote): Static<typeof Note> {
+  return {
+    id: note.id,
+    agentId: note.agentId,
+    authorId: note.authorId,
+    ticketId: note.ticketId,
+    kpi: note.kpi,
+    body: note.body,
+    createdAt: iso(note.createdAt),
+    updatedAt: iso(note.updatedAt),
+    acknowledgedAt: note.acknowledgedAt === null ? null : iso(note.acknowledgedAt),
+    history: note.history.map((v) => ({
+      body: v.body,
+      authorId: v.authorId,
+      writtenAt: iso(v.writtenAt),
+      acknowledgedAt: v.acknowledgedAt === null ? null : iso(v.acknowledgedAt),
+    })),
+  };
+}
+
+/** Coaching notes (leads write, agents read and acknowledge, edits kept) and targets per KPI. */
+export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): void {
+  const coaching = deps.store.coaching;
+
+  /** The note, if the caller may see it: agents their own only (others' look absent). */
+  const visibleNote = async (caller: Caller, noteId: string): Promise<CoachingNote> => {
+    const note = await coaching.getNote(caller.tenant.id, noteId);
+    if (note === null || (caller.session.role === 'agent' && note.agentId !== caller.session.userId)) {
+      throw new ApiError('not_found', `no coaching note ${noteId} for you: see GET /v1/notes`);
+    }
+    return note;
+  };
+
+  const pushNote = (caller: Caller, note: CoachingNote): void =>
+    deps.hub.notify(caller.tenant.id, note.agentId, { event: 'note', data: noteJson(note) }, true);
+
+  app.get<{ Querystring: Static<typeof NotesQuery> }>(
+    '/v1/notes',
+    {
+      schema: {
+        summary: 'Coaching notes, newest first: an agent gets their own, a lead any agent’s',
+        tags: ['coaching'],
+        security: BEARER,
+        querystring: NotesQuery,
+        response: { 200: NoteList, ...AUTH_ERRORS },
+      },
+    },
+    async (request) => {
+      const caller = await deps.auth.caller(request);
+      const agentId = caller.session.role === 'agent' ? caller.session.userId : request.query.agentId;
+      if (request.query.agentId !== undefined) deps.auth.requireAgentAccess(caller, request.query.agentId);
+      const notes = await coaching.listNotes(caller.tenant.id, agentId === undefined ? {} : { agentId });
+      return { notes: notes.map(noteJson) };
+    },
+  );
+
+  app.post<{ Body: Static<typeof NewNoteBody> }>(
+    '/v1/notes',
+    {
+      schema: {
+        summary: 'Write a coaching note for an agent, optionally about a ticket and a KPI (leads and admins)',
+        tags: ['coaching'],
+        security: BEARER,
+        body: NewNoteBody,
+        response: { 201: Note, ...AUTH_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const caller = await deps.auth.caller(request);
+      deps.auth.requireRole(caller, ['lead', 'admin'], 'writing a coaching note');
+      const { agentId, ticketId = null, kpi = null, body } = request.body;
+      const view = await deps.live.view(caller.tenant);
+      if (!view.agentNames.has(agentId)) {
+        throw new ApiError('not_found', `no agent ${agentId} in this account: see GET /v1/team for the agents`);
+      }
+      const note = await coaching.addNote(
+        caller.tenant.id,
+        { agentId, authorId: caller.session.userId, ticketId, kpi: kpi as KpiKey | null, body },
+        deps.clock.now(),
+      );
+      pushNote(caller, note);
+      return reply.status(201).send(noteJson(note));
+    },
+  );
+
+  app.patch<{ Params: Static<typeof NoteParams>; Body: Static<typeof EditNoteBody> }>(
+    '/v1/notes/:noteId',
+    {
+      schema: {
+        summary: 'Edit a coaching note: the earlier version is kept in its history (leads and admins)',
+        tags: ['coaching'],
+        security: BEARER,
+        params: NoteParams,
+        body: EditNoteBody,
+        response: { 200: Note, ...AUTH_ERRORS },
+      },
+    },
+    async (request) => {
+      const caller = await deps.auth.caller(request);
+      deps.auth.requireRole(caller, ['lead', 'admin'], 'editing a coaching note');
+      try {
+        const note = await coaching.editNote(
+          caller.tenant.id,
+          request.params.noteId,
+          { authorId: caller.session.userId, body: request.body.body },
+          deps.clock.now(),
+        );
+        pushNote(caller, note);
+        return noteJson(note);
+      } catch (error) {
+        if (error instanceof NoteNotFoundError) throw new ApiError('not_found', error.message);
+        throw error;
+      }
+    },
+  );
+
+  app.post<{ Params: Static<typeof NoteParams> }>(
+    '/v1/notes/:noteId/acknowledge',
+    {
+      schema: {
+        summary: 'Acknowledge a coaching note (the agent it is for)',
+        tags: ['coaching'],
+        security: BEARER,
+        params: NoteParams,
+        response: { 200: Note, ...AUTH_ERRORS },
+      },
+    },
+    async (request) => {
+      const caller = await deps.auth.caller(request);
+      const note = await visibleNote(caller, request.params.noteId);
+      if (note.agentId !== caller.session.userId) {
+        throw new ApiError('forbidden', 'only the agent a note is for can acknowledge it');
+      }
+      const acknowledged = await coaching.acknowledgeNote(caller.tenant.id, note.id, deps.clock.now());
+      pushNote(caller, acknowledged);
+      return noteJson(acknowledged);
+    },
+  );
+
+  app.get(
+    '/v1/targets',
+    {
+      schema: {
+        summary: "The account's target per KPI",
+        tags: ['coaching'],
+        security: BEARER,
+        response: { 200: TargetList, ...AUTH_ERRORS },
+      },
+    },
+    async (request) => {
+      const caller = await deps.auth.caller(request);
+      return { targets: await coaching.listTargets(caller.tenant.id) };
+    },
+  );
+
+  app.put<{ Params: Static<typeof TargetParams>; Body: Static<typeof TargetBody> }>(
+    '/v1/targets/:kpi',
+    {
+      schema: {
+        summary: 'Set the target of a KPI: green and amber thresholds (leads and admins)',
+        tags: ['coaching'],
+        security: BEARER,
+        params: TargetParams,
+        body: TargetBody,
+        response: { 200: TargetList, ...AUTH_ERRORS },
+      },
+    },
+    async (request) => {
+      const caller = await deps.auth.caller(request);
+      deps.auth.requireRole(caller, ['lead', 'admin'], 'setting a target');
+      const target = { kpi: request.params.kpi as KpiKey, ...request.body } as KpiTarget;
+      try {
+        assertKpiTarget(target);
+      } catch (error) {
+        throw new ApiError('bad_request', (error as Error).message);
+      }
+      await coaching.setTarget(caller.tenant.id, target);
+      deps.live.refresh(caller.tenant.id, true);
+      return { targets: await coaching.listTargets(caller.tenant.id) };
+    },
+  );
+
+  app.delete<{ Params: Static<typeof TargetParams> }>(
+    '/v1/targets/:kpi',
+    {
+      schema: {
+        summary: 'Remove the target of a KPI (leads and admins)',
+        tags: ['coaching'],
+        security: BEARER,
+        params: TargetParams,
+        response: { 200: TargetList, ...AUTH_ERRORS },
+      },
+    },
+    async (request) => {
+      const caller = await deps.auth.caller(request);
+      deps.auth.requireRole(caller, ['lead', 'admin'], 'removing a target');
+      await coaching.deleteTarget(caller.tenant.id, request.params.kpi as KpiKey);
+      deps.live.refresh(caller.tenant.id, true);
+      return { targets: await coaching.listTargets(caller.tenant.id) };
+    },
+  );
+}

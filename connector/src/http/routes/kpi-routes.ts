@@ -1,0 +1,172 @@
+import { AGENT_KPI_KEYS, type KpiKey } from '@frontline/kpi';
+import type { FastifyInstance } from 'fastify';
+import Type, { type Static } from 'typebox';
+import type { PeriodName } from '../../live/tenant-view.js';
+import { ApiError } from '../api-error.js';
+import type { Caller } from '../authenticate.js';
+import { dashboardJson, drillDownJson, iso, teamJson } from '../present-kpis.js';
+import { requesterContextJson } from '../present-requester.js';
+import { AUTH_ERRORS, BEARER, Id } from '../schemas/common-schemas.js';
+import {
+  AlertList,
+  Dashboard,
+  DrillDown,
+  KpiName,
+  Period,
+  RequesterContext,
+  TeamView,
+} from '../schemas/kpi-schemas.js';
+import type { ServerDeps } from '../server-deps.js';
+
+const AgentParams = Type.Object({ agentId: Type.Union([Type.Literal('me'), Id]) });
+const DrillParams = Type.Object({ agentId: Type.Union([Type.Literal('me'), Type.Literal('team'), Id]), kpi: KpiName });
+const PeriodQuery = Type.Object({ period: Type.Optional(Period) }, { additionalProperties: false });
+const TeamQuery = Type.Object(
+  {
+    period: Type.Optional(Period),
+    sort: Type.Optional(Type.Union([KpiName, Type.Literal('name')])),
+    order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+  },
+  { additionalProperties: false },
+);
+const RequesterParams = Type.Object({ requesterId: Id });
+const RequesterQuery = Type.Object({ ticketId: Type.Optional(Id) }, { additionalProperties: false });
+
+/** `me` is the caller; an agent may name only themselves. */
+function agentOf(deps: ServerDeps, caller: Caller, agentId: string): string {
+  const id = agentId === 'me' ? caller.session.userId : agentId;
+  deps.auth.requireAgentAccess(caller, id);
+  return id;
+}
+
+/** The agent's dashboard, the team table, drill-downs, requester context and alerts. */
+export function registerKpiRoutes(app: FastifyInstance, deps: ServerDeps): void {
+  app.get<{ Params: Static<typeof AgentParams> }>(
+    '/v1/agents/:agentId/dashboard',
+    {
+      schema: {
+        summary: "An agent's KPIs for today, 7 and 30 days: value, trend, target status, team median",
+        description: '`me` for the caller. Agents see only their own; leads and admins anyone of their account.',
+        tags: ['kpis'],
+        security: BEARER,
+        params: AgentParams,
+        response: { 200: Dashboard, ...AUTH_ERRORS },
+      },
+    },
+    async (request) => {
+      const caller = await deps.auth.caller(request);
+      const agentId = agentOf(deps, caller, request.params.agentId);
+      const view = await deps.live.view(caller.tenant);
+      if (agentId !== caller.session.userId && !view.agentNames.has(agentId)) {
+        throw new ApiError('not_found', `no agent ${agentId} in this account: see GET /v1/team for the agents`);
+      }
+      return dashboardJson(view, agentId);
+    },
+  );
+
+  app.get<{ Params: Static<typeof DrillParams>; Querystring: Static<typeof PeriodQuery> }>(
+    '/v1/agents/:agentId/kpis/:kpi/tickets',
+    {
+      schema: {
+        summary: 'The tickets behind one KPI value (drill-down)',
+        description: '`me` for the caller, `team` for the whole team (leads and admins).',
+        tags: ['kpis'],
+        security: BEARER,
+        params: DrillParams,
+        querystring: PeriodQuery,
+        response: { 200: DrillDown, ...AUTH_ERRORS },
+      },
+    },
+    async (request) => {
+      const caller = await deps.auth.caller(request);
+      const { kpi } = request.params;
+      let agentId: string | null;
+      if (request.params.agentId === 'team') {
+        deps.auth.requireRole(caller, ['lead', 'admin'], "the team's drill-down");
+        agentId = null;
+      } else {
+        agentId = agentOf(deps, caller, request.params.agentId);
+        if (!(AGENT_KPI_KEYS as readonly string[]).includes(kpi)) {
+          throw new ApiError('bad_request', `${kpi} is a team KPI: ask for it with agentId "team"`);
+        }
+      }
+      const view = await deps.live.view(caller.tenant);
+      if (agentId !== null && agentId !== caller.session.userId && !view.agentNames.has(agentId)) {
+        throw new ApiError('not_found', `no agent ${agentId} in this account: see GET /v1/team for the agents`);
+      }
+      const { history } = await deps.live.snapshot(caller.tenant);
+      return drillDownJson(history, view, {
+        period: request.query.period ?? 'last7Days',
+        kpi: kpi as KpiKey,
+        agentId,
+        escalationTags: caller.tenant.escalationTags,
+      });
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof TeamQuery> }>(
+    '/v1/team',
+    {
+      schema: {
+        summary: "Every agent's KPIs for a period, sortable (leads and admins)",
+        tags: ['kpis'],
+        security: BEARER,
+        querystring: TeamQuery,
+        response: { 200: TeamView, ...AUTH_ERRORS },
+      },
+    },
+    async (request) => {
+      const caller = await deps.auth.caller(request);
+      deps.auth.requireRole(caller, ['lead', 'admin'], 'the team view');
+      const { period = 'last7Days', sort = 'name', order = sort === 'name' ? 'asc' : 'desc' } = request.query;
+      return teamJson(await deps.live.view(caller.tenant), period as PeriodName, sort as KpiKey | 'name', order);
+    },
+  );
+
+  app.get<{ Params: Static<typeof RequesterParams>; Querystring: Static<typeof RequesterQuery> }>(
+    '/v1/requesters/:requesterId/context',
+    {
+      schema: {
+        summary: 'The requester of the open ticket: contacts in 30 days, open tickets, last rating, repeat contact',
+        tags: ['kpis'],
+        security: BEARER,
+        params: RequesterParams,
+        querystring: RequesterQuery,
+        response: { 200: RequesterContext, ...AUTH_ERRORS },
+      },
+    },
+    async (request) => {
+      const caller = await deps.auth.caller(request);
+      const { history } = await deps.live.snapshot(caller.tenant);
+      return requesterContextJson(
+        history,
+        request.params.requesterId,
+        deps.clock.now(),
+        request.query.ticketId ?? null,
+      );
+    },
+  );
+
+  app.get(
+    '/v1/alerts',
+    {
+      schema: {
+        summary: 'Escalated negative ratings and successes of the last 7 days, newest first',
+        description: "An agent gets those on their own tickets; leads and admins everyone's.",
+        tags: ['alerts'],
+        security: BEARER,
+        response: { 200: AlertList, ...AUTH_ERRORS },
+      },
+    },
+    async (request) => {
+      const caller = await deps.auth.caller(request);
+      const view = await deps.live.view(caller.tenant);
+      const mine = caller.session.role === 'agent';
+      return {
+        alerts: view.alerts
+          .filter((a) => !mine || a.agentId === caller.session.userId)
+          .map((a) => ({ ...a, at: iso(a.at) })),
+      };
+    },
+  );
+}

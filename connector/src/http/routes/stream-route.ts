@@ -1,0 +1,88 @@
+import type { FastifyInstance } from 'fastify';
+import Type, { type Static } from 'typebox';
+import type { TenantView } from '../../live/tenant-view.js';
+import { dashboardJson, iso } from '../present-kpis.js';
+import { AUTH_ERRORS } from '../schemas/common-schemas.js';
+import type { ServerDeps } from '../server-deps.js';
+import type { StreamClient, StreamEvent } from '../stream-hub.js';
+
+const StreamQuery = Type.Object(
+  { access_token: Type.String({ description: 'the session token (EventSource cannot send headers)' }) },
+  { additionalProperties: false },
+);
+
+/** Keeps proxies from closing an idle stream. */
+const HEARTBEAT_MS = 20_000;
+
+/**
+ * Server-sent events for an open sidebar: `dashboard` (the caller's numbers, on connect and
+ * whenever they change), `alert` (a new escalation or success: the agent's own; leads get
+ * everyone's), `note` (a coaching note written, edited or acknowledged).
+ */
+export function registerStreamRoute(app: FastifyInstance, deps: ServerDeps): void {
+  const lastAlerts = new Map<string, ReadonlySet<string>>();
+
+  deps.live.onView((tenantId, view) => {
+    const before = lastAlerts.get(tenantId);
+    lastAlerts.set(tenantId, new Set(view.alerts.map((a) => a.id)));
+    const fresh = before === undefined ? [] : view.alerts.filter((a) => !before.has(a.id));
+    for (const client of deps.hub.clientsOf(tenantId)) {
+      client.send({ event: 'dashboard', data: dashboardJson(view, client.userId) });
+      for (const alert of fresh) {
+        if (client.lead || alert.agentId === client.userId)
+          client.send({ event: 'alert', data: { ...alert, at: iso(alert.at) } });
+      }
+    }
+  });
+
+  app.get<{ Querystring: Static<typeof StreamQuery> }>(
+    '/v1/stream',
+    {
+      schema: {
+        summary: "Server-sent events: the caller's dashboard as it changes, new alerts, coaching notes",
+        tags: ['live'],
+        querystring: StreamQuery,
+        response: { 200: Type.String({ description: 'text/event-stream' }), ...AUTH_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const caller = await deps.auth.caller(request, { queryToken: true });
+      const view: TenantView = await deps.live.view(caller.tenant);
+      if (!lastAlerts.has(caller.tenant.id)) lastAlerts.set(caller.tenant.id, new Set(view.alerts.map((a) => a.id)));
+      reply.hijack();
+      const out = reply.raw;
+      out.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'access-control-allow-origin': '*',
+      });
+      let lastDashboard = '';
+      const client: StreamClient = {
+        tenantId: caller.tenant.id,
+        userId: caller.session.userId,
+        lead: caller.session.role !== 'agent',
+        send(event: StreamEvent) {
+          const data = JSON.stringify(event.data);
+          if (event.event === 'dashboard') {
+            // The same numbers are not sent twice: a change elsewhere in the team is not news here.
+            const { revision: _r, computedAt: _c, ...numbers } = event.data as Record<string, unknown>;
+            const key = JSON.stringify(numbers);
+            if (key === lastDashboard) return;
+            lastDashboard = key;
+          }
+          out.write(`event: ${event.event}\ndata: ${data}\n\n`);
+        },
+      };
+      client.send({ event: 'dashboard', data: dashboardJson(view, caller.session.userId) });
+      const remove = deps.hub.add(client);
+      const heartbeat = setInterval(() => out.write(': keep-alive\n\n'), HEARTBEAT_MS);
+      const close = () => {
+        clearInterval(heartbeat);
+        remove();
+      };
+      request.raw.on('close', close);
+      out.on('error', close);
+    },
+  );
+}

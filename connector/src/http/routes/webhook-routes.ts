@@ -1,0 +1,181 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import Type, { type Static } from 'typebox';
+import { AuthError, DEFAULT_WEBHOOK_MAX_AGE_MS, secretsEqual, verifyZendeskWebhook } from '../../auth/index.js';
+import type { Tenant } from '../../store/sync-store.js';
+import type { VendorName } from '../../vendors/index.js';
+import { ApiError } from '../api-error.js';
+import { ErrorBody } from '../schemas/common-schemas.js';
+import type { ServerDeps } from '../server-deps.js';
+
+/** The header a Freshdesk automation rule is set up to send with the tenant's webhook secret. */
+export const FRESHDESK_WEBHOOK_SECRET_HEADER = 'x-frontline-webhook-secret';
+
+const TenantParams = Type.Object({ tenant: Type.String({ minLength: 1, maxLength: 100 }) });
+const Accepted = Type.Object({ queued: Type.Literal(true), ticketId: Type.String() });
+const WEBHOOK_ERRORS = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody } as const;
+const TICKET_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Webhooks tell us a ticket changed; each accepted one queues a refresh of that ticket (a
+ * refresh already waiting is not queued twice). They are hints: the sync's polling stays the
+ * source of truth, so a refused or lost webhook delays a number and never loses it.
+ */
+export function registerWebhookRoutes(app: FastifyInstance, deps: ServerDeps): void {
+  const refuse = (request: FastifyRequest, tenant: string | null, reason: string, error: ApiError): ApiError => {
+    deps.log.warn({ route: request.routeOptions.url, ip: request.ip, tenant, reason }, 'webhook refused');
+    return error;
+  };
+
+  const tenantFor = async (request: FastifyRequest, name: string, vendor: VendorName): Promise<Tenant> => {
+    const tenant = await deps.tenants.byName(name);
+    if (tenant === null || tenant.vendor !== vendor) {
+      throw refuse(
+        request,
+        null,
+        'unknown_tenant',
+        new ApiError(
+          'not_found',
+          `no ${vendor} account ${JSON.stringify(name.slice(0, 100))} is connected: check the webhook's URL`,
+        ),
+      );
+    }
+    if (tenant.access.webhookSecret === null) {
+      throw refuse(
+        request,
+        tenant.name,
+        'no_secret',
+        new ApiError(
+          'unauthenticated',
+          `no webhook secret is set for ${tenant.name}: run frontline tenant access ${tenant.name} --webhook-secret <secret>`,
+        ),
+      );
+    }
+    return tenant;
+  };
+
+  const queueRefresh = async (tenant: Tenant, ticketId: string | null) => {
+    if (ticketId === null || !TICKET_ID.test(ticketId)) {
+      throw new ApiError(
+        'bad_request',
+        'the event names no ticket: send ticket events, or a trigger body {"ticket_id": "{{ticket.id}}"}',
+      );
+    }
+    await deps.queue.add({ kind: 'refresh-ticket', tenant: tenant.name, ticketId }, { priority: 'high' });
+    return { queued: true as const, ticketId };
+  };
+
+  app.register(async (scope) => {
+    // Signatures are over the exact bytes received: keep the body as text and parse it only
+    // after the signature checks out.
+    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+    scope.post<{ Params: Static<typeof TenantParams>; Body: string }>(
+      '/v1/webhooks/zendesk/:tenant',
+      {
+        schema: {
+          summary: 'Zendesk webhook (ticket events or a trigger): queues a refresh of the ticket',
+          description:
+            'Signed by Zendesk: X-Zendesk-Webhook-Signature = base64(HMAC-SHA256(signing secret, timestamp + body)); ' +
+            'refused when the timestamp is more than 5 minutes off or the same delivery arrives twice. Ticket id from ' +
+            '`detail.id` (ticket events) or `ticket_id` (trigger body).',
+          tags: ['webhooks'],
+          params: TenantParams,
+          response: { 202: Accepted, ...WEBHOOK_ERRORS },
+        },
+      },
+      async (request, reply) => {
+        const tenant = await tenantFor(request, request.params.tenant, 'zendesk');
+        const signature = header(request, 'x-zendesk-webhook-signature');
+        try {
+          verifyZendeskWebhook({
+            secret: tenant.access.webhookSecret!,
+            signature,
+            timestamp: header(request, 'x-zendesk-webhook-signature-timestamp'),
+            rawBody: typeof request.body === 'string' ? request.body : '',
+            now: deps.clock.now(),
+          });
+        } catch (error) {
+          if (error instanceof AuthError) {
+            throw refuse(request, tenant.name, error.reason, new ApiError('unauthenticated', error.message));
+          }
+          throw error;
+        }
+        // A signature is accepted for 5 minutes either way of its time; remember it that long.
+        if (!(await deps.replay.firstSeen(`zendesk:${tenant.id}:${signature}`, 2 * DEFAULT_WEBHOOK_MAX_AGE_MS))) {
+          throw refuse(
+            request,
+            tenant.name,
+            'replayed',
+            new ApiError('replayed', 'this webhook delivery was already received; it is not processed twice'),
+          );
+        }
+        return reply.status(202).send(await queueRefresh(tenant, zendeskTicketId(parseJson(request.body))));
+      },
+    );
+
+    scope.post<{ Params: Static<typeof TenantParams>; Body: string }>(
+      '/v1/webhooks/freshdesk/:tenant',
+      {
+        schema: {
+          summary: 'Freshdesk automation-rule webhook: queues a refresh of the ticket',
+          description:
+            `Freshdesk does not sign webhooks: the rule sends the tenant's secret in ${FRESHDESK_WEBHOOK_SECRET_HEADER}. ` +
+            'Ticket id from `freshdesk_webhook.ticket_id` or `ticket_id`.',
+          tags: ['webhooks'],
+          params: TenantParams,
+          response: { 202: Accepted, ...WEBHOOK_ERRORS },
+        },
+      },
+      async (request, reply) => {
+        const tenant = await tenantFor(request, request.params.tenant, 'freshdesk');
+        const secret = header(request, FRESHDESK_WEBHOOK_SECRET_HEADER);
+        if (secret === undefined || !secretsEqual(secret, tenant.access.webhookSecret!)) {
+          throw refuse(
+            request,
+            tenant.name,
+            'bad_secret',
+            new ApiError(
+              'unauthenticated',
+              `the webhook secret is missing or wrong: set ${FRESHDESK_WEBHOOK_SECRET_HEADER} in the automation rule`,
+            ),
+          );
+        }
+        return reply.status(202).send(await queueRefresh(tenant, freshdeskTicketId(parseJson(request.body))));
+      },
+    );
+  });
+}
+
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function parseJson(body: unknown): unknown {
+  if (typeof body !== 'string' || body === '') return null;
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new ApiError('malformed_json', 'the webhook body is not valid JSON: send the request format JSON');
+  }
+}
+
+function idText(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  return typeof value === 'string' ? value : null;
+}
+
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/** Ticket events carry `subject: zen:ticket:<id>` and `detail.id`; our trigger body carries `ticket_id`. */
+function zendeskTicketId(payload: unknown): string | null {
+  const subject = field(payload, 'subject');
+  if (typeof subject === 'string' && subject.startsWith('zen:ticket:')) return subject.slice('zen:ticket:'.length);
+  return idText(field(field(payload, 'detail'), 'id')) ?? idText(field(payload, 'ticket_id'));
+}
+
+function freshdeskTicketId(payload: unknown): string | null {
+  return idText(field(field(payload, 'freshdesk_webhook'), 'ticket_id')) ?? idText(field(payload, 'ticket_id'));
+}

@@ -1,0 +1,27 @@
+import Type from 'typebox';
+import { Id, IsoTime } from './common-schemas.js';
+
+export const Role = Type.Union([Type.Literal('agent'), Type.Literal('lead'), Type.Literal('admin')]);
+
+export const SessionBody = Type.Object({
+  token: Type.String({ description: 'send as `Authorization: Bearer <token>`; on /v1/stream as `access_token`' }),
+  expiresAt: IsoTime,
+  tenant: Type.String(),
+  user: Type.Object({ id: Type.String(), name: Type.Union([Type.String(), Type.Null()]), role: Role }),
+});
+
+export const ZendeskExchangeBody = Type.Object(
+  { token: Type.String({ minLength: 1, maxLength: 8192, description: "the app's signed-URL token (RS256)" }) },
+  { additionalProperties: false },
+);
+
+export const FreshdeskExchangeBody = Type.Object(
+  {
+    tenant: Type.String({ minLength: 1, maxLength: 100 }),
+    agentId: Id,
+    userKey: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 200, description: 'a lead or admin’s personal key' }),
+    ),
+  },
+  { additionalProperties: false },
+);

@@ -1,0 +1,396 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { aTicket, anAgent, at } from '@frontline/kpi/testing';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hashUserKey, SessionTokens, signJwt, signZendeskAppToken, zendeskWebhookSignature } from '../auth/index.js';
+import type { Clock } from '../clock.js';
+import type { Tenant } from '../store/sync-store.js';
+import { openApiHarness, type ApiHarness } from './api-test-harness.js';
+import { FRESHDESK_APP_SECRET_HEADER } from './routes/auth-routes.js';
+import { FRESHDESK_WEBHOOK_SECRET_HEADER } from './routes/webhook-routes.js';
+
+const NOW = at('2026-11-20T15:00:00Z');
+const clock: Clock = { now: () => NOW, sleep: async () => {} };
+const seconds = (ms: number) => Math.floor(ms / 1000);
+
+const zendeskKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const otherKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const publicPem = (keys: typeof zendeskKeys) => keys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+
+const ZD_WEBHOOK_SECRET = `zd-whsec-${randomBytes(12).toString('hex')}`;
+const FD_WEBHOOK_SECRET = `fd-whsec-${randomBytes(12).toString('hex')}`;
+const FD_APP_SECRET = `fd-app-${randomBytes(12).toString('hex')}`;
+const LEAD_KEY = `lead-key-${randomBytes(12).toString('hex')}`;
+
+/** Every refusal this file provokes, for the count printed at the end. */
+const refusals: string[] = [];
+
+describe('who may see what', () => {
+  let api: ApiHarness;
+  let zen: Tenant;
+  const secretsSeen: string[] = [ZD_WEBHOOK_SECRET, FD_WEBHOOK_SECRET, FD_APP_SECRET, LEAD_KEY];
+
+  /** Asserts the refusal and that the try was logged without any secret in the log or the body. */
+  const refused = (what: string, response: LightMyRequestResponse, status: number) => {
+    refusals.push(what);
+    expect(response.statusCode, what).toBe(status);
+    expect(response.json().error.message.length, what).toBeGreaterThan(10);
+    for (const secret of secretsSeen) expect(response.body, what).not.toContain(secret);
+  };
+
+  beforeEach(async () => {
+    api = await openApiHarness(
+      {
+        agents: [anAgent('a1', 'Ann'), anAgent('a2', 'Bob'), anAgent('lead', 'Lee')],
+        tickets: [aTicket({ id: 't1', assigneeId: 'a1', createdAt: at('2026-11-20T09:00:00Z') })],
+      },
+      clock,
+    );
+    await api.store.updateAccess('acme', { webhookSecret: FD_WEBHOOK_SECRET, appSecret: FD_APP_SECRET });
+    await api.store.coaching.setRole(api.tenant.id, 'lead', 'lead');
+    await api.store.saveUserKeyHash(api.tenant.id, 'lead', hashUserKey(LEAD_KEY));
+    zen = await api.store.addTenant({
+      name: 'zen',
+      vendor: 'zendesk',
+      baseUrl: 'https://zen.zendesk.com',
+      credentials: { kind: 'zendesk-token', email: 'admin@zen.example', token: 'zd-token' },
+      zigpoll: null,
+    });
+    zen = await api.store.updateAccess('zen', {
+      webhookSecret: ZD_WEBHOOK_SECRET,
+      zendeskApp: { publicKeyPem: publicPem(zendeskKeys), audience: 'install-1', issuer: 'zen.zendesk.com' },
+    });
+    await api.store.addTenant({
+      name: 'other',
+      vendor: 'zendesk',
+      baseUrl: 'https://other.zendesk.com',
+      credentials: { kind: 'zendesk-token', email: 'admin@other.example', token: 'zd-token-2' },
+      zigpoll: null,
+    });
+    await api.store.updateAccess('other', {
+      zendeskApp: { publicKeyPem: publicPem(otherKeys), audience: 'install-9', issuer: 'other.zendesk.com' },
+    });
+    await api.store.savePage(
+      zen.id,
+      'seed',
+      {
+        agents: [anAgent('z1', 'Zoe'), anAgent('zl', 'Zed')],
+        tickets: [
+          {
+            ticket: aTicket({ id: 'zt1', assigneeId: 'z1', createdAt: at('2026-11-20T10:00:00Z') }),
+            updatedAt: 1,
+            repliesKnown: true,
+          },
+        ],
+      },
+      { cursor: 's', done: true, reachedTime: null },
+    );
+    await api.store.coaching.setRole(zen.id, 'zl', 'lead');
+  });
+
+  afterEach(async () => {
+    const logged = api.log.text;
+    for (const secret of secretsSeen) expect(logged).not.toContain(secret);
+    await api.close();
+  });
+
+  afterAll(() => {
+    console.log(
+      `security: ${refusals.length} refused attempts tried, each refused with its status and logged without secrets`,
+    );
+  });
+
+  const appToken = (claims: Record<string, unknown>, keys = zendeskKeys) => {
+    const token = signZendeskAppToken(
+      { iss: 'zen.zendesk.com', aud: 'install-1', sub: 'z1', iat: seconds(NOW), exp: seconds(NOW) + 300, ...claims },
+      keys.privateKey,
+    );
+    secretsSeen.push(token);
+    return token;
+  };
+  const exchange = (token: string) => api.app.inject({ method: 'POST', url: '/v1/auth/zendesk', payload: { token } });
+
+  describe('Zendesk sign-in (signed-URL token, RS256)', () => {
+    it('gives a session for a token Zendesk signed, with the role Frontline keeps for the user', async () => {
+      const agent = await exchange(appToken({}));
+      expect(agent.statusCode).toBe(200);
+      expect(agent.json()).toMatchObject({ tenant: 'zen', user: { id: 'z1', name: 'Zoe', role: 'agent' } });
+      const dashboard = await api.app.inject({
+        method: 'GET',
+        url: '/v1/agents/me/dashboard',
+        headers: { authorization: `Bearer ${agent.json().token}` },
+      });
+      expect(dashboard.json().periods.today.kpis.backlog.value).toBe(1);
+      expect((await exchange(appToken({ sub: 'zl' }))).json().user.role).toBe('lead');
+    });
+
+    it('refuses forged, expired, early, wrong-audience, wrong-account and malformed tokens', async () => {
+      refused('forged app token (another key)', await exchange(appToken({}, otherKeys)), 401);
+      refused('expired app token', await exchange(appToken({ exp: seconds(NOW) - 120 })), 401);
+      refused('app token not valid yet', await exchange(appToken({ nbf: seconds(NOW) + 600 })), 401);
+      refused('wrong audience', await exchange(appToken({ aud: 'install-2' })), 401);
+      refused(
+        "wrong tenant: other account's issuer, our key",
+        await exchange(appToken({ iss: 'other.zendesk.com' })),
+        401,
+      );
+      refused('unknown account', await exchange(appToken({ iss: 'nobody.zendesk.com' })), 401);
+      const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ iss: 'zen.zendesk.com', aud: 'install-1', sub: 'zl', exp: seconds(NOW) + 60 })).toString('base64url')}.`;
+      refused('alg none', await exchange(none), 401);
+      const confused = signJwt(
+        { iss: 'zen.zendesk.com', aud: 'install-1', sub: 'zl', exp: seconds(NOW) + 60 },
+        { alg: 'HS256', secret: Buffer.from(publicPem(zendeskKeys)) },
+      );
+      refused('HS256 signed with the public key', await exchange(confused), 401);
+      refused('garbage token', await exchange('not.a.token'), 401);
+      refused('missing token', await api.app.inject({ method: 'POST', url: '/v1/auth/zendesk', payload: {} }), 400);
+      expect(api.log.lines.filter((l) => l.includes('sign-in refused')).length).toBeGreaterThanOrEqual(9);
+    });
+
+    it('never takes an agent id from a proxy-minted secure-setting token', async () => {
+      // HS256 with the shared secret, claims written by the browser: proves the account only.
+      const minted = signJwt(
+        { iss: 'zen.zendesk.com', aud: 'install-1', sub: 'zl', exp: seconds(NOW) + 60 },
+        { alg: 'HS256', secret: randomBytes(32) },
+      );
+      refused('secure-setting JWT offered as identity', await exchange(minted), 401);
+    });
+  });
+
+  describe('sessions', () => {
+    const get = (url: string, token?: string) =>
+      api.app.inject({ method: 'GET', url, headers: token === undefined ? {} : { authorization: `Bearer ${token}` } });
+
+    it('refuses a missing, forged or expired session token', async () => {
+      refused('no session token', await get('/v1/agents/me/dashboard'), 401);
+      const forged = signJwt(
+        {
+          iss: 'frontline',
+          aud: 'frontline-session',
+          sub: 'lead',
+          tid: api.tenant.id,
+          role: 'admin',
+          exp: seconds(NOW) + 60,
+        },
+        { alg: 'HS256', secret: randomBytes(32) },
+      );
+      refused('forged session token', await get('/v1/team', forged), 401);
+      const expired = new SessionTokens(api.sessionKey, () => NOW - 16 * 60_000).issue({
+        tenantId: api.tenant.id,
+        userId: 'a1',
+        role: 'agent',
+      });
+      refused('expired session token (16 minutes old)', await get('/v1/agents/me/dashboard', expired.token), 401);
+      const real = await exchange(appToken({}));
+      refused(
+        'session of a removed account',
+        await get(
+          '/v1/agents/me/dashboard',
+          api.tokenFor('z1', 'agent', { ...zen, id: '00000000-0000-4000-8000-000000000000' }),
+        ),
+        401,
+      );
+      refused(
+        'token in the query string off the stream route',
+        await get(`/v1/agents/me/dashboard?access_token=${real.json().token}`),
+        401,
+      );
+    });
+
+    it('keeps an agent to their own numbers and notes', async () => {
+      refused(
+        "agent asks another agent's dashboard",
+        await api.as('a1', 'agent', { method: 'GET', url: '/v1/agents/a2/dashboard' }),
+        403,
+      );
+      refused(
+        "agent asks another agent's drill-down",
+        await api.as('a1', 'agent', { method: 'GET', url: '/v1/agents/a2/kpis/csat/tickets' }),
+        403,
+      );
+      refused(
+        "agent asks another agent's notes",
+        await api.as('a1', 'agent', { method: 'GET', url: '/v1/notes?agentId=a2' }),
+        403,
+      );
+      refused('agent asks the team view', await api.as('a1', 'agent', { method: 'GET', url: '/v1/team' }), 403);
+      refused(
+        'agent sets a target',
+        await api.as('a1', 'agent', { method: 'PUT', url: '/v1/targets/csat', payload: { green: 0.9, amber: 0.8 } }),
+        403,
+      );
+    });
+
+    it("keeps a lead of one account out of another's", async () => {
+      const zenLead = api.tokenFor('zl', 'lead', zen);
+      const asZenLead = (url: string) =>
+        api.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${zenLead}` } });
+      refused("lead of zen asks acme's agent", await asZenLead('/v1/agents/a1/dashboard'), 404);
+      const team = (await asZenLead('/v1/team')).json();
+      expect(team.agents.map((r: { agent: { id: string } }) => r.agent.id).sort()).toEqual(['z1', 'zl']);
+      expect((await asZenLead('/v1/notes?agentId=a1')).json().notes).toEqual([]);
+      const acmeNote = (
+        await api.as('lead', 'lead', {
+          method: 'POST',
+          url: '/v1/notes',
+          payload: { agentId: 'a1', body: 'private to acme' },
+        })
+      ).json();
+      refused(
+        "lead of zen acknowledges acme's note",
+        await api.app.inject({
+          method: 'POST',
+          url: `/v1/notes/${acmeNote.id}/acknowledge`,
+          headers: { authorization: `Bearer ${zenLead}` },
+        }),
+        404,
+      );
+      refused(
+        "lead of zen edits acme's note",
+        await api.app.inject({
+          method: 'PATCH',
+          url: `/v1/notes/${acmeNote.id}`,
+          payload: { body: 'x' },
+          headers: { authorization: `Bearer ${zenLead}` },
+        }),
+        404,
+      );
+      refused("lead of zen drills into acme's ticket list", await asZenLead('/v1/agents/a1/kpis/solved/tickets'), 404);
+    });
+  });
+
+  describe('Freshdesk sign-in (request template with the secure installation parameter)', () => {
+    const signIn = (body: Record<string, unknown>, secret?: string) =>
+      api.app.inject({
+        method: 'POST',
+        url: '/v1/auth/freshdesk',
+        payload: body,
+        headers: secret === undefined ? {} : { [FRESHDESK_APP_SECRET_HEADER]: secret },
+      });
+
+    it('gives an agent session for an agent of the account, and a lead session only with the personal key', async () => {
+      expect((await signIn({ tenant: 'acme', agentId: 'a1' }, FD_APP_SECRET)).json().user).toEqual({
+        id: 'a1',
+        name: 'Ann',
+        role: 'agent',
+      });
+      expect((await signIn({ tenant: 'acme', agentId: 'lead' }, FD_APP_SECRET)).json().user.role).toBe('agent');
+      expect(
+        (await signIn({ tenant: 'acme', agentId: 'lead', userKey: LEAD_KEY }, FD_APP_SECRET)).json().user.role,
+      ).toBe('lead');
+    });
+
+    it('refuses a wrong secret, an unknown account, a non-agent and a wrong personal key', async () => {
+      refused('Freshdesk sign-in without the app secret', await signIn({ tenant: 'acme', agentId: 'a1' }), 401);
+      refused(
+        'Freshdesk sign-in with a wrong app secret',
+        await signIn({ tenant: 'acme', agentId: 'a1' }, 'guess'),
+        401,
+      );
+      refused(
+        'Freshdesk sign-in for an unknown account',
+        await signIn({ tenant: 'nope', agentId: 'a1' }, FD_APP_SECRET),
+        401,
+      );
+      refused(
+        'Freshdesk sign-in as a Zendesk account',
+        await signIn({ tenant: 'zen', agentId: 'z1' }, FD_APP_SECRET),
+        401,
+      );
+      refused(
+        'Freshdesk sign-in as someone who is not an agent',
+        await signIn({ tenant: 'acme', agentId: 'requester-7' }, FD_APP_SECRET),
+        403,
+      );
+      refused(
+        'Freshdesk lead sign-in with a wrong personal key',
+        await signIn({ tenant: 'acme', agentId: 'lead', userKey: 'guess' }, FD_APP_SECRET),
+        401,
+      );
+    });
+  });
+
+  describe('webhooks', () => {
+    const zendeskEvent = (ticketId: string) =>
+      JSON.stringify({
+        type: 'zen:event-type:ticket.status_changed',
+        account_id: 1,
+        id: randomBytes(8).toString('hex'),
+        time: new Date(NOW).toISOString(),
+        zendesk_event_version: '2022-11-06',
+        subject: `zen:ticket:${ticketId}`,
+        detail: { id: ticketId, status: 'SOLVED' },
+        event: { previous: 'OPEN', current: 'SOLVED' },
+      });
+    const sendZendesk = (
+      body: string,
+      options: { tenant?: string; secret?: string; time?: number; signature?: string } = {},
+    ) => {
+      const timestamp = new Date(options.time ?? NOW).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      return api.app.inject({
+        method: 'POST',
+        url: `/v1/webhooks/zendesk/${options.tenant ?? 'zen'}`,
+        payload: body,
+        headers: {
+          'content-type': 'application/json',
+          'x-zendesk-webhook-id': 'wh-1',
+          'x-zendesk-webhook-signature-timestamp': timestamp,
+          'x-zendesk-webhook-signature':
+            options.signature ?? zendeskWebhookSignature(options.secret ?? ZD_WEBHOOK_SECRET, timestamp, body),
+        },
+      });
+    };
+
+    it('queues a refresh of the ticket for a signed Zendesk event and a Freshdesk rule', async () => {
+      const zendesk = await sendZendesk(zendeskEvent('101'));
+      expect(zendesk.statusCode).toBe(202);
+      const freshdesk = await api.app.inject({
+        method: 'POST',
+        url: '/v1/webhooks/freshdesk/acme',
+        payload: { freshdesk_webhook: { ticket_id: 202, ticket_status: 'Resolved' } },
+        headers: { [FRESHDESK_WEBHOOK_SECRET_HEADER]: FD_WEBHOOK_SECRET },
+      });
+      expect(freshdesk.statusCode).toBe(202);
+      expect(api.queued).toEqual([
+        { kind: 'refresh-ticket', tenant: 'zen', ticketId: '101' },
+        { kind: 'refresh-ticket', tenant: 'acme', ticketId: '202' },
+      ]);
+    });
+
+    it('refuses forged, stale, replayed and re-signed webhooks, and unknown accounts', async () => {
+      const body = zendeskEvent('7');
+      refused(
+        'forged webhook signature',
+        await sendZendesk(body, { signature: Buffer.from('x'.repeat(32)).toString('base64') }),
+        401,
+      );
+      refused('webhook re-signed with another secret', await sendZendesk(body, { secret: 'not-the-secret' }), 401);
+      refused('stale webhook (6 minutes old)', await sendZendesk(body, { time: NOW - 6 * 60_000 }), 401);
+      refused('webhook from the future', await sendZendesk(body, { time: NOW + 6 * 60_000 }), 401);
+      const tampered = await sendZendesk(body, {
+        signature: zendeskWebhookSignature(
+          ZD_WEBHOOK_SECRET,
+          new Date(NOW).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          zendeskEvent('8'),
+        ),
+      });
+      refused('webhook body changed after signing', tampered, 401);
+      expect((await sendZendesk(body)).statusCode).toBe(202);
+      refused('replayed webhook', await sendZendesk(body), 409);
+      refused('webhook for an unknown account', await sendZendesk(body, { tenant: 'nobody' }), 404);
+      refused('webhook for an account with no secret set', await sendZendesk(body, { tenant: 'other' }), 401);
+      refused('Zendesk webhook sent to a Freshdesk account', await sendZendesk(body, { tenant: 'acme' }), 404);
+      const freshdesk = (secret?: string) =>
+        api.app.inject({
+          method: 'POST',
+          url: '/v1/webhooks/freshdesk/acme',
+          payload: { freshdesk_webhook: { ticket_id: 5 } },
+          headers: secret === undefined ? {} : { [FRESHDESK_WEBHOOK_SECRET_HEADER]: secret },
+        });
+      refused('Freshdesk webhook without its secret', await freshdesk(), 401);
+      refused('Freshdesk webhook with a wrong secret', await freshdesk('guess'), 401);
+      expect(api.queued).toEqual([{ kind: 'refresh-ticket', tenant: 'zen', ticketId: '7' }]);
+      expect(api.log.lines.filter((l) => l.includes('webhook refused')).length).toBe(11);
+    });
+  });
+});

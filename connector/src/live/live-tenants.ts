@@ -1,0 +1,160 @@
+import { startOfLocalDay, type KpiTarget } from '@frontline/kpi';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import type { SyncStore, Tenant } from '../store/sync-store.js';
+import type { ChangeFeed } from './change-feed.js';
+import { LiveHistory, type LiveSnapshot } from './live-history.js';
+import { computeTenantView, type TenantView } from './tenant-view.js';
+
+export interface LiveTenantsDeps {
+  readonly store: SyncStore;
+  readonly feed: ChangeFeed;
+  readonly clock: Clock;
+  readonly log: Logger;
+  /** A tenant's targets (leads set them); read at each recomputation. */
+  targetsOf(tenantId: string): Promise<readonly KpiTarget[]>;
+  /** How often loaded tenants check their revision, in case a notice was lost (default 5 s). */
+  readonly pollMs?: number;
+}
+
+/** Time-dependent numbers (backlog, matured repeat contacts) move slowly: recompute at least this often. */
+const MAX_VIEW_AGE_MS = 5 * 60_000;
+
+interface TenantState {
+  readonly tenant: Tenant;
+  readonly live: LiveHistory;
+  view: TenantView;
+  /** A refresh running, and whether another was asked for meanwhile. */
+  running: Promise<void> | null;
+  again: boolean;
+}
+
+export type ViewListener = (tenantId: string, view: TenantView) => void;
+
+/**
+ * The API's live copy of each tenant it serves: the history in memory, kept current from the
+ * change feed (and a slow poll), and the computed view every request reads. A change or a new
+ * target recomputes the view once, however many notices arrive meanwhile; listeners (open
+ * sidebars) hear of each new view. A request never waits for a recomputation once a view
+ * exists: it reads the last one.
+ */
+export class LiveTenants {
+  readonly #deps: LiveTenantsDeps;
+  readonly #tenants = new Map<string, Promise<TenantState>>();
+  readonly #listeners = new Set<ViewListener>();
+  readonly #unsubscribe: () => void;
+  readonly #poll: NodeJS.Timeout;
+
+  constructor(deps: LiveTenantsDeps) {
+    this.#deps = deps;
+    this.#unsubscribe = deps.feed.subscribe((tenantId) => this.refresh(tenantId));
+    this.#poll = setInterval(() => {
+      for (const tenantId of this.#tenants.keys()) this.refresh(tenantId);
+    }, deps.pollMs ?? 5_000);
+    this.#poll.unref();
+  }
+
+  /** The tenant's current view, loading its history on first use. */
+  async view(tenant: Tenant): Promise<TenantView> {
+    const state = await this.#state(tenant);
+    const now = this.#deps.clock.now();
+    if (isStale(state.view, now)) this.refresh(tenant.id, true);
+    return state.view;
+  }
+
+  /** The tenant's history as of its current view. */
+  async snapshot(tenant: Tenant): Promise<LiveSnapshot> {
+    return (await this.#state(tenant)).live.snapshot;
+  }
+
+  /** Brings the tenant up to date (and recomputes with `force`, e.g. after a target changed). */
+  refresh(tenantId: string, force = false): void {
+    const pending = this.#tenants.get(tenantId);
+    if (pending === undefined) return;
+    void pending.then(
+      (state) => {
+        if (state.running !== null) {
+          state.again = true;
+          return;
+        }
+        state.running = this.#update(state, force)
+          .catch((error: unknown) =>
+            this.#deps.log.error({ tenant: state.tenant.name, err: error }, 'live update failed'),
+          )
+          .finally(() => {
+            state.running = null;
+            if (state.again) {
+              state.again = false;
+              this.refresh(tenantId, true);
+            }
+          });
+      },
+      () => {},
+    );
+  }
+
+  /** Resolves once no refresh of the tenant runs (tests and benchmarks wait on it). */
+  async settled(tenantId: string): Promise<void> {
+    for (;;) {
+      const state = await this.#tenants.get(tenantId);
+      if (state?.running == null) return;
+      await state.running;
+    }
+  }
+
+  onView(listener: ViewListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  close(): void {
+    clearInterval(this.#poll);
+    this.#unsubscribe();
+    this.#listeners.clear();
+  }
+
+  #state(tenant: Tenant): Promise<TenantState> {
+    let state = this.#tenants.get(tenant.id);
+    if (state === undefined) {
+      state = this.#load(tenant);
+      this.#tenants.set(tenant.id, state);
+      // A failed load is retried by the next request rather than cached.
+      state.catch(() => this.#tenants.delete(tenant.id));
+    }
+    return state;
+  }
+
+  async #load(tenant: Tenant): Promise<TenantState> {
+    const started = Date.now();
+    const live = new LiveHistory(await this.#deps.store.loadHistoryAt(tenant.id));
+    const view = await this.#compute(tenant, live.snapshot);
+    this.#deps.log.info(
+      { tenant: tenant.name, tickets: live.snapshot.history.tickets.length, ms: Date.now() - started },
+      'tenant loaded for the API',
+    );
+    return { tenant, live, view, running: null, again: false };
+  }
+
+  async #update(state: TenantState, force: boolean): Promise<void> {
+    const changed = state.live.apply(await this.#deps.store.loadChanges(state.tenant.id, state.live.snapshot.revision));
+    if (!changed && !force && !isStale(state.view, this.#deps.clock.now())) return;
+    state.view = await this.#compute(state.tenant, state.live.snapshot);
+    for (const listener of this.#listeners) listener(state.tenant.id, state.view);
+  }
+
+  async #compute(tenant: Tenant, snapshot: LiveSnapshot): Promise<TenantView> {
+    return computeTenantView(snapshot.history, snapshot.revision, {
+      now: this.#deps.clock.now(),
+      targets: await this.#deps.targetsOf(tenant.id),
+      escalationTags: tenant.escalationTags,
+    });
+  }
+}
+
+/** A view is stale once its local day is over or it is older than {@link MAX_VIEW_AGE_MS}. */
+function isStale(view: TenantView, now: number): boolean {
+  return (
+    now - view.computedAt > MAX_VIEW_AGE_MS ||
+    startOfLocalDay(view.timeZone, now) !== startOfLocalDay(view.timeZone, view.computedAt)
+  );
+}
