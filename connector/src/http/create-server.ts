@@ -107,6 +107,7 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
     replay: parts.replay ?? createMemoryReplayGuard(() => parts.clock.now()),
     hub: new StreamHub(),
   };
+  app.addHook('preClose', async () => deps.hub.endAll());
   app.addHook('onClose', async () => live.close());
 
   app.get('/healthz', { schema: healthSchema }, async () => {

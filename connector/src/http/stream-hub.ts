@@ -9,6 +9,8 @@ export interface StreamClient {
   readonly userId: string;
   readonly lead: boolean;
   send(event: StreamEvent): void;
+  /** Ends the stream (the server is shutting down; EventSource reconnects elsewhere). */
+  end(): void;
 }
 
 /** The open sidebars of this process, by tenant, so an update reaches the ones it concerns. */
@@ -34,6 +36,12 @@ export class StreamHub {
     for (const client of this.clientsOf(tenantId)) {
       if (client.userId === userId || (leads && client.lead)) client.send(event);
     }
+  }
+
+  /** Ends every stream, so a draining server is not held open by idle sidebars. */
+  endAll(): void {
+    for (const set of this.#clients.values()) for (const client of set) client.end();
+    this.#clients.clear();
   }
 
   get size(): number {

@@ -132,7 +132,9 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
         pushNote(caller, note);
         return noteJson(note);
       } catch (error) {
-        if (error instanceof NoteNotFoundError) throw new ApiError('not_found', error.message);
+        if (error instanceof NoteNotFoundError) {
+          throw new ApiError('not_found', `no coaching note ${request.params.noteId}: see GET /v1/notes`);
+        }
         throw error;
       }
     },

@@ -73,6 +73,7 @@ export function registerStreamRoute(app: FastifyInstance, deps: ServerDeps): voi
           }
           out.write(`event: ${event.event}\ndata: ${data}\n\n`);
         },
+        end: () => out.end(),
       };
       client.send({ event: 'dashboard', data: dashboardJson(view, caller.session.userId) });
       const remove = deps.hub.add(client);

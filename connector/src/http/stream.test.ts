@@ -1,0 +1,173 @@
+import { aRating, aTicket, anAgent, at } from '@frontline/kpi/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Clock } from '../clock.js';
+import { openApiHarness, type ApiHarness } from './api-test-harness.js';
+
+const NOW = at('2026-11-20T15:00:00Z');
+const clock: Clock = { now: () => NOW, sleep: async () => {} };
+
+interface Event {
+  readonly event: string;
+  readonly data: Record<string, unknown>;
+}
+
+/** An open EventSource-like reader: events in arrival order, and a way to wait for the next match. */
+async function openStream(url: string) {
+  const controller = new AbortController();
+  const response = await fetch(url, { signal: controller.signal });
+  const events: Event[] = [];
+  const waiters: (() => void)[] = [];
+  void (async () => {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for await (const chunk of response.body!) {
+        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.*)$/m.exec(block)?.[1];
+          const data = /^data: (.*)$/m.exec(block)?.[1];
+          if (event !== undefined && data !== undefined) events.push({ event, data: JSON.parse(data) });
+          waiters.splice(0).forEach((wake) => wake());
+        }
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  return {
+    status: response.status,
+    events,
+    async next(match: (e: Event) => boolean, timeoutMs = 5_000): Promise<Event> {
+      const deadline = Date.now() + timeoutMs;
+      for (let seen = 0; ;) {
+        const found = events.slice(seen).find(match);
+        if (found) return found;
+        seen = events.length;
+        if (Date.now() > deadline)
+          throw new Error(`no matching event in ${timeoutMs} ms; got ${JSON.stringify(events)}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 100);
+        });
+      }
+    },
+    close: () => controller.abort(),
+  };
+}
+
+const solvedToday = (e: Event) =>
+  ((e.data['periods'] as Record<string, { kpis: Record<string, { value: number | null }> }>)['today']!.kpis['solved']!
+    .value as number | null) ?? 0;
+
+describe('GET /v1/stream', () => {
+  let api: ApiHarness;
+  let base: string;
+
+  beforeEach(async () => {
+    api = await openApiHarness(
+      {
+        agents: [anAgent('a1', 'Ann'), anAgent('a2', 'Bob'), anAgent('lead', 'Lee')],
+        tickets: [
+          aTicket({
+            id: 't1',
+            assigneeId: 'a1',
+            createdAt: at('2026-11-20T09:00:00Z'),
+            solvedAt: at('2026-11-20T10:00:00Z'),
+          }),
+        ],
+      },
+      clock,
+    );
+    base = await api.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+
+  afterEach(async () => {
+    await api.close();
+  });
+
+  const streamFor = (userId: string, role: 'agent' | 'lead') =>
+    openStream(`${base}/v1/stream?access_token=${api.tokenFor(userId, role)}`);
+  const save = (rows: Parameters<ApiHarness['store']['savePage']>[2]) =>
+    api.store.savePage(api.tenant.id, 'refresh', rows, { cursor: 'x', done: true, reachedTime: null });
+
+  it("pushes the agent's new numbers when a ticket changes, without a reload", async () => {
+    const stream = await streamFor('a1', 'agent');
+    expect(stream.status).toBe(200);
+    const first = await stream.next((e) => e.event === 'dashboard');
+    expect(solvedToday(first)).toBe(1);
+    await save({
+      tickets: [
+        {
+          ticket: aTicket({
+            id: 't2',
+            assigneeId: 'a1',
+            createdAt: at('2026-11-20T11:00:00Z'),
+            solvedAt: at('2026-11-20T12:00:00Z'),
+          }),
+          updatedAt: NOW,
+          repliesKnown: true,
+        },
+      ],
+    });
+    const updated = await stream.next((e) => e.event === 'dashboard' && solvedToday(e) === 2);
+    expect(updated.data['agent']).toEqual({ id: 'a1', name: 'Ann' });
+    stream.close();
+  });
+
+  it('escalates a new negative rating to the agent and the lead, not to another agent', async () => {
+    const ann = await streamFor('a1', 'agent');
+    const lead = await streamFor('lead', 'lead');
+    const bob = await streamFor('a2', 'agent');
+    await Promise.all([ann, lead, bob].map((s) => s.next((e) => e.event === 'dashboard')));
+    await save({
+      ratings: [
+        aRating({
+          id: 'r-bad',
+          ticketId: 't1',
+          agentId: 'a1',
+          at: at('2026-11-20T14:00:00Z'),
+          positive: false,
+          comment: 'rude',
+        }),
+      ],
+    });
+    const alert = await ann.next((e) => e.event === 'alert');
+    expect(alert.data).toMatchObject({ id: 'r-bad', kind: 'escalation', ticketId: 't1', comment: 'rude' });
+    expect((await lead.next((e) => e.event === 'alert')).data['id']).toBe('r-bad');
+    await ann.next(
+      (e) =>
+        e.event === 'dashboard' &&
+        (e.data['periods'] as { today: { kpis: { csat: { value: number } } } }).today.kpis.csat.value === 0,
+    );
+    expect(bob.events.filter((e) => e.event === 'alert')).toEqual([]);
+    for (const s of [ann, lead, bob]) s.close();
+  });
+
+  it('delivers a coaching note to the agent as the lead writes it', async () => {
+    const ann = await streamFor('a1', 'agent');
+    await ann.next((e) => e.event === 'dashboard');
+    await api.as('lead', 'lead', {
+      method: 'POST',
+      url: '/v1/notes',
+      payload: { agentId: 'a1', body: 'Well handled t1' },
+    });
+    expect((await ann.next((e) => e.event === 'note')).data).toMatchObject({ agentId: 'a1', body: 'Well handled t1' });
+    ann.close();
+  });
+
+  it('ends open streams when the server shuts down, so it does not hang', async () => {
+    const ann = await streamFor('a1', 'agent');
+    await ann.next((e) => e.event === 'dashboard');
+    const started = Date.now();
+    await api.app.close();
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('refuses a stream without a valid session token', async () => {
+    expect((await fetch(`${base}/v1/stream`)).status).toBe(400);
+    expect((await fetch(`${base}/v1/stream?access_token=forged.token.here`)).status).toBe(401);
+  });
+});
