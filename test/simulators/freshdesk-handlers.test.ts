@@ -235,6 +235,38 @@ describe('Freshdesk conversations, ratings, agents, business hours, auth', () =>
     expect(account.stats().authFailures).toBe(2);
   });
 
+  it('lists one ticket’s satisfaction ratings, and 404 for an unknown ticket', async () => {
+    const { account, handlers } = setup(40, { perMinute: 3 });
+    const id = account.addTicket();
+    account.updateTicket(id, { kind: 'solve' });
+    const ratingsOf = (ticket: number | string) =>
+      call(handlers, `${BASE}/api/v2/tickets/${ticket}/satisfaction_ratings`, AUTH.freshdesk);
+    expect(await json<unknown[]>(await ratingsOf(id))).toEqual([]);
+
+    account.updateTicket(id, { kind: 'rate', score: 'bad', comment: 'Nobody called back' });
+    const response = await ratingsOf(id);
+    const page = await json<FreshdeskRatingJson[]>(response);
+    expect(page).toEqual(account.truth(BASE).satisfactionRatings.filter((r) => r.ticket_id === id));
+    expect(normalizeFreshdeskRatingPage(page)).toEqual([
+      expect.objectContaining({ ticketId: String(id), positive: false, comment: 'Nobody called back' }),
+    ]);
+    expect(response.headers.get('x-ratelimit-total')).toBe('3');
+    expect(response.headers.get('link')).toBeNull();
+
+    // The account limit (3 a minute here) covers it like every other endpoint; a 404 counts too.
+    expect((await ratingsOf(99_999)).status).toBe(404);
+    const refused = await ratingsOf(id);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('60');
+  });
+
+  it('answers 404 for the ratings of a ticket that does not exist', async () => {
+    const { handlers } = setup(10);
+    const missing = await call(handlers, `${BASE}/api/v2/tickets/99999/satisfaction_ratings`, AUTH.freshdesk);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ code: 'not_found', message: 'The requested resource was not found.' });
+  });
+
   it('shows one ticket with stats, and 404 for an unknown one', async () => {
     const { handlers } = setup(10);
     const ticket = await json<FreshdeskTicketJson>(

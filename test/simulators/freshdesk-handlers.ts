@@ -1,7 +1,8 @@
 /**
  * msw handlers that play the Freshdesk API v2 of one simulated account: tickets (list with
  * `updated_since`, ordering, includes and the 300-page cap; single), conversations, satisfaction
- * ratings, agents and business hours. Behaviour follows shared/reference/freshdesk.md §3.
+ * ratings (all, and one ticket's), agents and business hours. Behaviour follows
+ * shared/reference/freshdesk.md §3.
  */
 import { http, type HttpHandler } from 'msw';
 import type { SimulatedAccount } from './account.js';
@@ -268,6 +269,28 @@ export function createFreshdeskHandlers(
     return arrayPage(url, items, state.ratings.length > end, pages.page, 'ratings');
   }
 
+  /**
+   * `GET /api/v2/tickets/<id>/satisfaction_ratings`: the ticket's answered surveys (at most one
+   * here). UNSURE: whether it pages; served as the other lists are, so a client that follows Link
+   * headers reads it either way.
+   */
+  function ticketRatings(url: URL, rawId: string): RouteResult {
+    const index = ticketIndex(rawId);
+    if (index < 0) return notFound();
+    const pages = paging(url);
+    if (isResult(pages)) return pages;
+    const position = state.ratings.positionOf(index);
+    const all = position < 0 ? [] : [freshdeskRating(state, position)];
+    const start = (pages.page - 1) * pages.perPage;
+    return arrayPage(
+      url,
+      all.slice(start, start + pages.perPage),
+      all.length > start + pages.perPage,
+      pages.page,
+      `ticket-ratings:${rawId}`,
+    );
+  }
+
   function agents(url: URL): RouteResult {
     const pages = paging(url);
     if (isResult(pages)) return pages;
@@ -299,6 +322,11 @@ export function createFreshdeskHandlers(
     http.get(`${origin}/api/v2/tickets/:id/conversations`, ({ request, params }) =>
       gate.handle(request, vendor, route('conversations', ['account']), () =>
         conversations(new URL(request.url), String(params.id)),
+      ),
+    ),
+    http.get(`${origin}/api/v2/tickets/:id/satisfaction_ratings`, ({ request, params }) =>
+      gate.handle(request, vendor, route('ticket-satisfaction-ratings', ['account']), () =>
+        ticketRatings(new URL(request.url), String(params.id)),
       ),
     ),
     http.get(`${origin}/api/v2/surveys/satisfaction_ratings`, ({ request }) =>

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeZendeskRatingPage, normalizeZendeskTicketPage } from '@frontline/connector/vendors/zendesk';
+import {
+  normalizeZendeskRatingPage,
+  normalizeZendeskShownRating,
+  normalizeZendeskShownTicket,
+  normalizeZendeskTicketPage,
+} from '@frontline/connector/vendors/zendesk';
 import { createSimulatedAccount } from './account.js';
 import { generateHistory } from './history.js';
 import { createManualClock } from './manual-clock.js';
@@ -270,6 +275,43 @@ describe('Zendesk lists, single ticket and auth', () => {
     const missing = await call(handlers, `${BASE}/api/v2/tickets/999`, AUTH.zendesk);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: 'RecordNotFound', description: 'Not found' });
+  });
+
+  it('shows the rating record a ticket names by id, as it changes, and 404 for an unknown id', async () => {
+    const { account, handlers } = setup(60);
+    const id = account.addTicket();
+    account.updateTicket(id, { kind: 'solve' });
+    const unrated: { ticket: ZendeskTicketJson } = await json(
+      await call(handlers, `${BASE}/api/v2/tickets/${id}.json`, AUTH.zendesk),
+    );
+    expect(unrated.ticket.satisfaction_rating).toEqual({ score: 'unoffered' });
+    expect(normalizeZendeskShownTicket(unrated).ratingId).toBeNull();
+
+    account.updateTicket(id, { kind: 'rate', score: 'bad', comment: 'Nobody called back' });
+    const rated: { ticket: ZendeskTicketJson } = await json(
+      await call(handlers, `${BASE}/api/v2/tickets/${id}.json?include=metric_sets,users`, AUTH.zendesk),
+    );
+    const ratingId = normalizeZendeskShownTicket(rated).ratingId;
+    expect(ratingId).toBe(String(rated.ticket.satisfaction_rating.id));
+    const response = await call(handlers, `${BASE}/api/v2/satisfaction_ratings/${ratingId}.json`, AUTH.zendesk);
+    expect(response.status).toBe(200);
+    const shown: { satisfaction_rating: ZendeskRatingJson } = await json(response);
+    expect(shown.satisfaction_rating).toEqual(
+      account.truth(BASE).satisfactionRatings.find((r) => r.id === Number(ratingId)),
+    );
+    expect(normalizeZendeskShownRating(shown)).toMatchObject({
+      ticketId: String(id),
+      answered: true,
+      positive: false,
+      comment: 'Nobody called back',
+    });
+
+    const missing = await call(handlers, `${BASE}/api/v2/satisfaction_ratings/123`, AUTH.zendesk);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: 'RecordNotFound', description: 'Not found' });
+    // It counts against the account's limit like every other endpoint.
+    expect(account.stats().byRoute['zendesk.show-satisfaction-rating']?.requests).toBe(2);
+    expect(response.headers.get('x-rate-limit')).toBe('700');
   });
 
   it('accepts an API token or an OAuth token and refuses anything else, and a revoked token', async () => {

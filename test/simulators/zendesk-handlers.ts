@@ -1,7 +1,7 @@
 /**
  * msw handlers that play the Zendesk Support API of one simulated account: the incremental
- * cursor ticket export (with metric sets and users), legacy satisfaction ratings, users, and a
- * single ticket. Behaviour follows shared/reference/zendesk.md §4.
+ * cursor ticket export (with metric sets and users), legacy satisfaction ratings (list and one by
+ * id), users, and a single ticket. Behaviour follows shared/reference/zendesk.md §4.
  */
 import { http, type HttpHandler } from 'msw';
 import type { SimulatedAccount } from './account.js';
@@ -327,8 +327,17 @@ export function createZendeskHandlers(
     return { status: 200, body };
   }
 
+  /** One rating record by id (a ticket's `satisfaction_rating.id` names it), as `{ satisfaction_rating }`. */
+  function showRating(url: URL, rawId: string): RouteResult {
+    const text = rawId.replace(/\.json$/, '');
+    const position = /^\d+$/.test(text) ? state.ratings.positionOfId(Number(text)) : -1;
+    if (position < 0) return { status: 404, body: { error: 'RecordNotFound', description: 'Not found' } };
+    return { status: 200, body: { satisfaction_rating: zendeskRating(state, position, originOf(url)) } };
+  }
+
   const exportRoute = route('incremental-tickets', ['account', 'incremental']);
   const ratingsRoute = route('satisfaction-ratings', ['account']);
+  const ratingRoute = route('show-satisfaction-rating', ['account']);
   const usersRoute = route('users', ['account']);
   const ticketRoute = route('show-ticket', ['account']);
   const settingsRoute = route('account-settings', ['account']);
@@ -342,6 +351,9 @@ export function createZendeskHandlers(
       http.get(path, ({ request }) =>
         gate.handle(request, vendor, ratingsRoute, () => ratingsPage(new URL(request.url))),
       ),
+    ),
+    http.get(`${origin}/api/v2/satisfaction_ratings/:id`, ({ request, params }) =>
+      gate.handle(request, vendor, ratingRoute, () => showRating(new URL(request.url), String(params.id))),
     ),
     ...paths('/api/v2/users').map((path) =>
       http.get(path, ({ request }) => gate.handle(request, vendor, usersRoute, () => usersPage(new URL(request.url)))),

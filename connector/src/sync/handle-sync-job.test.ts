@@ -1,4 +1,4 @@
-import { aTicket } from '@frontline/kpi/testing';
+import { aRating, aTicket } from '@frontline/kpi/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../clock.js';
 import { InProcessQueue } from '../jobs/in-process-queue.js';
@@ -6,30 +6,57 @@ import { createMemoryTenantLock } from '../jobs/tenant-lock.js';
 import { silentLogger } from '../logger.js';
 import type { SyncStore, Tenant } from '../store/sync-store.js';
 import { VendorAuthError } from '../vendors/vendor-auth-error.js';
-import type { SyncedTicket, VendorClient } from '../vendors/vendor-client.js';
+import type { TicketRefresh, VendorClient } from '../vendors/vendor-client.js';
 import { createJobHandler } from './handle-sync-job.js';
 import { openTestTenant } from './open-test-tenant.js';
 
-/** A helpdesk that refuses the credentials, or serves one ticket for refreshes. */
-function clientThat(behaviour: 'revoked' | 'serves'): VendorClient {
+/** Ticket 42 as a refresh brings it: a bad rating on it, and its reply count unless `repliesKnown` is false. */
+function refreshOf42(repliesKnown: boolean): TicketRefresh {
+  return {
+    synced: {
+      ticket: aTicket({ id: '42', requesterId: 'r1', assigneeId: 'a1', createdAt: 1_000, publicReplies: 2 }),
+      updatedAt: 2_000,
+      repliesKnown,
+    },
+    ratings: [
+      aRating({ id: 'csat-9', ticketId: '42', agentId: 'a1', at: 2_000, positive: false, comment: 'Too slow' }),
+    ],
+    agents: [{ id: 'a1', name: 'Ana', email: 'ana@acme.example' }],
+    requesters: [{ id: 'r1', email: null }],
+  };
+}
+
+/**
+ * A helpdesk that refuses the credentials, serves ticket 42 for refreshes (`serves`: with its reply
+ * count, as Zendesk; `serves-without-replies`: counted apart, 5 of them, as Freshdesk), or has lost it.
+ */
+function clientThat(
+  behaviour: 'revoked' | 'serves' | 'serves-without-replies' | 'lost-it',
+  calls: string[] = [],
+): VendorClient {
   const refuse = async (): Promise<never> => {
     throw new VendorAuthError('acme', 401);
   };
-  const ticket: SyncedTicket = {
-    ticket: aTicket({ id: '42', requesterId: 'r1', assigneeId: 'a1', createdAt: 1_000 }),
-    updatedAt: 2_000,
-    repliesKnown: true,
-  };
+  const countsApart = behaviour === 'serves-without-replies';
   return {
     vendor: 'freshdesk',
     ratingsIncludeUnanswered: false,
-    needsReplyCounts: false,
+    needsReplyCounts: countsApart,
     ticketsChangedSince: refuse,
     ratingsSince: refuse,
     agents: behaviour === 'revoked' ? refuse : async () => [],
     businessSchedule: async () => null,
-    publicReplies: async () => 0,
-    ticket: behaviour === 'revoked' ? refuse : async () => ticket,
+    publicReplies: async (ticketId) => {
+      calls.push(`replies:${ticketId}`);
+      return 5;
+    },
+    ticket:
+      behaviour === 'revoked'
+        ? refuse
+        : async (ticketId) => {
+            calls.push(`ticket:${ticketId}`);
+            return behaviour === 'lost-it' ? null : refreshOf42(!countsApart);
+          },
   };
 }
 
@@ -61,9 +88,38 @@ describe('createJobHandler', () => {
     expect(stopped?.statusReason).toMatch(/token revoked or wrong for acme .*frontline tenant add/);
   });
 
-  it('saves a refreshed ticket', async () => {
-    await handler(clientThat('serves'))({ kind: 'refresh-ticket', tenant: 'acme', ticketId: '42' });
-    expect((await store.loadHistory(tenant.id)).tickets.map((t) => t.id)).toEqual(['42']);
+  const refresh42 = { kind: 'refresh-ticket', tenant: 'acme', ticketId: '42' } as const;
+
+  it('saves a refreshed ticket with its ratings, agents and requesters', async () => {
+    const calls: string[] = [];
+    await handler(clientThat('serves', calls))(refresh42);
+    const history = await store.loadHistory(tenant.id);
+    expect(history.tickets.map((t) => [t.id, t.publicReplies])).toEqual([['42', 2]]);
+    expect(history.ratings).toEqual([expect.objectContaining({ id: 'csat-9', ticketId: '42', positive: false })]);
+    expect(history.ratings[0]?.comment).toBe('Too slow');
+    expect(history.agents.map((a) => a.id)).toEqual(['a1']);
+    expect(history.requesters.map((r) => r.id)).toEqual(['r1']);
+    // The reply count came with the ticket: no call of its own.
+    expect(calls).toEqual(['ticket:42']);
+  });
+
+  it('counts the replies of a refreshed ticket when the vendor does not send them with it', async () => {
+    const calls: string[] = [];
+    await handler(clientThat('serves-without-replies', calls))(refresh42);
+    const history = await store.loadHistory(tenant.id);
+    expect(history.tickets.map((t) => [t.id, t.publicReplies])).toEqual([['42', 5]]);
+    expect(history.ratings.map((r) => r.id)).toEqual(['csat-9']);
+    expect(calls).toEqual(['ticket:42', 'replies:42']);
+    expect(await store.ticketsNeedingReplyCounts(tenant.id, 0, 10)).toEqual([]);
+  });
+
+  it('saves nothing for a ticket the helpdesk no longer has', async () => {
+    const calls: string[] = [];
+    await handler(clientThat('lost-it', calls))(refresh42);
+    const history = await store.loadHistory(tenant.id);
+    expect(history.tickets).toEqual([]);
+    expect(history.ratings).toEqual([]);
+    expect(calls).toEqual(['ticket:42']);
   });
 
   it('drops a job for a tenant that does not exist', async () => {

@@ -27,7 +27,8 @@ const DEFAULT_LINK_PAGES = 10;
 /**
  * Runs one job. A sync link takes the tenant's lock (another worker holding it is already
  * syncing the tenant, so the link has nothing to do), syncs a few pages, releases the lock and
- * queues the next link until the tenant is caught up. A refreshed ticket is saved like any page.
+ * queues the next link until the tenant is caught up. A refreshed ticket is saved like any page,
+ * with its ratings and reply count.
  * A revoked token stops the tenant with a message that says what to do; other failures throw,
  * and the queue retries them with backoff.
  */
@@ -75,16 +76,26 @@ async function syncLink(tenant: Tenant, job: Extract<SyncJob, { kind: 'sync' }>,
   if (!caughtUp) await deps.queue.add({ kind: 'sync', tenant: tenant.name, link: (job.link ?? 0) + 1 });
 }
 
+/**
+ * Saves a ticket a webhook named, with its ratings, at once: that is how a rating just given
+ * reaches the sidebar in seconds. The reply count, where the vendor needs a call of its own for
+ * it, follows; until then the stored count stands.
+ */
 async function refreshTicket(tenant: Tenant, ticketId: string, deps: JobDeps): Promise<void> {
-  const synced = await deps.clientFor(tenant).ticket(ticketId);
-  if (synced === null) {
+  const client = deps.clientFor(tenant);
+  const refreshed = await client.ticket(ticketId);
+  if (refreshed === null) {
     deps.log.info({ tenant: tenant.name, ticket: ticketId }, 'refreshed ticket no longer exists');
     return;
   }
+  const { synced, ratings, agents, requesters } = refreshed;
   await deps.store.savePage(
     tenant.id,
     'refresh',
-    { tickets: [synced] },
+    { tickets: [synced], ratings, agents, requesters },
     { cursor: ticketId, done: true, reachedTime: synced.updatedAt },
   );
+  if (synced.repliesKnown) return;
+  const publicReplies = await client.publicReplies(ticketId);
+  await deps.store.saveReplyCounts(tenant.id, [{ ticketId, publicReplies }]);
 }

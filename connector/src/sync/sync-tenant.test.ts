@@ -4,7 +4,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../clock.js';
 import type { SyncStore, Tenant } from '../store/sync-store.js';
 import { openTestTenant } from './open-test-tenant.js';
-import type { Page, StreamStart, SyncedTicket, TicketPage, VendorClient } from '../vendors/vendor-client.js';
+import type {
+  Page,
+  StreamStart,
+  SyncedTicket,
+  TicketPage,
+  TicketRefresh,
+  VendorClient,
+} from '../vendors/vendor-client.js';
 import { RECENT_DAYS, syncTenant, type SyncProgress } from './sync-tenant.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -72,7 +79,7 @@ class FakeClient implements VendorClient {
     return 2;
   }
 
-  async ticket(): Promise<SyncedTicket | null> {
+  async ticket(): Promise<TicketRefresh | null> {
     return null;
   }
 }

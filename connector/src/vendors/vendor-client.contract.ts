@@ -2,7 +2,8 @@
  * The conformance suite every `VendorClient` passes, run by each vendor's `client.test.ts` with
  * msw handlers that speak that vendor's wire format. The suite owns the scenarios (faults,
  * exhausted budgets, resumes); the vendor supplies handlers for a fake account of numbered
- * tickets ("1".."n", changed in that order), ratings and agents. Not a test file itself.
+ * tickets ("1".."n", changed in that order), ratings and agents, and of one ticket with a rating on
+ * it for refreshes. Not a test file itself.
  */
 import type { HttpHandler } from 'msw';
 import { delay, HttpResponse } from 'msw';
@@ -40,6 +41,15 @@ export interface Scenario {
   readonly fault?: Fault;
 }
 
+/** One ticket with (or without) an answered rating on it, for the single-ticket endpoints. */
+export interface RefreshScenario {
+  readonly ticketId: string;
+  readonly rating: { readonly id: string; readonly positive: boolean; readonly comment: string | null } | null;
+  readonly clock: Clock;
+  /** Answers instead of the fake vendor when the rating is read. */
+  readonly ratingFault?: Fault;
+}
+
 export interface ContractClientOptions {
   readonly clock: Clock;
   readonly timeoutMs: number;
@@ -60,7 +70,9 @@ export interface VendorClientSetup {
   ticketHandlers(scenario: Scenario): HttpHandler[];
   ratingHandlers(scenario: Scenario): HttpHandler[];
   agentHandlers(scenario: Scenario): HttpHandler[];
-  /** Answers the single-ticket endpoint with the vendor's 404. */
+  /** Serves one ticket and its rating on the endpoints `ticket()` reads. */
+  refreshHandlers(scenario: RefreshScenario): HttpHandler[];
+  /** Answers the single-ticket endpoints with the vendor's 404. */
   missingTicketHandlers(): HttpHandler[];
   /** Headers of an answer after which the vendor refuses requests for `waitMs`. */
   readonly exhausted: { readonly headers: Readonly<Record<string, string>>; readonly waitMs: number };
@@ -268,6 +280,50 @@ export function describeVendorClient(name: string, setup: VendorClientSetup): vo
       });
       for (const secret of setup.secrets) expect(everything).not.toContain(secret);
       expect(arrivals).toHaveLength(1);
+    });
+
+    it('refreshes one ticket with the rating on it', async () => {
+      const { clock, client } = harness();
+      const rating = { id: '70', positive: false, comment: 'Too slow' };
+      setup.server.use(...setup.refreshHandlers({ ticketId: '7', rating, clock }));
+      const refreshed = await client.ticket('7');
+      expect(refreshed?.synced.ticket.id).toBe('7');
+      // Where reply counts take calls of their own, the refresh leaves them to `publicReplies`.
+      expect(refreshed?.synced.repliesKnown).toBe(!client.needsReplyCounts);
+      expect(refreshed?.ratings).toEqual([
+        expect.objectContaining({ id: '70', ticketId: '7', answered: true, positive: false, comment: 'Too slow' }),
+      ]);
+    });
+
+    it('refreshes a ticket nobody rated with no ratings', async () => {
+      const { clock, client } = harness();
+      setup.server.use(...setup.refreshHandlers({ ticketId: '8', rating: null, clock }));
+      const refreshed = await client.ticket('8');
+      expect(refreshed?.synced.ticket.id).toBe('8');
+      expect(refreshed?.ratings).toEqual([]);
+    });
+
+    it("reads a refreshed ticket's rating within the rate limits: waits a 429's Retry-After", async () => {
+      const { clock, client, rateLimitWaits } = harness();
+      const arrivals: Arrival[] = [];
+      const rating = { id: '70', positive: true, comment: null };
+      setup.server.use(
+        ...setup.refreshHandlers({
+          ticketId: '7',
+          rating,
+          clock,
+          ratingFault: (arrival) => {
+            arrivals.push(arrival);
+            return arrival.index === 0
+              ? new HttpResponse('Too Many Requests', { status: 429, headers: { 'Retry-After': '30' } })
+              : undefined;
+          },
+        }),
+      );
+      const refreshed = await client.ticket('7');
+      expect(refreshed?.ratings.map((r) => [r.id, r.positive])).toEqual([['70', true]]);
+      expect(arrivals.map((a) => a.time - arrivals[0]!.time)).toEqual([0, 30_000]);
+      expect(rateLimitWaits).toEqual([30_000]);
     });
 
     it('resolves a ticket that no longer exists (404) to null', async () => {

@@ -34,6 +34,17 @@ export interface TicketPage extends Page<SyncedTicket> {
   readonly requesters: readonly Requester[];
 }
 
+/** A webhook refresh of one ticket: the ticket as it is now, and what hangs on it. */
+export interface TicketRefresh {
+  /** `repliesKnown` is as on the ticket stream: where `needsReplyCounts`, count them with `publicReplies`. */
+  readonly synced: SyncedTicket;
+  /** Every rating record of the ticket, as `ratingsSince` would give it; empty when it has none. */
+  readonly ratings: readonly Rating[];
+  /** Agents and requesters the ticket mentions, as on a {@link TicketPage}. */
+  readonly agents: readonly Agent[];
+  readonly requesters: readonly Requester[];
+}
+
 /**
  * Reads one helpdesk account's history through its API, within the account's rate limits.
  * Normalizes every payload to the model before returning it. Not in the contract: auth headers,
@@ -56,6 +67,9 @@ export interface VendorClient {
   businessSchedule(): Promise<BusinessSchedule | null>;
   /** Public agent replies of one ticket (only where `needsReplyCounts`). */
   publicReplies(ticketId: string): Promise<number>;
-  /** One ticket, fresh, for a webhook refresh; `null` when it no longer exists. */
-  ticket(ticketId: string): Promise<SyncedTicket | null>;
+  /**
+   * One ticket, fresh, with its ratings, for a webhook refresh (a rating just given must reach the
+   * sidebar without waiting for the ratings stream); `null` when the ticket no longer exists.
+   */
+  ticket(ticketId: string): Promise<TicketRefresh | null>;
 }

@@ -8,6 +8,7 @@ import {
   describeVendorClient,
   serveDuringTests,
   withHeaders,
+  type RefreshScenario,
   type Scenario,
 } from '../vendor-client.contract.js';
 import type { StreamStart, TicketPage } from '../vendor-client.js';
@@ -101,6 +102,34 @@ function ratingHandlers(scenario: Scenario) {
   ];
 }
 
+/** View-ticket and the ticket's own satisfaction ratings list. */
+function refreshHandlers({ ticketId, rating, clock, ratingFault }: RefreshScenario) {
+  const n = Number(ticketId);
+  const records = rating
+    ? [
+        {
+          id: Number(rating.id),
+          ticket_id: n,
+          agent_id: 9001,
+          user_id: 5000 + n,
+          ratings: { default_question: rating.positive ? 103 : -103 },
+          feedback: rating.comment,
+          created_at: iso(changedAt(n)),
+          updated_at: iso(changedAt(n)),
+        },
+      ]
+    : [];
+  let ratingReads = 0;
+  return [
+    http.get(`${BASE_URL}/api/v2/tickets/:id`, () => HttpResponse.json(rawTicket(n))),
+    http.get(`${BASE_URL}/api/v2/tickets/:id/satisfaction_ratings`, ({ request }) =>
+      answer({ count: records.length, pageSize: 100, clock, fault: ratingFault }, ratingReads++, request, (extra) =>
+        pagedList(records, new URL(request.url), 100, extra),
+      ),
+    ),
+  ];
+}
+
 function agentHandlers(scenario: Scenario) {
   const agents = Array.from({ length: scenario.count }, (_, i) => ({
     id: i + 1,
@@ -120,8 +149,10 @@ describeVendorClient('freshdesk', {
   ticketHandlers: (scenario) => [ticketListHandler(scenario)],
   ratingHandlers,
   agentHandlers,
+  refreshHandlers,
   missingTicketHandlers: () => [
     http.get(`${BASE_URL}/api/v2/tickets/:id`, () => new HttpResponse(null, { status: 404 })),
+    http.get(`${BASE_URL}/api/v2/tickets/:id/satisfaction_ratings`, () => new HttpResponse(null, { status: 404 })),
   ],
   exhausted: {
     headers: { 'X-RateLimit-Total': '200', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Used-CurrentRequest': '1' },
@@ -221,13 +252,55 @@ describe('createFreshdeskClient', () => {
     await expect(clientOn().publicReplies('5')).resolves.toBe(3);
   });
 
-  it('refreshes one ticket with its reply count known', async () => {
+  it('refreshes one ticket with its ratings, leaving its reply count to publicReplies', async () => {
+    const conversationReads: string[] = [];
     server.use(
-      http.get(`${BASE_URL}/api/v2/tickets/5`, () => HttpResponse.json(rawTicket(5))),
-      conversationHandler(),
+      http.get(`${BASE_URL}/api/v2/tickets/5`, ({ request }) => {
+        expect(new URL(request.url).searchParams.get('include')).toBe('stats');
+        return HttpResponse.json(rawTicket(5));
+      }),
+      http.get(`${BASE_URL}/api/v2/tickets/5/satisfaction_ratings`, () =>
+        HttpResponse.json([
+          {
+            id: 77,
+            ticket_id: 5,
+            agent_id: null,
+            user_id: 5005,
+            ratings: { default_question: -102 },
+            feedback: 'Nobody answered',
+            created_at: iso(changedAt(6)),
+            updated_at: iso(changedAt(6)),
+          },
+        ]),
+      ),
+      http.get(`${BASE_URL}/api/v2/tickets/5/conversations`, ({ request }) => {
+        conversationReads.push(request.url);
+        return HttpResponse.json([]);
+      }),
     );
     const found = await clientOn().ticket('5');
-    expect(found).toMatchObject({ updatedAt: changedAt(5), repliesKnown: true, ticket: { id: '5', publicReplies: 3 } });
+    expect(found).toEqual({
+      synced: expect.objectContaining({
+        updatedAt: changedAt(5),
+        repliesKnown: false,
+        ticket: expect.objectContaining({ id: '5' }),
+      }),
+      ratings: [
+        {
+          id: '77',
+          ticketId: '5',
+          agentId: null,
+          requesterId: '5005',
+          at: changedAt(6),
+          answered: true,
+          positive: false,
+          comment: 'Nobody answered',
+        },
+      ],
+      agents: [],
+      requesters: [{ id: '5005', email: null }],
+    });
+    expect(conversationReads).toEqual([]);
   });
 
   it('reads the default business hours', async () => {

@@ -6,7 +6,7 @@ import { queryString } from '../http/query-string.js';
 import { RateBudget } from '../http/rate-budget.js';
 import { readPayload } from '../http/read-payload.js';
 import { createVendorHttp } from '../http/vendor-http.js';
-import type { Page, StreamStart, SyncedTicket, TicketPage, VendorClient } from '../vendor-client.js';
+import type { Page, StreamStart, SyncedTicket, TicketPage, TicketRefresh, VendorClient } from '../vendor-client.js';
 import { normalizeFreshdeskBusinessHours } from './business-hours.js';
 import {
   advanceWindow,
@@ -29,6 +29,7 @@ import {
 const TICKETS = '/api/v2/tickets';
 const TICKET = '/api/v2/tickets/{id}';
 const CONVERSATIONS = '/api/v2/tickets/{id}/conversations';
+const TICKET_RATINGS = '/api/v2/tickets/{id}/satisfaction_ratings';
 const RATINGS = '/api/v2/surveys/satisfaction_ratings';
 const AGENTS = '/api/v2/agents';
 const BUSINESS_HOURS = '/api/v2/business_hours';
@@ -59,7 +60,8 @@ const ticketPath = (pattern: string, ticketId: string): string => pattern.replac
 /**
  * A {@link VendorClient} for one Freshdesk account: tickets by `updated_since` windows of the
  * ticket list (restarted before the 300-page cap), reply counts from each ticket's conversations,
- * answered satisfaction ratings, agents and the default business hours.
+ * answered satisfaction ratings, agents and the default business hours; a refresh reads one ticket
+ * and its own ratings list.
  */
 export function createFreshdeskClient(options: FreshdeskClientOptions): VendorClient {
   const { tenant, clock } = options;
@@ -209,7 +211,8 @@ export function createFreshdeskClient(options: FreshdeskClientOptions): VendorCl
     return (perPage ?? []).reduce((sum, n) => sum + n, 0);
   }
 
-  async function ticket(ticketId: string): Promise<SyncedTicket | null> {
+  /** The ticket alone, as the list has it (no reply count); `null` when it is gone. */
+  async function viewTicket(ticketId: string) {
     const response = await http.get({
       url: `${ticketPath(TICKET, ticketId)}${queryString([['include', 'stats']])}`,
       endpoint: TICKET,
@@ -217,14 +220,27 @@ export function createFreshdeskClient(options: FreshdeskClientOptions): VendorCl
     });
     if (response.status === 404) return null;
     const page = [response.body];
-    const { content, times } = readPayload(tenant, TICKET, () => ({
+    return readPayload(tenant, TICKET, () => ({
       content: normalizeFreshdeskTicketPage(page),
       times: freshdeskRecordTimes(page, 'updated_at'),
     }));
-    const found = content.tickets[0];
-    if (found === undefined) return null;
-    const replies = await publicReplies(ticketId);
-    return { ticket: withPublicReplies(found, replies), updatedAt: times[0] ?? found.createdAt, repliesKnown: true };
+  }
+
+  async function ticket(ticketId: string): Promise<TicketRefresh | null> {
+    // Both at once: a refresh is waited for. UNSURE: whether the per-ticket list pages (Link is followed if so).
+    const [viewed, ratings] = await Promise.all([
+      viewTicket(ticketId),
+      allPages(ticketPath(TICKET_RATINGS, ticketId), TICKET_RATINGS, normalizeFreshdeskRatingPage, true),
+    ]);
+    const found = viewed?.content.tickets[0];
+    if (viewed === null || found === undefined) return null;
+    // As on the list: 0 stands in until `publicReplies` counts the conversations.
+    const synced: SyncedTicket = {
+      ticket: withPublicReplies(found, 0),
+      updatedAt: viewed.times[0] ?? found.createdAt,
+      repliesKnown: false,
+    };
+    return { synced, ratings: ratings ?? [], agents: [], requesters: viewed.content.requesters };
   }
 
   return {

@@ -116,8 +116,9 @@ function ratingFromFreshdesk(rating: FreshdeskRating): Rating {
 }
 
 /**
- * One page of `GET /api/v2/surveys/satisfaction_ratings` as model ratings: every record is an
- * answer, positive when the default question was answered 101 or higher.
+ * One page of `GET /api/v2/surveys/satisfaction_ratings` (or of one ticket's,
+ * `GET /api/v2/tickets/<id>/satisfaction_ratings`) as model ratings: every record is an answer,
+ * positive when the default question was answered 101 or higher.
  */
 export function normalizeFreshdeskRatingPage(page: unknown): Rating[] {
   return parsePayload(freshdeskRatingPageSchema, page).map(ratingFromFreshdesk);

@@ -8,6 +8,7 @@ import {
   describeVendorClient,
   serveDuringTests,
   withHeaders,
+  type RefreshScenario,
   type Scenario,
 } from '../vendor-client.contract.js';
 import { VendorUnsupportedError } from '../vendor-unsupported-error.js';
@@ -122,6 +123,43 @@ function agentHandlers(scenario: Scenario) {
   ];
 }
 
+/** The show-ticket endpoint (a ticket naming its rating record, as Zendesk's do) and the show-rating one. */
+function refreshHandlers({ ticketId, rating, clock, ratingFault }: RefreshScenario) {
+  const n = Number(ticketId);
+  const record = rating && {
+    id: Number(rating.id),
+    ticket_id: n,
+    assignee_id: 9001,
+    requester_id: 5000 + n,
+    score: rating.positive ? 'good' : 'bad',
+    comment: rating.comment,
+    created_at: iso(changedAt(n)),
+    updated_at: iso(changedAt(n) + MINUTE),
+  };
+  let ratingReads = 0;
+  return [
+    http.get(`${BASE_URL}/api/v2/tickets/:file`, () =>
+      HttpResponse.json({
+        ticket: {
+          ...rawTicket(n),
+          satisfaction_rating: record
+            ? { id: record.id, score: record.score, comment: record.comment }
+            : { score: 'unoffered' },
+        },
+        metric_sets: [rawMetricSet(n)],
+        users: [{ id: 9001, name: 'Alice', email: 'alice@acme.example', role: 'agent' }],
+      }),
+    ),
+    http.get(`${BASE_URL}/api/v2/satisfaction_ratings/:file`, ({ request, params }) =>
+      answer({ count: 1, pageSize: 1, clock, fault: ratingFault }, ratingReads++, request, (extra) =>
+        record && params.file === `${record.id}.json`
+          ? HttpResponse.json({ satisfaction_rating: record }, { headers: withHeaders(NORMAL_HEADERS, extra) })
+          : HttpResponse.json({ error: 'RecordNotFound', description: 'Not found' }, { status: 404 }),
+      ),
+    ),
+  ];
+}
+
 const createClient = (options: Parameters<typeof createZendeskClient>[0]) => createZendeskClient(options);
 
 describeVendorClient('zendesk', {
@@ -133,6 +171,7 @@ describeVendorClient('zendesk', {
   ticketHandlers: (scenario) => [incrementalHandler(scenario)],
   ratingHandlers,
   agentHandlers,
+  refreshHandlers,
   missingTicketHandlers: () => [
     http.get(`${BASE_URL}/api/v2/tickets/:file`, () =>
       HttpResponse.json({ error: 'RecordNotFound', description: 'Not found' }, { status: 404 }),
@@ -196,14 +235,51 @@ describe('createZendeskClient', () => {
     expect(page.agents).toEqual([{ id: '9001', name: 'Alice', email: 'alice@acme.example' }]);
   });
 
-  it('refreshes one ticket with its metric set', async () => {
+  it('refreshes one ticket with its metric set and users, and no rating call when it names none', async () => {
+    const ratingReads: string[] = [];
     server.use(
-      http.get(`${BASE_URL}/api/v2/tickets/:file`, () =>
-        HttpResponse.json({ ticket: rawTicket(7), metric_sets: [rawMetricSet(7)] }),
-      ),
+      http.get(`${BASE_URL}/api/v2/tickets/:file`, ({ request }) => {
+        expect(new URL(request.url).searchParams.get('include')).toBe('metric_sets,users');
+        return HttpResponse.json({
+          ticket: { ...rawTicket(7), satisfaction_rating: null },
+          metric_sets: [rawMetricSet(7)],
+          users: [
+            { id: 9001, name: 'Alice', email: 'alice@acme.example', role: 'agent' },
+            { id: 5007, name: 'Rita', email: 'rita@example.com', role: 'end-user' },
+          ],
+        });
+      }),
+      http.get(`${BASE_URL}/api/v2/satisfaction_ratings/:file`, ({ params }) => {
+        ratingReads.push(String(params.file));
+        return HttpResponse.json({}, { status: 404 });
+      }),
     );
     const found = await clientWith(TOKEN_AUTH).ticket('7');
-    expect(found).toMatchObject({ updatedAt: changedAt(7), repliesKnown: true, ticket: { id: '7', publicReplies: 2 } });
+    expect(found).toEqual({
+      synced: expect.objectContaining({
+        updatedAt: changedAt(7),
+        repliesKnown: true,
+        ticket: expect.objectContaining({ id: '7', publicReplies: 2 }),
+      }),
+      ratings: [],
+      agents: [{ id: '9001', name: 'Alice', email: 'alice@acme.example' }],
+      requesters: [{ id: '5007', email: 'rita@example.com' }],
+    });
+    expect(ratingReads).toEqual([]);
+  });
+
+  it('drops an unoffered rating record of a refreshed ticket', async () => {
+    server.use(
+      http.get(`${BASE_URL}/api/v2/tickets/:file`, () =>
+        HttpResponse.json({ ticket: { ...rawTicket(7), satisfaction_rating: { id: 71, score: 'unoffered' } } }),
+      ),
+      http.get(`${BASE_URL}/api/v2/satisfaction_ratings/71.json`, () =>
+        HttpResponse.json({
+          satisfaction_rating: { ...rawTicket(7), id: 71, ticket_id: 7, score: 'unoffered', comment: null },
+        }),
+      ),
+    );
+    await expect(clientWith(TOKEN_AUTH).ticket('7')).resolves.toMatchObject({ ratings: [] });
   });
 
   it('refuses an account on the newer CSAT (survey responses) with a VendorUnsupportedError', async () => {

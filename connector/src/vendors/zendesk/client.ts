@@ -6,7 +6,7 @@ import { queryString } from '../http/query-string.js';
 import { RateBudget } from '../http/rate-budget.js';
 import { readPayload } from '../http/read-payload.js';
 import { createVendorHttp } from '../http/vendor-http.js';
-import type { Page, StreamStart, SyncedTicket, TicketPage, VendorClient } from '../vendor-client.js';
+import type { Page, StreamStart, SyncedTicket, TicketPage, TicketRefresh, VendorClient } from '../vendor-client.js';
 import { VendorUnsupportedError } from '../vendor-unsupported-error.js';
 import { detectZendeskCsatMode, type ZendeskCsatMode } from './client-csat-mode.js';
 import {
@@ -17,16 +17,20 @@ import {
 } from './client-cursors.js';
 import {
   normalizeZendeskRatingPage,
+  normalizeZendeskShownRating,
+  normalizeZendeskShownTicket,
   zendeskRatingCreatedTimes,
   normalizeZendeskTicketPage,
   normalizeZendeskUserPage,
   zendeskTicketChangeTimes,
+  type ZendeskShownTicket,
 } from './normalize.js';
 
 const INCREMENTAL_TICKETS = '/api/v2/incremental/tickets/cursor.json';
 const SATISFACTION_RATINGS = '/api/v2/satisfaction_ratings';
 const USERS = '/api/v2/users';
 const TICKET = '/api/v2/tickets/{id}.json';
+const SATISFACTION_RATING = '/api/v2/satisfaction_ratings/{id}.json';
 
 /** Team plan; the `X-Rate-Limit` header of the first answer corrects it. */
 const DEFAULT_PLAN_LIMIT = 200;
@@ -76,7 +80,8 @@ const seconds = (ms: number): number => Math.max(0, Math.floor(ms / 1000));
 /**
  * A {@link VendorClient} for one Zendesk account: tickets from the cursor-based incremental export
  * with their metric sets and users sideloaded (so reply counts come with them), legacy CSAT
- * ratings, and agents. Zendesk computes business minutes itself, so there is no schedule to read.
+ * ratings, and agents; a refresh reads one ticket and the rating record it names. Zendesk computes
+ * business minutes itself, so there is no schedule to read.
  */
 export function createZendeskClient(options: ZendeskClientOptions): VendorClient {
   const { tenant, clock } = options;
@@ -193,25 +198,34 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
     }
   }
 
-  async function ticket(ticketId: string): Promise<SyncedTicket | null> {
-    const url = `${TICKET.replace('{id}', encodeURIComponent(ticketId))}${queryString([['include', 'metric_sets']])}`;
+  /** The single-ticket answer with the given sideloads; `null` when the ticket is gone. */
+  async function showTicket(ticketId: string, include: string): Promise<ZendeskShownTicket | null> {
+    const url = `${TICKET.replace('{id}', encodeURIComponent(ticketId))}${queryString([['include', include]])}`;
     const response = await http.get({ url, endpoint: TICKET, accept: [404] });
     if (response.status === 404) return null;
-    const fields = fieldsOf(response.body);
-    // UNSURE: the show endpoint's sideload is read as `metric_sets` (as on the export) or `metric_set`.
-    const metricSets = Array.isArray(fields.metric_sets)
-      ? fields.metric_sets
-      : fields.metric_set !== undefined && fields.metric_set !== null
-        ? [fields.metric_set]
-        : [];
-    const page = { tickets: [fields.ticket], metric_sets: metricSets, users: [] };
-    const { content, times } = readPayload(tenant, TICKET, () => ({
-      content: normalizeZendeskTicketPage(page),
-      times: zendeskTicketChangeTimes(page),
-    }));
-    const found = content.tickets[0];
-    if (found === undefined) return null;
-    return { ticket: found, updatedAt: times[0] ?? found.createdAt, repliesKnown: true };
+    return readPayload(tenant, TICKET, () => normalizeZendeskShownTicket(response.body));
+  }
+
+  /** One rating record by id; none when it is gone or was never offered. */
+  async function showRating(ratingId: string): Promise<Rating[]> {
+    const url = SATISFACTION_RATING.replace('{id}', encodeURIComponent(ratingId));
+    const response = await http.get({ url, endpoint: SATISFACTION_RATING, accept: [404] });
+    if (response.status === 404) return [];
+    const rating = readPayload(tenant, SATISFACTION_RATING, () => normalizeZendeskShownRating(response.body));
+    return rating === null ? [] : [rating];
+  }
+
+  async function ticket(ticketId: string): Promise<TicketRefresh | null> {
+    const shown = await showTicket(ticketId, 'metric_sets,users');
+    if (shown === null) return null;
+    // The ticket names its one rating record, whose agent and times the ticket does not carry.
+    const ratings = shown.ratingId === null ? [] : await showRating(shown.ratingId);
+    return {
+      synced: { ticket: shown.ticket, updatedAt: shown.updatedAt, repliesKnown: true },
+      ratings,
+      agents: shown.agents,
+      requesters: shown.requesters,
+    };
   }
 
   return {
@@ -223,7 +237,10 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
     agents,
     businessSchedule: async () => null,
     // Never needed (the export carries `replies`); answered from the ticket for completeness.
-    publicReplies: async (ticketId) => (await ticket(ticketId))?.ticket.publicReplies ?? 0,
+    publicReplies: async (ticketId) => {
+      const shown = await showTicket(ticketId, 'metric_sets');
+      return shown?.ticket.publicReplies ?? 0;
+    },
     ticket,
   };
 }

@@ -2,8 +2,11 @@
 export { createZendeskClient, type ZendeskClientOptions, type ZendeskCredentials } from './client.js';
 export {
   normalizeZendeskRatingPage,
+  normalizeZendeskShownRating,
+  normalizeZendeskShownTicket,
   normalizeZendeskTicketPage,
   normalizeZendeskUserPage,
   zendeskTicketChangeTimes,
+  type ZendeskShownTicket,
   type ZendeskTicketPageContent,
 } from './normalize.js';

@@ -10,6 +10,8 @@ import { parseIsoTime } from '../payload-fields.js';
 import { readZendeskTicketPageFast } from './fast-ticket-page.js';
 import {
   zendeskRatingPageSchema,
+  zendeskShownRatingSchema,
+  zendeskShownTicketRatingSchema,
   zendeskTicketPageSchema,
   zendeskUserSchema,
   type ZendeskMetricSet,
@@ -114,6 +116,41 @@ export function normalizeZendeskRatingPage(page: unknown): Rating[] {
     if (normalized !== null) ratings.push(normalized);
   }
   return ratings;
+}
+
+/** `GET /api/v2/satisfaction_ratings/{id}` as a model rating; `null` for an `unoffered` record. */
+export function normalizeZendeskShownRating(body: unknown): Rating | null {
+  return ratingFromZendesk(parsePayload(zendeskShownRatingSchema, body).satisfaction_rating);
+}
+
+/** What `GET /api/v2/tickets/{id}?include=metric_sets,users` holds. */
+export interface ZendeskShownTicket {
+  readonly ticket: Ticket;
+  /** The ticket's last change. */
+  readonly updatedAt: number;
+  /** Its assignee and requester, when `users` were sideloaded. */
+  readonly agents: Agent[];
+  readonly requesters: Requester[];
+  /** Its satisfaction rating record, to read with the show-rating endpoint; `null` when it has none. */
+  readonly ratingId: string | null;
+}
+
+/** The single-ticket answer, read like an export page of that one ticket; throws a `PayloadError` when it does not fit. */
+export function normalizeZendeskShownTicket(body: unknown): ZendeskShownTicket {
+  const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  // UNSURE: the show endpoint's sideload is read as `metric_sets` (as on the export) or `metric_set`.
+  const metricSets = Array.isArray(fields.metric_sets)
+    ? fields.metric_sets
+    : fields.metric_set !== undefined && fields.metric_set !== null
+      ? [fields.metric_set]
+      : [];
+  const page = { tickets: [fields.ticket], metric_sets: metricSets, users: fields.users ?? [] };
+  const { tickets, agents, requesters } = normalizeZendeskTicketPage(page);
+  const ticket = tickets[0];
+  const updatedAt = zendeskTicketChangeTimes(page)[0];
+  if (ticket === undefined || updatedAt === undefined) throw new PayloadError('ticket', 'missing (expected a ticket)');
+  const ratingId = parsePayload(zendeskShownTicketRatingSchema, body).ticket.satisfaction_rating?.id ?? null;
+  return { ticket, updatedAt, agents, requesters, ratingId };
 }
 
 const zendeskUserPageSchema = z.object(

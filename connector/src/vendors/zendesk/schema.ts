@@ -76,6 +76,25 @@ export const zendeskRatingSchema = z.object({
   updated_at: optionalIsoTime,
 });
 
+/** `GET /api/v2/satisfaction_ratings/{id}`: one record, wrapped as `{ satisfaction_rating }`. */
+export const zendeskShownRatingSchema = z.object(
+  { satisfaction_rating: zendeskRatingSchema },
+  {
+    error: (issue) =>
+      issue.code === 'invalid_type'
+        ? 'expected a satisfaction rating: an object with "satisfaction_rating"'
+        : undefined,
+  },
+);
+
+/**
+ * What `GET /api/v2/tickets/{id}` says of the ticket's rating: `{ id, score, comment }` once a
+ * survey was offered, `{ score: 'unoffered' }` before, `null` on plans without CSAT. Only the id is read.
+ */
+export const zendeskShownTicketRatingSchema = z.object({
+  ticket: z.object({ satisfaction_rating: z.object({ id: optionalVendorId }).nullish() }),
+});
+
 /** One page of `GET /api/v2/satisfaction_ratings`. */
 export const zendeskRatingPageSchema = z.object(
   { satisfaction_ratings: z.array(zendeskRatingSchema) },
