@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createSimulatedAccount } from './account.js';
 import { generateHistory } from './history.js';
 import { createManualClock } from './manual-clock.js';
+import type { TicketEvent } from './ticket-events.js';
+import { TicketState } from './ticket-table.js';
 
 const NOW = Date.UTC(2026, 2, 1);
 const history = generateHistory({ seed: 31, tickets: 300, days: 30, now: NOW });
@@ -86,6 +88,33 @@ describe('simulated account', () => {
     const count = account.state.table.count;
     await clock.advance(10 * 60_000);
     expect(account.state.table.count).toBe(count);
+  });
+
+  it('tells onChange listeners of every change, with the ticket before and after, until they stop', async () => {
+    const { account, clock } = zendesk();
+    const events: TicketEvent[] = [];
+    const stop = account.onChange((event) => events.push(event));
+    const id = account.addTicket({ assigneeId: null });
+    await clock.advance(60_000);
+    account.updateTicket(id, { kind: 'assign', agentId: history.agents[2]!.id });
+    expect(() => account.updateTicket(id, { kind: 'reopen' })).toThrow(/not solved/);
+    expect(events.map((e) => [e.ticketId, e.change.kind, e.before?.status ?? null, e.after.status])).toEqual([
+      [id, 'create', null, TicketState.new],
+      [id, 'assign', TicketState.new, TicketState.open],
+    ]);
+    expect(events[1]).toMatchObject({ atSec: Math.floor(clock.now() / 1000), after: { assignee: 3, removed: false } });
+
+    // Live traffic goes through the same seam: one event per change it logs.
+    const logBefore = account.state.log.length;
+    account.startLiveTraffic({ ticketsPerMinute: 6, updatesPerMinute: 30 });
+    await clock.advance(5 * 60_000);
+    await account.stop();
+    const live = events.length - 2;
+    expect(live).toBe(account.state.log.length - logBefore);
+    expect(live).toBeGreaterThan(20);
+    stop();
+    account.updateTicket(id, { kind: 'note' });
+    expect(events).toHaveLength(2 + live);
   });
 
   it('gives a Freshdesk truth with stats, conversations, ratings, agents and business hours', () => {

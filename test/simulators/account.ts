@@ -1,7 +1,8 @@
 /**
  * A simulated Zendesk or Freshdesk account: the vendor's current state made from a generated
- * history, mutation methods and clock-driven live traffic to make it change, its request gate
- * (limits, faults, auth, counters), and `truth()`, every current record in the vendor's format.
+ * history, mutation methods and clock-driven live traffic to make it change (each change is
+ * announced to `onChange` listeners, as a vendor's webhooks would be), its request gate (limits,
+ * faults, auth, counters), and `truth()`, every current record in the vendor's format.
  */
 import type { Clock } from '@frontline/connector/clock';
 import { AccountState, type SimVendor } from './account-state.js';
@@ -24,6 +25,7 @@ import { SlidingWindowLimiter } from './rate-limiter.js';
 import { RequestGate, type SimulatorStats } from './request-gate.js';
 import type { FreshdeskBusinessHoursJson } from './schedule.js';
 import { addTicket, applyChange, nextGapMs, nextStep, type NewTicket, type TicketChange } from './ticket-changes.js';
+import { snapshotTicket, TicketEventHub, type TicketEventListener } from './ticket-events.js';
 import {
   zendeskComments,
   zendeskMetricSet,
@@ -112,6 +114,11 @@ export interface SimulatedAccount<V extends SimVendor = SimVendor> {
   addTicket(init?: NewTicket): number;
   /** Changes a ticket now; see {@link TicketChange}. */
   updateTicket(id: number, change: TicketChange): void;
+  /**
+   * Calls `listener` right after every change of a ticket from now on, whoever made it (a test,
+   * live traffic); returns the function that stops it. See `createWebhookSender`.
+   */
+  onChange(listener: TicketEventListener): () => void;
   /** Starts clock-driven traffic (Poisson arrivals); replaces traffic already running. */
   startLiveTraffic(options: LiveTrafficOptions): void;
   /** Stops live traffic; resolves once its loop has ended. */
@@ -130,6 +137,7 @@ class Account<V extends SimVendor> implements SimulatedAccount<V> {
   readonly gate: RequestGate;
   readonly limits: RateLimits;
   private readonly random: Random;
+  private readonly events = new TicketEventHub();
   private traffic: { controller: AbortController; done: Promise<void> } | null = null;
 
   constructor(private readonly options: SimulatedAccountOptions<V>) {
@@ -162,11 +170,28 @@ class Account<V extends SimVendor> implements SimulatedAccount<V> {
   }
 
   addTicket(init?: NewTicket): number {
-    return addTicket(this.state, this.random, init);
+    const id = addTicket(this.state, this.random, init);
+    if (this.events.listening) {
+      const index = this.state.indexOf(id);
+      const atSec = this.state.table.updatedAt[index] ?? 0;
+      const after = snapshotTicket(this.state, index);
+      this.events.emit({ ticketId: id, change: { kind: 'create' }, atSec, before: null, after });
+    }
+    return id;
   }
 
   updateTicket(id: number, change: TicketChange): void {
+    const index = this.state.indexOf(id);
+    const before = this.events.listening && index >= 0 ? snapshotTicket(this.state, index) : null;
     applyChange(this.state, this.random, id, change);
+    if (before !== null) {
+      const atSec = this.state.table.updatedAt[index] ?? 0;
+      this.events.emit({ ticketId: id, change, atSec, before, after: snapshotTicket(this.state, index) });
+    }
+  }
+
+  onChange(listener: TicketEventListener): () => void {
+    return this.events.on(listener);
   }
 
   /** One live update: a plausible next step for one of the most recent tickets. */
@@ -177,7 +202,7 @@ class Account<V extends SimVendor> implements SimulatedAccount<V> {
       const change = nextStep(this.state, index, this.random);
       if (change === null) continue;
       try {
-        applyChange(this.state, this.random, this.state.ticketId(index), change);
+        this.updateTicket(this.state.ticketId(index), change);
         return;
       } catch (error) {
         // A step that no longer fits (the test changed the ticket meanwhile): try another ticket.

@@ -1,5 +1,6 @@
 // The vendor simulators: seeded account histories, live simulated Zendesk/Freshdesk accounts, and
-// msw handlers (plus a loopback HTTP server) that play their APIs, Zigpoll's included.
+// msw handlers (plus a loopback HTTP server) that play their APIs, Zigpoll's included, and the
+// webhooks the accounts send when their tickets change.
 export { generateHistory, CLOSE_AFTER_MS, TOPICS, type HistoryOptions, type SimHistory } from './history.js';
 export { ID_BASE, type RequesterDirectory, type SimAgent, type SimGroup } from './people.js';
 export { berlinSchedule, toBusinessSchedule, type SimSchedule, type FreshdeskBusinessHoursJson } from './schedule.js';
@@ -18,6 +19,23 @@ export {
 } from './account.js';
 export type { AccountState, SimVendor } from './account-state.js';
 export type { NewTicket, TicketChange } from './ticket-changes.js';
+export type { TicketEvent, TicketEventListener, TicketSnapshot } from './ticket-events.js';
+export { rateTicket } from './rate-ticket.js';
+export {
+  createWebhookSender,
+  type WebhookDelivery,
+  type WebhookSender,
+  type WebhookSenderOptions,
+} from './webhook-sender.js';
+export type { WebhookRequest } from './webhook-request.js';
+export {
+  DEFAULT_ZENDESK_ACCOUNT_ID,
+  DEFAULT_ZENDESK_RATINGS_WEBHOOK_ID,
+  DEFAULT_ZENDESK_WEBHOOK_ID,
+  signZendeskWebhook,
+  ZENDESK_RATING_TRIGGER_BODY,
+} from './zendesk-webhooks.js';
+export { FRESHDESK_SECRET_HEADER } from './freshdesk-webhooks.js';
 export { FRESHDESK_PLANS, ZENDESK_PLANS, ZENDESK_INCREMENTAL_PER_MINUTE, planLimits } from './plans.js';
 export type { FreshdeskPlan, RateLimitOverrides, RateLimits, ZendeskPlan } from './plans.js';
 export { FAULT_KINDS, type FaultKind, type FaultOptions } from './faults.js';
