@@ -13,6 +13,7 @@ const BENCHES: [string, ...string[]][] = [
   ['./recent-view.bench.ts', 'zendesk'],
   ['./recent-view.bench.ts', 'freshdesk'],
   ['./backfill-memory.bench.ts'],
+  ['./dashboard-latency.bench.ts'],
 ];
 const TEST_DIR = fileURLToPath(new URL('..', import.meta.url));
 

@@ -35,6 +35,19 @@ function scoresJson<K extends KpiKey>(
   return out;
 }
 
+// Every request between two views asks for the same few dashboards: each is built and
+// serialized once per view (the cache goes with the view).
+const dashboardTexts = new WeakMap<TenantView, Map<string, string>>();
+
+/** {@link dashboardJson} as JSON text, built once per view and agent. */
+export function dashboardText(view: TenantView, agentId: string): string {
+  let texts = dashboardTexts.get(view);
+  if (texts === undefined) dashboardTexts.set(view, (texts = new Map()));
+  let text = texts.get(agentId);
+  if (text === undefined) texts.set(agentId, (text = JSON.stringify(dashboardJson(view, agentId))));
+  return text;
+}
+
 /** One agent's numbers for every period; an agent with no tickets gets empty values, not an error. */
 export function dashboardJson(view: TenantView, agentId: string): Static<typeof Dashboard> {
   const periods = {} as Static<typeof Dashboard>['periods'];

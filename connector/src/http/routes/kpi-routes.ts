@@ -4,7 +4,7 @@ import Type, { type Static } from 'typebox';
 import type { PeriodName } from '../../live/tenant-view.js';
 import { ApiError } from '../api-error.js';
 import type { Caller } from '../authenticate.js';
-import { dashboardJson, drillDownJson, iso, teamJson } from '../present-kpis.js';
+import { dashboardText, drillDownJson, iso, teamJson } from '../present-kpis.js';
 import { requesterContextJson } from '../present-requester.js';
 import { AUTH_ERRORS, BEARER, Id } from '../schemas/common-schemas.js';
 import {
@@ -53,14 +53,15 @@ export function registerKpiRoutes(app: FastifyInstance, deps: ServerDeps): void 
         response: { 200: Dashboard, ...AUTH_ERRORS },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const caller = await deps.auth.caller(request);
       const agentId = agentOf(deps, caller, request.params.agentId);
       const view = await deps.live.view(caller.tenant);
       if (agentId !== caller.session.userId && !view.agentNames.has(agentId)) {
         throw new ApiError('not_found', `no agent ${agentId} in this account: see GET /v1/team for the agents`);
       }
-      return dashboardJson(view, agentId);
+      // Already JSON (built once per view): sent as it is, the schema only documents it.
+      return reply.type('application/json; charset=utf-8').send(dashboardText(view, agentId));
     },
   );
 

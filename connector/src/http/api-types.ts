@@ -1,0 +1,44 @@
+// The API's request and response types, derived from the schemas the server validates with:
+// the sidebar imports these type-only, so the two cannot drift apart.
+import type { Static } from 'typebox';
+import type { ErrorBody } from './schemas/common-schemas.js';
+import type { FreshdeskExchangeBody, SessionBody, ZendeskExchangeBody } from './schemas/auth-schemas.js';
+import type {
+  EditNoteBody,
+  NewNoteBody,
+  Note,
+  NoteList,
+  Target,
+  TargetBody,
+  TargetList,
+} from './schemas/coaching-schemas.js';
+import type {
+  Alert,
+  AlertList,
+  Dashboard,
+  DrillDown,
+  Period,
+  RequesterContext,
+  TeamView,
+} from './schemas/kpi-schemas.js';
+
+export type ApiError = Static<typeof ErrorBody>;
+export type SessionResponse = Static<typeof SessionBody>;
+export type ZendeskSignIn = Static<typeof ZendeskExchangeBody>;
+export type FreshdeskSignIn = Static<typeof FreshdeskExchangeBody>;
+export type DashboardResponse = Static<typeof Dashboard>;
+export type TeamViewResponse = Static<typeof TeamView>;
+export type DrillDownResponse = Static<typeof DrillDown>;
+export type RequesterContextResponse = Static<typeof RequesterContext>;
+export type AlertItem = Static<typeof Alert>;
+export type AlertListResponse = Static<typeof AlertList>;
+export type PeriodName = Static<typeof Period>;
+export type CoachingNote = Static<typeof Note>;
+export type NoteListResponse = Static<typeof NoteList>;
+export type NewNoteRequest = Static<typeof NewNoteBody>;
+export type EditNoteRequest = Static<typeof EditNoteBody>;
+export type KpiTargetItem = Static<typeof Target>;
+export type TargetListResponse = Static<typeof TargetList>;
+export type TargetRequest = Static<typeof TargetBody>;
+/** The events of GET /v1/stream: `dashboard` (DashboardResponse), `alert` (AlertItem), `note` (CoachingNote). */
+export type StreamEventName = 'dashboard' | 'alert' | 'note';

@@ -1,0 +1,59 @@
+/**
+ * The connector's API over a prepared PostgreSQL store, in a process of its own, beside a bare
+ * Fastify route: the latency benchmark loads both from another process, so the load generator
+ * does not share their event loop. Reads DATABASE_URL and FRONTLINE_SECRET_KEY like `frontline
+ * serve`, and FRONTLINE_BENCH_TENANT / FRONTLINE_BENCH_AGENT. Warms the tenant (loads its
+ * history, computes its view), then prints one JSON line: both URLs and a session token.
+ * Stops on SIGTERM.
+ */
+import { SessionTokens } from '@frontline/connector/auth';
+import { readEnv } from '@frontline/connector/env';
+import { createServer } from '@frontline/connector/http';
+import { silentLogger } from '@frontline/connector/logger';
+import { openRuntime } from '@frontline/connector/main';
+import Fastify from 'fastify';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+
+const runtime = await openRuntime(readEnv(process.env), { log: silentLogger });
+const tenant = await runtime.store.getTenant(process.env['FRONTLINE_BENCH_TENANT'] ?? 'acme');
+if (tenant === null) throw new Error('the benchmark tenant is missing');
+const app = await createServer(runtime);
+const url = await app.listen({ port: 0, host: '127.0.0.1' });
+const bare = Fastify({ logger: false });
+bare.get('/bare', async () => ({ ok: true }));
+const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+
+const { token } = new SessionTokens(runtime.sessionKey, () => Date.now(), 60 * 60_000).issue({
+  tenantId: tenant.id,
+  userId: process.env['FRONTLINE_BENCH_AGENT'] ?? 'agent-1',
+  role: 'agent',
+});
+const started = Date.now();
+const warm = await app.inject({
+  method: 'GET',
+  url: '/v1/agents/me/dashboard',
+  headers: { authorization: `Bearer ${token}` },
+});
+if (warm.statusCode !== 200) throw new Error(`warm-up answered ${warm.statusCode}: ${warm.body}`);
+process.stdout.write(
+  `${JSON.stringify({ url, bareUrl, token, warmMs: Date.now() - started, rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20) })}\n`,
+);
+
+const delay = monitorEventLoopDelay({ resolution: 1 });
+delay.enable();
+const gcs: number[] = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcs.push(e.duration);
+}).observe({ entryTypes: ['gc'] });
+process.once('SIGTERM', () => {
+  gcs.sort((a, b) => b - a);
+  process.stderr.write(
+    `loop delay p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms max ${(delay.max / 1e6).toFixed(1)} ms; gc count ${gcs.length}, longest ${gcs
+      .slice(0, 8)
+      .map((d) => d.toFixed(1))
+      .join(', ')} ms\n`,
+  );
+  void Promise.all([app.close(), bare.close()])
+    .then(() => runtime.close())
+    .finally(() => process.exit(0));
+});
