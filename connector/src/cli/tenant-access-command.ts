@@ -8,7 +8,7 @@ import type { CliIo } from './cli-io.js';
 import { UsageError } from './usage-error.js';
 
 interface AccessOptions {
-  readonly webhookSecret?: string;
+  readonly webhookSecret?: string[];
   readonly appSecret?: string | true;
   readonly zendeskAppKey?: string;
   readonly zendeskAppAudience?: string;
@@ -26,7 +26,7 @@ const newSecret = (): string => randomBytes(24).toString('base64url');
 /** What `tenant access` sets, from its options; the public key is read and checked first. */
 async function accessFromOptions(options: AccessOptions, host: string): Promise<Partial<TenantAccess>> {
   const access: { -readonly [K in keyof TenantAccess]?: TenantAccess[K] } = {};
-  if (options.webhookSecret !== undefined) access.webhookSecret = options.webhookSecret;
+  if (options.webhookSecret !== undefined) access.webhookSecrets = options.webhookSecret;
   if (options.appSecret !== undefined) access.appSecret = options.appSecret === true ? newSecret() : options.appSecret;
   if (options.zendeskAppKey !== undefined) {
     const pem = await readFile(options.zendeskAppKey, 'utf8').catch(() => {
@@ -60,7 +60,10 @@ export function registerTenantAccessCommands(tenant: Command, io: CliIo, openRun
     .command('access')
     .description('set what proves requests come from the helpdesk: webhook secret, app secret, Zendesk app key')
     .argument('<name>', 'the tenant')
-    .option('--webhook-secret <secret>', "Zendesk: the webhook's signing secret; Freshdesk: the rule's secret header")
+    .option(
+      '--webhook-secret <secret...>',
+      "Zendesk: each webhook's signing secret (ticket events, the ratings trigger); Freshdesk: the rule's secret header",
+    )
     .option('--app-secret [secret]', "Freshdesk: the app's secure installation parameter (generated when no value)")
     .option('--zendesk-app-key <file>', "Zendesk: PEM file of the app's public key (signed URLs)")
     .option('--zendesk-app-audience <aud>', 'Zendesk: the `aud` of the signed-URL tokens')

@@ -18,6 +18,7 @@ const otherKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const publicPem = (keys: typeof zendeskKeys) => keys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
 
 const ZD_WEBHOOK_SECRET = `zd-whsec-${randomBytes(12).toString('hex')}`;
+const ZD_RATINGS_SECRET = `zd-ratings-${randomBytes(12).toString('hex')}`;
 const FD_WEBHOOK_SECRET = `fd-whsec-${randomBytes(12).toString('hex')}`;
 const FD_APP_SECRET = `fd-app-${randomBytes(12).toString('hex')}`;
 const LEAD_KEY = `lead-key-${randomBytes(12).toString('hex')}`;
@@ -28,7 +29,7 @@ const refusals: string[] = [];
 describe('who may see what', () => {
   let api: ApiHarness;
   let zen: Tenant;
-  const secretsSeen: string[] = [ZD_WEBHOOK_SECRET, FD_WEBHOOK_SECRET, FD_APP_SECRET, LEAD_KEY];
+  const secretsSeen: string[] = [ZD_WEBHOOK_SECRET, ZD_RATINGS_SECRET, FD_WEBHOOK_SECRET, FD_APP_SECRET, LEAD_KEY];
 
   /** Asserts the refusal and that the try was logged without any secret in the log or the body. */
   const refused = (what: string, response: LightMyRequestResponse, status: number) => {
@@ -46,7 +47,7 @@ describe('who may see what', () => {
       },
       clock,
     );
-    await api.store.updateAccess('acme', { webhookSecret: FD_WEBHOOK_SECRET, appSecret: FD_APP_SECRET });
+    await api.store.updateAccess('acme', { webhookSecrets: [FD_WEBHOOK_SECRET], appSecret: FD_APP_SECRET });
     await api.store.coaching.setRole(api.tenant.id, 'lead', 'lead');
     await api.store.saveUserKeyHash(api.tenant.id, 'lead', hashUserKey(LEAD_KEY));
     zen = await api.store.addTenant({
@@ -57,7 +58,7 @@ describe('who may see what', () => {
       zigpoll: null,
     });
     zen = await api.store.updateAccess('zen', {
-      webhookSecret: ZD_WEBHOOK_SECRET,
+      webhookSecrets: [ZD_WEBHOOK_SECRET, ZD_RATINGS_SECRET],
       zendeskApp: { publicKeyPem: publicPem(zendeskKeys), audience: 'install-1', issuer: 'zen.zendesk.com' },
     });
     await api.store.addTenant({
@@ -344,6 +345,11 @@ describe('who may see what', () => {
     it('queues a refresh of the ticket for a signed Zendesk event and a Freshdesk rule', async () => {
       const zendesk = await sendZendesk(zendeskEvent('101'));
       expect(zendesk.statusCode).toBe(202);
+      // The ratings trigger's webhook has a secret of its own and a body the admin writes.
+      const rating = await sendZendesk(JSON.stringify({ ticket_id: '102', satisfaction: 'Bad' }), {
+        secret: ZD_RATINGS_SECRET,
+      });
+      expect(rating.statusCode).toBe(202);
       const freshdesk = await api.app.inject({
         method: 'POST',
         url: '/v1/webhooks/freshdesk/acme',
@@ -353,6 +359,7 @@ describe('who may see what', () => {
       expect(freshdesk.statusCode).toBe(202);
       expect(api.queued).toEqual([
         { kind: 'refresh-ticket', tenant: 'zen', ticketId: '101' },
+        { kind: 'refresh-ticket', tenant: 'zen', ticketId: '102' },
         { kind: 'refresh-ticket', tenant: 'acme', ticketId: '202' },
       ]);
     });

@@ -52,11 +52,11 @@ export function decryptZigpoll(
   );
 }
 
-/** The ciphertext of one access secret (`tenants.webhook_secret`, `tenants.app_secret`), or null. */
+/** The ciphertext of one access secret (`tenants.webhook_secrets` as JSON, `tenants.app_secret`), or null. */
 export function encryptAccessSecret(
   key: SecretKey,
   tenantId: string,
-  column: 'webhook_secret' | 'app_secret',
+  column: 'webhook_secrets' | 'app_secret',
   secret: string | null,
 ): string | null {
   return secret === null ? null : key.encrypt(secret, context(tenantId, column));
@@ -67,7 +67,7 @@ export function decryptAccessSecret(
   key: SecretKey,
   tenantId: string,
   tenantName: string,
-  column: 'webhook_secret' | 'app_secret',
+  column: 'webhook_secrets' | 'app_secret',
   stored: string | null,
 ): string | null {
   if (stored === null) return null;

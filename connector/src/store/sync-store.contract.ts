@@ -678,26 +678,30 @@ export function describeSyncStore(name: string, makeHarness: () => Promise<Store
               issuer: 'acme.zendesk.com',
             };
             const updated = await store.updateAccess('acme', {
-              webhookSecret: 'whsec-0123456789',
+              webhookSecrets: ['whsec-0123456789', 'whsec-ratings'],
               appSecret: 'app-secret-9876',
               zendeskApp,
             });
             expect(updated.access).toEqual({
-              webhookSecret: 'whsec-0123456789',
+              webhookSecrets: ['whsec-0123456789', 'whsec-ratings'],
               appSecret: 'app-secret-9876',
               zendeskApp,
             });
             expect((await store.getTenant('acme'))?.access).toEqual(updated.access);
-            const [row] = await harness.raw<Record<string, unknown>>('SELECT webhook_secret, app_secret FROM tenants');
+            const [row] = await harness.raw<Record<string, unknown>>('SELECT webhook_secrets, app_secret FROM tenants');
             expect(JSON.stringify(row)).not.toContain('whsec-0123456789');
             expect(JSON.stringify(row)).not.toContain('app-secret-9876');
             const partly = await store.updateAccess('acme', { appSecret: null });
-            expect(partly.access).toEqual({ webhookSecret: 'whsec-0123456789', appSecret: null, zendeskApp });
+            expect(partly.access).toEqual({
+              webhookSecrets: ['whsec-0123456789', 'whsec-ratings'],
+              appSecret: null,
+              zendeskApp,
+            });
           });
 
           it('starts with no access set, and refuses an unknown tenant', async () => {
             const tenant = await store.addTenant(globex);
-            expect(tenant.access).toEqual({ webhookSecret: null, appSecret: null, zendeskApp: null });
+            expect(tenant.access).toEqual({ webhookSecrets: [], appSecret: null, zendeskApp: null });
             await expect(store.updateAccess('nobody', { appSecret: 'x' })).rejects.toBeInstanceOf(TenantNotFoundError);
           });
 

@@ -44,8 +44,12 @@ export interface ZendeskAppKey {
 
 /** What proves that a request comes from the tenant's helpdesk; each `null` until an admin sets it. */
 export interface TenantAccess {
-  /** Zendesk: the webhook's signing secret; Freshdesk: the secret header of the automation rule. */
-  readonly webhookSecret: string | null;
+  /**
+   * Zendesk: the signing secret of each webhook (one for ticket events, one for the trigger that
+   * reports ratings: Zendesk has no rating event); Freshdesk: the automation rule's secret header.
+   * Empty until set.
+   */
+  readonly webhookSecrets: readonly string[];
   /** Freshdesk: the secure installation parameter the app's request templates send. */
   readonly appSecret: string | null;
   readonly zendeskApp: ZendeskAppKey | null;

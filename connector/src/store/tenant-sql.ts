@@ -26,13 +26,13 @@ interface TenantRow {
   readonly status_reason: string | null;
   readonly escalation_tags: string[];
   readonly created_at: number;
-  readonly webhook_secret: string | null;
+  readonly webhook_secrets: string | null;
   readonly app_secret: string | null;
   readonly zendesk_app: ZendeskAppKey | null;
 }
 
 const COLUMNS = `id::text AS id, name, vendor, base_url, credentials, zigpoll_credentials, status, status_reason,
-  escalation_tags, floor(extract(epoch FROM created_at) * 1000)::float8 AS created_at, webhook_secret, app_secret,
+  escalation_tags, floor(extract(epoch FROM created_at) * 1000)::float8 AS created_at, webhook_secrets, app_secret,
   zendesk_app`;
 
 const UNIQUE_VIOLATION = '23505';
@@ -97,15 +97,20 @@ export async function updateTenantAccess(
   if (id === undefined) throw new TenantNotFoundError(name);
   const rows = await db.query<TenantRow>(
     `UPDATE tenants SET
-       webhook_secret = CASE WHEN $2 THEN $3 ELSE webhook_secret END,
+       webhook_secrets = CASE WHEN $2 THEN $3 ELSE webhook_secrets END,
        app_secret = CASE WHEN $4 THEN $5 ELSE app_secret END,
        zendesk_app = CASE WHEN $6 THEN $7::jsonb ELSE zendesk_app END
      WHERE id = $1
      RETURNING ${COLUMNS}`,
     [
       id,
-      access.webhookSecret !== undefined,
-      encryptAccessSecret(key, id, 'webhook_secret', access.webhookSecret ?? null),
+      access.webhookSecrets !== undefined,
+      encryptAccessSecret(
+        key,
+        id,
+        'webhook_secrets',
+        access.webhookSecrets === undefined ? null : JSON.stringify(access.webhookSecrets),
+      ),
       access.appSecret !== undefined,
       encryptAccessSecret(key, id, 'app_secret', access.appSecret ?? null),
       access.zendeskApp !== undefined,
@@ -168,11 +173,19 @@ function toTenant(key: SecretKey, row: TenantRow): Tenant {
     statusReason: row.status_reason,
     escalationTags: row.escalation_tags,
     access: {
-      webhookSecret: decryptAccessSecret(key, row.id, row.name, 'webhook_secret', row.webhook_secret),
+      webhookSecrets: webhookSecretsOf(
+        decryptAccessSecret(key, row.id, row.name, 'webhook_secrets', row.webhook_secrets),
+      ),
       appSecret: decryptAccessSecret(key, row.id, row.name, 'app_secret', row.app_secret),
       zendeskApp: row.zendesk_app,
     },
   };
+}
+
+function webhookSecretsOf(json: string | null): string[] {
+  if (json === null) return [];
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((s): s is string => typeof s === 'string') : [];
 }
 
 function onlyRow<Row>(rows: readonly Row[]): Row {

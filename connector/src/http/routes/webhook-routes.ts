@@ -1,6 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type, { type Static } from 'typebox';
-import { AuthError, DEFAULT_WEBHOOK_MAX_AGE_MS, secretsEqual, verifyZendeskWebhook } from '../../auth/index.js';
+import {
+  AuthError,
+  DEFAULT_WEBHOOK_MAX_AGE_MS,
+  secretsEqual,
+  verifyZendeskWebhook,
+  type ZendeskWebhookRequest,
+} from '../../auth/index.js';
 import type { Tenant } from '../../store/sync-store.js';
 import type { VendorName } from '../../vendors/index.js';
 import { ApiError } from '../api-error.js';
@@ -39,7 +45,7 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: ServerDeps): v
         ),
       );
     }
-    if (tenant.access.webhookSecret === null) {
+    if (tenant.access.webhookSecrets.length === 0) {
       throw refuse(
         request,
         tenant.name,
@@ -86,19 +92,14 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: ServerDeps): v
       async (request, reply) => {
         const tenant = await tenantFor(request, request.params.tenant, 'zendesk');
         const signature = header(request, 'x-zendesk-webhook-signature');
-        try {
-          verifyZendeskWebhook({
-            secret: tenant.access.webhookSecret!,
-            signature,
-            timestamp: header(request, 'x-zendesk-webhook-signature-timestamp'),
-            rawBody: typeof request.body === 'string' ? request.body : '',
-            now: deps.clock.now(),
-          });
-        } catch (error) {
-          if (error instanceof AuthError) {
-            throw refuse(request, tenant.name, error.reason, new ApiError('unauthenticated', error.message));
-          }
-          throw error;
+        const failure = zendeskSignatureFailure(tenant.access.webhookSecrets, {
+          signature,
+          timestamp: header(request, 'x-zendesk-webhook-signature-timestamp'),
+          rawBody: typeof request.body === 'string' ? request.body : '',
+          now: deps.clock.now(),
+        });
+        if (failure !== null) {
+          throw refuse(request, tenant.name, failure.reason, new ApiError('unauthenticated', failure.message));
         }
         // A signature is accepted for 5 minutes either way of its time; remember it that long.
         if (!(await deps.replay.firstSeen(`zendesk:${tenant.id}:${signature}`, 2 * DEFAULT_WEBHOOK_MAX_AGE_MS))) {
@@ -129,7 +130,7 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: ServerDeps): v
       async (request, reply) => {
         const tenant = await tenantFor(request, request.params.tenant, 'freshdesk');
         const secret = header(request, FRESHDESK_WEBHOOK_SECRET_HEADER);
-        if (secret === undefined || !secretsEqual(secret, tenant.access.webhookSecret!)) {
+        if (secret === undefined || !tenant.access.webhookSecrets.some((s) => secretsEqual(secret, s))) {
           throw refuse(
             request,
             tenant.name,
@@ -144,6 +145,27 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: ServerDeps): v
       },
     );
   });
+}
+
+/**
+ * Checks the signature against each of the tenant's webhook secrets (ticket events and the
+ * ratings trigger sign with their own); `null` once one verifies, else the first refusal.
+ */
+function zendeskSignatureFailure(
+  secrets: readonly string[],
+  request: Omit<ZendeskWebhookRequest, 'secret'>,
+): AuthError | null {
+  let first: AuthError | null = null;
+  for (const secret of secrets) {
+    try {
+      verifyZendeskWebhook({ ...request, secret });
+      return null;
+    } catch (error) {
+      if (!(error instanceof AuthError)) throw error;
+      first ??= error;
+    }
+  }
+  return first;
 }
 
 function header(request: FastifyRequest, name: string): string | undefined {

@@ -31,7 +31,8 @@ ALTER TABLE requesters ADD COLUMN revision int8 NOT NULL DEFAULT 0;
 CREATE INDEX tickets_by_revision ON tickets (tenant_id, revision);
 CREATE INDEX ratings_by_revision ON ratings (tenant_id, revision);
 
-ALTER TABLE tenants ADD COLUMN webhook_secret text;
+-- A JSON array of secrets: Zendesk signs each webhook (events, the ratings trigger) with its own.
+ALTER TABLE tenants ADD COLUMN webhook_secrets text;
 ALTER TABLE tenants ADD COLUMN app_secret text;
 -- {"publicKeyPem": "...", "audience": "...", "issuer": "acme.zendesk.com"}
 ALTER TABLE tenants ADD COLUMN zendesk_app jsonb;
