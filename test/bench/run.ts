@@ -14,6 +14,8 @@ const BENCHES: [string, ...string[]][] = [
   ['./recent-view.bench.ts', 'freshdesk'],
   ['./backfill-memory.bench.ts'],
   ['./dashboard-latency.bench.ts'],
+  ['./event-to-sidebar.bench.ts', 'zendesk'],
+  ['./event-to-sidebar.bench.ts', 'freshdesk'],
 ];
 const TEST_DIR = fileURLToPath(new URL('..', import.meta.url));
 

@@ -183,12 +183,12 @@ describe('the /v1 API', () => {
     it('escalates a negative rating to the agent and the lead, and tells the agent of a success', async () => {
       const ann = (await api.as('a1', 'agent', { method: 'GET', url: '/v1/alerts' })).json().alerts;
       expect(ann).toEqual([
-        expect.objectContaining({ id: 'bad', kind: 'escalation', ticketId: 't2', comment: 'too slow' }),
+        expect.objectContaining({ ratingId: 'bad', kind: 'escalation', ticketId: 't2', comment: 'too slow' }),
       ]);
       const bob = (await api.as('a2', 'agent', { method: 'GET', url: '/v1/alerts' })).json().alerts;
-      expect(bob).toEqual([expect.objectContaining({ id: 'good', kind: 'success', comment: 'Great help!' })]);
+      expect(bob).toEqual([expect.objectContaining({ ratingId: 'good', kind: 'success', comment: 'Great help!' })]);
       const lead = (await api.as('lead', 'lead', { method: 'GET', url: '/v1/alerts' })).json().alerts;
-      expect(lead.map((a: { id: string }) => a.id)).toEqual(['good', 'bad']);
+      expect(lead.map((a: { ratingId: string }) => a.ratingId)).toEqual(['good', 'bad']);
     });
   });
 

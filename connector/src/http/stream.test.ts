@@ -135,14 +135,30 @@ describe('GET /v1/stream', () => {
       ],
     });
     const alert = await ann.next((e) => e.event === 'alert');
-    expect(alert.data).toMatchObject({ id: 'r-bad', kind: 'escalation', ticketId: 't1', comment: 'rude' });
-    expect((await lead.next((e) => e.event === 'alert')).data['id']).toBe('r-bad');
+    expect(alert.data).toMatchObject({ ratingId: 'r-bad', kind: 'escalation', ticketId: 't1', comment: 'rude' });
+    expect((await lead.next((e) => e.event === 'alert')).data['ratingId']).toBe('r-bad');
     await ann.next(
       (e) =>
         e.event === 'dashboard' &&
         (e.data['periods'] as { today: { kpis: { csat: { value: number } } } }).today.kpis.csat.value === 0,
     );
     expect(bob.events.filter((e) => e.event === 'alert')).toEqual([]);
+    // The same survey answered again with another comment is news again.
+    await save({
+      ratings: [
+        aRating({
+          id: 'r-bad',
+          ticketId: 't1',
+          agentId: 'a1',
+          at: at('2026-11-20T14:30:00Z'),
+          positive: false,
+          comment: 'still rude',
+        }),
+      ],
+    });
+    expect((await ann.next((e) => e.event === 'alert' && e.data['comment'] === 'still rude')).data['ratingId']).toBe(
+      'r-bad',
+    );
     for (const s of [ann, lead, bob]) s.close();
   });
 

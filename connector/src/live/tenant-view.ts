@@ -16,8 +16,12 @@ export type PeriodName = (typeof PERIODS)[number];
  * positive one with a comment is a success (the agent, and the lead who may pass it on).
  */
 export interface Alert {
-  /** Stable across recomputations: the rating's. */
+  /**
+   * The rating's id and time: stable across recomputations, new when the rating changes (a
+   * survey answered again, good to bad, counts as news).
+   */
   readonly id: string;
+  readonly ratingId: string;
   readonly kind: 'escalation' | 'success';
   readonly agentId: string | null;
   readonly ticketId: string;
@@ -66,7 +70,8 @@ export function computeTenantView(history: History, revision: number, options: V
   for (const insight of insights) {
     if (insight.kind !== 'negative_rating' && insight.kind !== 'success') continue;
     alerts.push({
-      id: insight.ratingId,
+      id: `${insight.ratingId}@${insight.at}`,
+      ratingId: insight.ratingId,
       kind: insight.kind === 'negative_rating' ? 'escalation' : 'success',
       agentId: insight.agentId,
       ticketId: insight.ticketIds[0]!,

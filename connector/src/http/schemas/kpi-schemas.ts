@@ -105,7 +105,8 @@ export const RequesterContext = Type.Object({
 });
 
 export const Alert = Type.Object({
-  id: Type.String(),
+  id: Type.String({ description: 'new when the rating changes' }),
+  ratingId: Type.String(),
   kind: Type.Union([Type.Literal('escalation'), Type.Literal('success')]),
   agentId: Type.Union([Type.String(), Type.Null()]),
   ticketId: Type.String(),
