@@ -13,6 +13,7 @@ import type { Runtime } from './runtime.js';
 import { createMemoryReplayGuard, createRedisReplayGuard } from './http/replay-guard.js';
 import { announcingWrites } from './live/announcing-store.js';
 import { createMemoryChangeFeed } from './live/change-feed.js';
+import { createMemoryRateLimitWaits, createRedisRateLimitWaits } from './live/rate-limit-waits.js';
 import { createRedisChangeFeed } from './live/redis-change-feed.js';
 import { createSyncStore, keyOf } from './store/index.js';
 import { createSurveySource, createVendorClient } from './vendors/create-vendor-client.js';
@@ -47,12 +48,14 @@ export async function openRuntime(env: Env, overrides: RuntimeOverrides = {}): P
       : new BullmqQueue(env.redisUrl, onJobError, undefined, overrides.claimMs);
   const lock = redis === null ? createMemoryTenantLock() : createRedisTenantLock(redis, overrides.claimMs);
   const feed = redis === null ? createMemoryChangeFeed() : createRedisChangeFeed(redis);
+  const rateLimitWaits = redis === null ? createMemoryRateLimitWaits() : createRedisRateLimitWaits(redis);
   const store = announcingWrites(plainStore, feed, (error) => log.warn({ err: error }, 'change notice not sent'));
   return {
     env,
     store,
     queue,
     feed,
+    rateLimitWaits,
     replay: redis === null ? createMemoryReplayGuard(() => clock.now()) : createRedisReplayGuard(redis),
     sessionKey: secretKey.derive('session tokens'),
     lock,
@@ -61,7 +64,13 @@ export async function openRuntime(env: Env, overrides: RuntimeOverrides = {}): P
     clientFor: (tenant, observer) =>
       createVendorClient(tenant, {
         clock,
-        observer,
+        observer: {
+          ...observer,
+          onRateLimitWait(ms) {
+            rateLimitWaits.add(tenant.name, ms);
+            observer?.onRateLimitWait?.(ms);
+          },
+        },
         log,
         ...(redis === null ? {} : { ledger: createRedisRequestLedger(redis, tenant.id) }),
       }),

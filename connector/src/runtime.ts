@@ -4,6 +4,7 @@ import type { ReplayGuard } from './http/replay-guard.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import type { TenantLock } from './jobs/tenant-lock.js';
 import type { ChangeFeed } from './live/change-feed.js';
+import type { RateLimitWaits } from './live/rate-limit-waits.js';
 import type { Logger } from './logger.js';
 import type { SyncStore, Tenant } from './store/sync-store.js';
 import type { SurveySource } from './sync/survey-source.js';
@@ -26,6 +27,8 @@ export interface Runtime {
   readonly queue: JobQueue;
   readonly feed: ChangeFeed;
   readonly replay: ReplayGuard;
+  /** Every client's rate-limit waits, per tenant, for /metrics. */
+  readonly rateLimitWaits: RateLimitWaits;
   /** Signs the API's session tokens (derived from the secret key). */
   readonly sessionKey: Buffer;
   readonly lock: TenantLock;

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../clock.js';
 import { InProcessQueue } from '../jobs/in-process-queue.js';
 import { createMemoryChangeFeed } from '../live/change-feed.js';
+import { createMemoryRateLimitWaits } from '../live/rate-limit-waits.js';
 import { silentLogger } from '../logger.js';
 import type { SyncStore, Tenant } from '../store/sync-store.js';
 import { openTestTenant } from '../sync/open-test-tenant.js';
@@ -15,6 +16,8 @@ describe('createServer', () => {
   let close: () => Promise<void>;
   let app: FastifyInstance;
 
+  const waits = createMemoryRateLimitWaits();
+
   beforeEach(async () => {
     ({ store, tenant, close } = await openTestTenant({ shared: true }));
     app = await createServer({
@@ -24,6 +27,7 @@ describe('createServer', () => {
       log: silentLogger,
       feed: createMemoryChangeFeed(),
       sessionKey: randomBytes(32),
+      rateLimitWaits: waits,
     });
   });
 
@@ -51,7 +55,9 @@ describe('createServer', () => {
     ({ store, tenant, close } = await openTestTenant({ shared: true }));
   });
 
-  it('serves Prometheus metrics: request latency, jobs waiting and sync lag per tenant', async () => {
+  it('serves Prometheus metrics: request latency, jobs waiting, sync lag and rate-limit waits per tenant', async () => {
+    waits.add('acme', 1_000);
+    waits.add('acme', 500);
     await store.savePage(tenant.id, 'tickets', {}, { cursor: 'c', done: false, reachedTime: Date.now() - 90_000 });
     await app.inject({ method: 'GET', url: '/healthz' });
     const response = await app.inject({ method: 'GET', url: '/metrics' });
@@ -62,6 +68,7 @@ describe('createServer', () => {
     );
     expect(response.body).toMatch(/frontline_jobs_waiting 0/);
     expect(response.body).toMatch(/frontline_sync_lag_seconds\{tenant="acme"\} (9\d|1\d\d)/);
+    expect(response.body).toMatch(/frontline_rate_limit_wait_seconds_total\{tenant="acme"\} 1\.5/);
   });
 
   it('describes every route in /openapi.json', async () => {

@@ -5,6 +5,7 @@ import type { Clock } from '../clock.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { ChangeFeed } from '../live/change-feed.js';
 import { LiveTenants } from '../live/live-tenants.js';
+import type { RateLimitWaits } from '../live/rate-limit-waits.js';
 import type { Logger } from '../logger.js';
 import type { SyncStore } from '../store/sync-store.js';
 import { ApiError } from './api-error.js';
@@ -32,6 +33,8 @@ export interface ServerParts {
   readonly sessionKey: Buffer;
   /** Shared through Redis when API processes are many; in memory by default. */
   readonly replay?: ReplayGuard;
+  /** Rate-limit waits of every process, for /metrics. */
+  readonly rateLimitWaits?: RateLimitWaits;
   /** How long a session token lasts (default 15 min). */
   readonly sessionTtlMs?: number;
 }

@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Clock } from '../clock.js';
 import type { JobQueue } from '../jobs/job-queue.js';
+import type { RateLimitWaits } from '../live/rate-limit-waits.js';
 import type { SyncStore } from '../store/sync-store.js';
 
 /** The connector's Prometheus metrics, in a registry of their own (no global state). */
@@ -10,8 +11,13 @@ export interface ApiMetrics {
   readonly rateLimitWaitSeconds: Counter<'tenant'>;
 }
 
-export function createMetrics(deps: { queue: JobQueue; store: SyncStore; clock: Clock }): ApiMetrics {
-  const { queue, store, clock } = deps;
+export function createMetrics(deps: {
+  queue: JobQueue;
+  store: SyncStore;
+  clock: Clock;
+  rateLimitWaits?: RateLimitWaits;
+}): ApiMetrics {
+  const { queue, store, clock, rateLimitWaits } = deps;
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requestSeconds = new Histogram({
@@ -23,9 +29,15 @@ export function createMetrics(deps: { queue: JobQueue; store: SyncStore; clock: 
   });
   const rateLimitWaitSeconds = new Counter({
     name: 'frontline_rate_limit_wait_seconds_total',
-    help: 'Time vendor clients waited for rate limits',
+    help: 'Time vendor clients (every worker) waited for vendor rate limits',
     labelNames: ['tenant'] as const,
     registers: [registry],
+    async collect() {
+      if (rateLimitWaits === undefined) return;
+      // The totals live outside this process (workers add to them): report them as they are.
+      this.reset();
+      for (const [tenant, seconds] of await rateLimitWaits.totals()) this.inc({ tenant }, seconds);
+    },
   });
   new Gauge({
     name: 'frontline_jobs_waiting',

@@ -7,7 +7,7 @@ const CHANNEL = 'frontline:history-changes';
  * The feed across processes: Redis pub/sub. Subscribing needs a connection of its own (a
  * subscribed connection can do nothing else), opened on the first `subscribe`.
  */
-export function createRedisChangeFeed(redis: Redis): ChangeFeed {
+export function createRedisChangeFeed(redis: Redis, channel = CHANNEL): ChangeFeed {
   const listeners = new Set<(tenantId: string) => void>();
   let subscriber: Redis | null = null;
   const listen = (): void => {
@@ -17,11 +17,11 @@ export function createRedisChangeFeed(redis: Redis): ChangeFeed {
     subscriber.on('message', (_channel: string, tenantId: string) => {
       for (const listener of listeners) listener(tenantId);
     });
-    void subscriber.subscribe(CHANNEL).catch(() => {});
+    void subscriber.subscribe(channel).catch(() => {});
   };
   return {
     async publish(tenantId) {
-      await redis.publish(CHANNEL, tenantId);
+      await redis.publish(channel, tenantId);
     },
     subscribe(listener) {
       listen();

@@ -66,7 +66,7 @@ describe('createJobHandler', () => {
   let close: () => Promise<void>;
 
   beforeEach(async () => {
-    ({ store, tenant, close } = await openTestTenant());
+    ({ store, tenant, close } = await openTestTenant({ shared: true }));
   });
   afterEach(() => close());
 

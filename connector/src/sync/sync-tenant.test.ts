@@ -90,7 +90,7 @@ describe('syncTenant', () => {
   let close: () => Promise<void>;
 
   beforeEach(async () => {
-    ({ store, tenant, close } = await openTestTenant());
+    ({ store, tenant, close } = await openTestTenant({ shared: true }));
   });
 
   afterEach(() => close());
