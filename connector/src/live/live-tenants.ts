@@ -44,6 +44,7 @@ export class LiveTenants {
   readonly #listeners = new Set<ViewListener>();
   readonly #unsubscribe: () => void;
   readonly #poll: NodeJS.Timeout;
+  #closed = false;
 
   constructor(deps: LiveTenantsDeps) {
     this.#deps = deps;
@@ -70,7 +71,7 @@ export class LiveTenants {
   /** Brings the tenant up to date (and recomputes with `force`, e.g. after a target changed). */
   refresh(tenantId: string, force = false): void {
     const pending = this.#tenants.get(tenantId);
-    if (pending === undefined) return;
+    if (pending === undefined || this.#closed) return;
     void pending.then(
       (state) => {
         if (state.running !== null) {
@@ -107,10 +108,16 @@ export class LiveTenants {
     return () => this.#listeners.delete(listener);
   }
 
-  close(): void {
+  /** Stops listening and polling, and waits for updates under way (the store closes next). */
+  async close(): Promise<void> {
+    this.#closed = true;
     clearInterval(this.#poll);
     this.#unsubscribe();
     this.#listeners.clear();
+    for (const pending of this.#tenants.values()) {
+      const state = await pending.catch(() => null);
+      await state?.running;
+    }
   }
 
   #state(tenant: Tenant): Promise<TenantState> {
