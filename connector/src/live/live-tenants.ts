@@ -27,6 +27,10 @@ interface TenantState {
   /** A refresh running, and whether another was asked for meanwhile. */
   running: Promise<void> | null;
   again: boolean;
+  /** How long the last recomputation took: the next waits as long, so the API keeps half its time for requests. */
+  computeMs: number;
+  /** Set while a refresh waits for its turn (see `computeMs`). */
+  timer: NodeJS.Timeout | null;
 }
 
 export type ViewListener = (tenantId: string, view: TenantView) => void;
@@ -74,7 +78,7 @@ export class LiveTenants {
     if (pending === undefined || this.#closed) return;
     void pending.then(
       (state) => {
-        if (state.running !== null) {
+        if (state.running !== null || state.timer !== null) {
           state.again = true;
           return;
         }
@@ -86,21 +90,18 @@ export class LiveTenants {
             state.running = null;
             if (state.again) {
               state.again = false;
-              this.refresh(tenantId, true);
+              // Changes arriving faster than a large tenant recomputes are taken together.
+              state.timer = setTimeout(() => {
+                state.timer = null;
+                state.again = false;
+                this.refresh(tenantId, true);
+              }, state.computeMs);
+              state.timer.unref();
             }
           });
       },
       () => {},
     );
-  }
-
-  /** Resolves once no refresh of the tenant runs (tests and benchmarks wait on it). */
-  async settled(tenantId: string): Promise<void> {
-    for (;;) {
-      const state = await this.#tenants.get(tenantId);
-      if (state?.running == null) return;
-      await state.running;
-    }
   }
 
   onView(listener: ViewListener): () => void {
@@ -116,6 +117,7 @@ export class LiveTenants {
     this.#listeners.clear();
     for (const pending of this.#tenants.values()) {
       const state = await pending.catch(() => null);
+      if (state?.timer) clearTimeout(state.timer);
       await state?.running;
     }
   }
@@ -139,13 +141,15 @@ export class LiveTenants {
       { tenant: tenant.name, tickets: live.snapshot.history.tickets.length, ms: Date.now() - started },
       'tenant loaded for the API',
     );
-    return { tenant, live, view, running: null, again: false };
+    return { tenant, live, view, running: null, again: false, computeMs: 0, timer: null };
   }
 
   async #update(state: TenantState, force: boolean): Promise<void> {
     const changed = state.live.apply(await this.#deps.store.loadChanges(state.tenant.id, state.live.snapshot.revision));
     if (!changed && !force && !isStale(state.view, this.#deps.clock.now())) return;
+    const started = performance.now();
     state.view = await this.#compute(state.tenant, state.live.snapshot);
+    state.computeMs = Math.round(performance.now() - started);
     for (const listener of this.#listeners) listener(state.tenant.id, state.view);
   }
 
