@@ -84,6 +84,11 @@ describe('the /v1 API', () => {
       expect(body.periods.last7Days.kpis.csat).toMatchObject({ value: 0, sample: 1 });
       expect(body.periods.last30Days.kpis.backlog.value).toBe(1);
       expect(Object.keys(body.periods.today.kpis)).not.toContain('contact_ratio');
+      // One value per local day of the last 30, oldest first: Ann solved t2 on the 18th and t1 today.
+      expect(body.trend.solved).toHaveLength(30);
+      expect(body.trend.solved[29]).toBe(1);
+      expect(body.trend.solved[27]).toBe(1);
+      expect(body.trend.first_reply_time_median[29]).toBe(30);
     });
 
     it('shows target status once a lead sets a target, and the trend against the period before', async () => {

@@ -59,11 +59,16 @@ export function dashboardJson(view: TenantView, agentId: string): Static<typeof 
       kpis: scoresJson(card, card.agents.get(agentId), AGENT_KPI_KEYS),
     };
   }
+  const trend = {} as Static<typeof Dashboard>['trend'];
+  for (const key of AGENT_KPI_KEYS) {
+    trend[key] = view.days.map((day) => day.agents.get(agentId)?.[key].value ?? null);
+  }
   return {
     agent: { id: agentId, name: view.agentNames.get(agentId) ?? null },
     revision: view.revision,
     computedAt: iso(view.computedAt),
     timeZone: view.timeZone,
+    trend,
     periods,
   };
 }

@@ -1,8 +1,11 @@
 import {
+  bucketWindows,
   computeInsights,
+  computeKpis,
   computeScorecard,
   dashboardWindows,
   type History,
+  type KpiReport,
   type KpiTarget,
   type Scorecard,
 } from '@frontline/kpi';
@@ -35,6 +38,8 @@ export interface TenantView {
   readonly computedAt: number;
   readonly timeZone: string;
   readonly periods: Readonly<Record<PeriodName, Scorecard>>;
+  /** Each local day of the last 30, oldest first: the sidebar's trend lines. */
+  readonly days: readonly KpiReport[];
   /** Escalations and successes of the last 7 days, newest first. */
   readonly alerts: readonly Alert[];
   readonly agentNames: ReadonlyMap<string, string>;
@@ -61,6 +66,7 @@ export function computeTenantView(history: History, revision: number, options: V
     last7Days: computeScorecard(history, windows.last7Days, scoring),
     last30Days: computeScorecard(history, windows.last30Days, scoring),
   };
+  const days = computeKpis(history, bucketWindows(windows.last30Days, timeZone, 'day'), scoring);
   // Without targets the insights skip their scorecard: only the ratings are wanted here.
   const insights = computeInsights(history, windows.last7Days, {
     now: options.now,
@@ -84,6 +90,7 @@ export function computeTenantView(history: History, revision: number, options: V
     computedAt: options.now,
     timeZone,
     periods,
+    days,
     alerts,
     agentNames: new Map(history.agents.map((a) => [a.id, a.name])),
   };

@@ -34,6 +34,8 @@ const teamKpis = kpisOf<KpiKey>(KPI_KEYS);
 
 const Window = { from: IsoTime, to: IsoTime };
 
+const DailyValues = Type.Array(Type.Union([Type.Number(), Type.Null()]));
+
 export const AgentRef = Type.Object({ id: Id, name: Type.Union([Type.String(), Type.Null()]) });
 
 export const Dashboard = Type.Object({
@@ -41,6 +43,10 @@ export const Dashboard = Type.Object({
   revision: Type.Integer({ description: 'the store revision the numbers are computed at' }),
   computedAt: IsoTime,
   timeZone: Type.String(),
+  trend: Type.Object(
+    Object.fromEntries(AGENT_KPI_KEYS.map((k) => [k, DailyValues])) as Record<AgentKpiKey, typeof DailyValues>,
+    { description: "the agent's value on each of the last 30 local days, oldest first (null: no sample)" },
+  ),
   periods: Type.Object(
     Object.fromEntries(PERIODS.map((p) => [p, Type.Object({ ...Window, kpis: agentKpis })])) as Record<
       PeriodName,
