@@ -145,7 +145,10 @@ export async function upsertAgents(
   );
 }
 
-/** Upserts requesters; the latest copy wins. */
+/**
+ * Upserts requesters; the latest copy wins, but a copy without an email keeps the stored one
+ * (Freshdesk's ticket reads carry the requester without it; the email matches survey answers).
+ */
 export async function upsertRequesters(
   db: SqlSession,
   tenantId: string,
@@ -157,7 +160,7 @@ export async function upsertRequesters(
     `INSERT INTO requesters AS q (tenant_id, id, email, revision)
      SELECT $1, r.id, r.email, $3 FROM json_to_recordset($2::json) AS r(id text, email text)
      ON CONFLICT (tenant_id, id) DO UPDATE SET email = excluded.email, revision = excluded.revision
-     WHERE q.email IS DISTINCT FROM excluded.email`,
+     WHERE excluded.email IS NOT NULL AND q.email IS DISTINCT FROM excluded.email`,
     [tenantId, JSON.stringify(latestRows(requesters)), revision],
   );
 }

@@ -646,6 +646,25 @@ export function describeSyncStore(name: string, makeHarness: () => Promise<Store
             expect((await store.loadChanges(tenant.id, changes.revision)).tickets).toEqual([]);
           });
 
+          it('keeps a requester email when a later copy comes without one', async () => {
+            const tenant = await store.addTenant(acme);
+            await store.savePage(
+              tenant.id,
+              'a',
+              { requesters: [{ id: 'r1', email: 'ann@example.com' }] },
+              checkpoint('a'),
+            );
+            await store.savePage(tenant.id, 'b', { requesters: [{ id: 'r1', email: null }] }, checkpoint('b'));
+            expect((await store.loadHistory(tenant.id)).requesters).toEqual([{ id: 'r1', email: 'ann@example.com' }]);
+            await store.savePage(
+              tenant.id,
+              'c',
+              { requesters: [{ id: 'r1', email: 'ann@new.example' }] },
+              checkpoint('c'),
+            );
+            expect((await store.loadHistory(tenant.id)).requesters).toEqual([{ id: 'r1', email: 'ann@new.example' }]);
+          });
+
           it('does not count an older copy that changed nothing as a change', async () => {
             const tenant = await store.addTenant(acme);
             await store.savePage(
