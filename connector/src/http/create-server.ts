@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { SessionTokens } from '../auth/index.js';
@@ -18,6 +19,7 @@ import { registerCoachingRoutes } from './routes/coaching-routes.js';
 import { registerKpiRoutes } from './routes/kpi-routes.js';
 import { registerStreamRoute } from './routes/stream-route.js';
 import { registerWebhookRoutes } from './routes/webhook-routes.js';
+import { registerZendeskPages } from './routes/zendesk-pages-route.js';
 import type { ServerDeps } from './server-deps.js';
 import { StreamHub } from './stream-hub.js';
 import { TenantDirectory } from './tenant-directory.js';
@@ -37,7 +39,12 @@ export interface ServerParts {
   readonly rateLimitWaits?: RateLimitWaits;
   /** How long a session token lasts (default 15 min). */
   readonly sessionTtlMs?: number;
+  /** Where `npm run package` wrote the app pages (default: the repository's dist folder). */
+  readonly appsDir?: string;
 }
+
+/** The repository's dist folder, where `npm run package` writes. */
+const DEFAULT_APPS_DIR = fileURLToPath(new URL('../../../dist', import.meta.url));
 
 /** Request bodies larger than this are refused with 413. */
 const BODY_LIMIT = 1024 * 1024;
@@ -144,5 +151,6 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
   registerCoachingRoutes(app, deps);
   registerStreamRoute(app, deps);
   registerWebhookRoutes(app, deps);
+  registerZendeskPages(app, parts.appsDir ?? DEFAULT_APPS_DIR);
   return app;
 }
