@@ -2,6 +2,7 @@
 // (DESIGN.md): the KPI engine knows no vendor and does no I/O; vendor names stop at each
 // vendor folder; nothing imports test/.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -72,5 +73,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The React UI runs in the browser; hooks must follow React's rules.
+    files: ['apps/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
 );

@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ConnectorError, createConnectorClient } from './connector-client.js';
+import { FakeConnector } from './testing/fake-connector.js';
+import * as fixtures from './testing/fixtures.js';
+
+function setup(tokens: string[] = ['token-1']) {
+  const connector = new FakeConnector();
+  let signIns = 0;
+  const client = createConnectorClient({
+    baseUrl: 'https://connector.test/',
+    signIn: async () => fixtures.session({ token: tokens[Math.min(signIns++, tokens.length - 1)]! }),
+    fetch: connector.fetch,
+    EventSource: connector.EventSource,
+  });
+  return { connector, client, signIns: () => signIns };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('connector client', () => {
+  it('sends the session token as a bearer token and signs in once', async () => {
+    const { connector, client, signIns } = setup();
+    await client.dashboard();
+    await client.alerts();
+    expect(connector.requests.map((r) => [r.path, r.token])).toEqual([
+      ['/v1/agents/me/dashboard', 'token-1'],
+      ['/v1/alerts', 'token-1'],
+    ]);
+    expect(signIns()).toBe(1);
+  });
+
+  it('signs in again once on 401 and retries', async () => {
+    const { connector, client, signIns } = setup(['stale', 'token-1']);
+    connector.validTokens = new Set(['token-1']);
+    expect((await client.notes()).notes).toHaveLength(1);
+    expect(connector.requests.map((r) => r.token)).toEqual(['stale', 'token-1']);
+    expect(signIns()).toBe(2);
+  });
+
+  it("rejects with the API's message and code", async () => {
+    const { connector, client } = setup();
+    connector.fail('GET', '/v1/team', 403, 'forbidden', 'The team view is for leads.');
+    const error = await client.team('today').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectorError);
+    expect(error).toMatchObject({ status: 403, code: 'forbidden', message: 'The team view is for leads.' });
+  });
+
+  it('encodes queries and bodies as the API expects', async () => {
+    const { connector, client } = setup();
+    await client.team('last30Days', 'csat', 'desc');
+    await client.requesterContext('r-1', '900');
+    await client.setTarget('csat', { green: 0.9, amber: 0.8 });
+    expect(connector.requests.map((r) => `${r.method} ${r.path}?${r.query.toString()}`)).toEqual([
+      'GET /v1/team?period=last30Days&sort=csat&order=desc',
+      'GET /v1/requesters/r-1/context?ticketId=900',
+      'PUT /v1/targets/csat?',
+    ]);
+    expect(connector.requests[2]!.body).toEqual({ green: 0.9, amber: 0.8 });
+  });
+
+  it('streams events and reopens with a fresh token after a drop', async () => {
+    vi.useFakeTimers();
+    const { connector, client, signIns } = setup(['token-1', 'token-2']);
+    const seen: string[] = [];
+    const stream = client.stream({
+      dashboard: (d) => seen.push(`dashboard ${d.revision}`),
+      alert: (a) => seen.push(`alert ${a.ticketId}`),
+      open: (again) => seen.push(again ? 'reopened' : 'open'),
+      drop: () => seen.push('drop'),
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(connector.streams[0]!.url).toBe('https://connector.test/v1/stream?access_token=token-1');
+    connector.emit('dashboard', fixtures.dashboard());
+    connector.emit('alert', fixtures.alert({ ticketId: '555' }));
+    connector.dropStreams();
+    await vi.advanceTimersByTimeAsync(1000);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(connector.streams[1]!.url).toBe('https://connector.test/v1/stream?access_token=token-2');
+    expect(signIns()).toBe(2);
+    expect(seen).toEqual(['open', 'dashboard 41', 'alert 555', 'drop', 'reopened']);
+    stream.close();
+    expect(connector.openStreams).toHaveLength(0);
+  });
+});

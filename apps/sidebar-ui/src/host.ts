@@ -1,0 +1,40 @@
+// The seam between the one UI and each helpdesk: apps/zendesk and apps/freshdesk implement this,
+// the UI never talks to a vendor SDK directly. Tests pass a fake.
+import type { SessionResponse } from '@frontline/connector/api';
+
+/** Where the helpdesk shows the app: the agent's ticket sidebar, or a lead's page. */
+export type HostLocation = 'ticket_sidebar' | 'nav_bar' | 'full_page_app';
+
+/** What the helpdesk tells the app once it is registered. */
+export interface HostContext {
+  /** Where the app is shown. */
+  readonly location: HostLocation;
+  /** The user's language as a BCP 47 tag (`en-US`, `de`); picks the translation, English when unknown. */
+  readonly locale: string;
+  /** The connector's base URL from the app settings, without a trailing slash (`https://frontline.example.com`). */
+  readonly connectorUrl: string;
+}
+
+/** The ticket open beside the sidebar, in the helpdesk's own ids. */
+export interface HostTicket {
+  readonly id: string;
+  readonly requesterId: string;
+}
+
+/** Everything the UI needs from a helpdesk. */
+export interface SidebarHost {
+  /** Which helpdesk this is (for wording only: the UI never branches on it for data). */
+  readonly vendor: 'zendesk' | 'freshdesk';
+  /** Resolves once the helpdesk has registered the app. */
+  ready(): Promise<HostContext>;
+  /** The ticket open beside the sidebar; null on a page without one. */
+  currentTicket(): Promise<HostTicket | null>;
+  /** Signs in the helpdesk's way (Zendesk signed-URL token, Freshdesk request template) and returns the connector session. */
+  signIn(): Promise<SessionResponse>;
+  /** Fits the host frame to the content. */
+  resize(heightPx: number): void;
+  /** Called when the helpdesk says the open ticket changed (saved, updated, another ticket opened); returns the unsubscribe. */
+  onTicketChanged(listener: () => void): () => void;
+  /** Opens a ticket in the helpdesk. */
+  openTicket(ticketId: string): void;
+}

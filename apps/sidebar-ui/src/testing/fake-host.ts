@@ -1,0 +1,50 @@
+// A SidebarHost that records what the UI asks of the helpdesk.
+import type { SessionResponse } from '@frontline/connector/api';
+import type { HostContext, HostTicket, SidebarHost } from '../host.js';
+import * as fixtures from './fixtures.js';
+
+export interface FakeHost extends SidebarHost {
+  ticket: HostTicket | null;
+  readonly opened: string[];
+  readonly heights: number[];
+  signIns: number;
+  /** What the next sign-ins return, in order (the last one repeats). */
+  sessions: SessionResponse[];
+  /** Switches the open ticket and tells the UI, as the helpdesk would. */
+  changeTicket(ticket: HostTicket | null): void;
+}
+
+export function createFakeHost(context: Partial<HostContext> = {}): FakeHost {
+  const listeners = new Set<() => void>();
+  const host: FakeHost = {
+    vendor: 'zendesk',
+    ticket: { id: '900', requesterId: 'r-1' },
+    opened: [],
+    heights: [],
+    signIns: 0,
+    sessions: [fixtures.session()],
+    ready: async () => ({
+      location: 'ticket_sidebar',
+      locale: 'en-US',
+      connectorUrl: 'https://connector.test',
+      ...context,
+    }),
+    currentTicket: async () => host.ticket,
+    signIn: async () => {
+      const next = host.sessions[Math.min(host.signIns, host.sessions.length - 1)]!;
+      host.signIns += 1;
+      return next;
+    },
+    resize: (height) => host.heights.push(height),
+    onTicketChanged: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    openTicket: (id) => host.opened.push(id),
+    changeTicket: (ticket) => {
+      host.ticket = ticket;
+      for (const l of listeners) l();
+    },
+  };
+  return host;
+}
