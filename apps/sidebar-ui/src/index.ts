@@ -1,5 +1,7 @@
 // The public surface of @frontline/sidebar-ui: the mount functions the host apps call, the host
 // contract they implement, and the client for hosts that want to talk to the connector themselves.
+// Garden's theme types for styled-components (a module augmentation; nothing at run time).
+import type {} from './styled-theme.js';
 export { mountSidebar, mountTeamView, type Unmount } from './mount.js';
 export type { MountDeps } from './components/Root.js';
 export type { ResizeObserverFactory } from './components/AutoResize.js';

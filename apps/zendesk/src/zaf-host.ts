@@ -1,0 +1,87 @@
+import type { SessionResponse } from '@frontline/connector/api';
+import type { HostContext, HostTicket, SidebarHost } from '@frontline/sidebar-ui';
+import type { ZafClient, ZafRegistration } from './zaf-client.js';
+
+/** Helpdesk events after which the open ticket's numbers may have moved. */
+const TICKET_EVENTS = ['ticket.updated', 'ticket.submit.done', 'ticket.requester.id.changed'] as const;
+
+export interface ZafHostOptions {
+  /** The signed-URL token the connector wrote into the page (`null` when the page was not signed). */
+  readonly signedToken: string | null;
+  readonly fetch?: typeof fetch;
+}
+
+/**
+ * The Zendesk side of the sidebar: the ZAF client for context, ticket, resize and events, and
+ * the page's signed-URL token, exchanged at the connector for a session.
+ */
+export function createZafHost(client: ZafClient, options: ZafHostOptions): SidebarHost {
+  const send = options.fetch ?? fetch;
+  // Subscribed at once: the registration arrives after the handshake, never before this runs.
+  const registered = new Promise<ZafRegistration>((resolve) =>
+    client.on('app.registered', (data) => resolve((data ?? {}) as ZafRegistration)),
+  );
+  let context: Promise<HostContext> | null = null;
+
+  const ready = (): Promise<HostContext> =>
+    (context ??= (async () => {
+      const [{ metadata, context: where }, user] = await Promise.all([
+        registered,
+        client.get('currentUser.locale').catch(() => ({ errors: {} }) as const),
+      ]);
+      const url = metadata?.settings?.['connector_url'];
+      if (typeof url !== 'string' || url.trim() === '') {
+        throw new Error('the app has no connector URL: an admin sets it in the app settings (Connector URL)');
+      }
+      const locale = (user as Record<string, unknown>)['currentUser.locale'];
+      return {
+        location: where?.location === 'nav_bar' ? 'nav_bar' : 'ticket_sidebar',
+        locale: typeof locale === 'string' ? locale : 'en',
+        connectorUrl: url.trim().replace(/\/+$/, ''),
+      };
+    })());
+
+  return {
+    vendor: 'zendesk',
+    ready,
+    async currentTicket(): Promise<HostTicket | null> {
+      const result = await client.get(['ticket.id', 'ticket.requester.id']).catch(() => null);
+      const id = result?.['ticket.id'];
+      const requesterId = result?.['ticket.requester.id'];
+      if (id === undefined || id === null || requesterId === undefined || requesterId === null) return null;
+      return { id: String(id), requesterId: String(requesterId) };
+    },
+    async signIn(): Promise<SessionResponse> {
+      if (options.signedToken === null || options.signedToken === '') {
+        throw new Error(
+          'Zendesk did not sign this page: reinstall the app (it needs signed URLs), then reopen the ticket',
+        );
+      }
+      const { connectorUrl } = await ready();
+      const response = await send(`${connectorUrl}/v1/auth/zendesk`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: options.signedToken }),
+      });
+      const body: unknown = await response.json();
+      if (!response.ok) {
+        const message = (body as { error?: { message?: string } }).error?.message;
+        throw new Error(message ?? `sign-in failed (${response.status}): reopen the ticket`);
+      }
+      return body as SessionResponse;
+    },
+    resize(heightPx) {
+      void client.invoke('resize', { width: '100%', height: `${Math.ceil(heightPx)}px` });
+    },
+    onTicketChanged(listener) {
+      const handler = () => listener();
+      for (const event of TICKET_EVENTS) client.on(event, handler);
+      return () => {
+        for (const event of TICKET_EVENTS) client.off?.(event, handler);
+      };
+    },
+    openTicket(ticketId) {
+      void client.invoke('routeTo', 'ticket', ticketId);
+    },
+  };
+}
