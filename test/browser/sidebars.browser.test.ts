@@ -116,7 +116,7 @@ describe('the sidebars in Chromium', () => {
     const before = (await api()).periods.today.kpis.solved.value ?? 0;
     expect(await shownValue(frame, 'Solved tickets')).toBe(String(before));
     expect(
-      await page.evaluate(() => (window as unknown as { zendesk: { heights: string[] } }).zendesk.heights.length),
+      await page.evaluate(() => (globalThis as unknown as { zendesk: { heights: string[] } }).zendesk.heights.length),
     ).toBeGreaterThan(0);
     await page.screenshot({ path: `${ARTIFACTS}zendesk-sidebar.png`, fullPage: true });
 
@@ -129,7 +129,7 @@ describe('the sidebars in Chromium', () => {
       stop();
     }
     await page.evaluate(() =>
-      (window as unknown as { zendesk: { fire(e: string): void } }).zendesk.fire('ticket.updated'),
+      (globalThis as unknown as { zendesk: { fire(e: string): void } }).zendesk.fire('ticket.updated'),
     );
     await page.screenshot({ path: `${ARTIFACTS}zendesk-sidebar-after-solve.png`, fullPage: true });
   }, 90_000);
