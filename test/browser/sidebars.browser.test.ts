@@ -6,9 +6,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signZendeskAppToken } from '@frontline/connector/auth';
 import { systemClock } from '@frontline/connector/clock';
@@ -16,19 +17,42 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLiveStack, type LiveStack } from '../support/live-stack.js';
 import { launchChromium } from './chromium.js';
+import { FRESHWORKS_TEST_CLIENT, freshworksParentPage } from './freshworks-parent.js';
 import { ZAF_SDK_URL, zafSdkScript } from './zaf-sdk.js';
 import { zendeskParentPage, type ZendeskParentOptions } from './zendesk-parent.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url));
 const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+/** A Zendesk user made a lead in Frontline. */
+const LEAD = '900001';
 
-/** Serves one parent page per path. */
+/** Serves the parent pages by path, and the Freshdesk app folder under /app/ as the platform would. */
 async function serveParents(pages: Map<string, () => string>): Promise<{ url: string; server: Server }> {
   const server = createServer((request, response) => {
-    const page = pages.get(request.url ?? '');
-    response.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(page ? page() : 'not found');
+    const path = (request.url ?? '').split('?')[0]!;
+    void (async () => {
+      const page = pages.get(path);
+      if (page) return [200, 'text/html; charset=utf-8', page()] as const;
+      if (path === '/freshworks-test-client.js') return [200, 'text/javascript', FRESHWORKS_TEST_CLIENT] as const;
+      if (/^\/app\/[\w/.-]+$/.test(path) && !path.includes('..')) {
+        const file = await readFile(join(REPO, 'dist/freshdesk-app', path)).catch(() => null);
+        if (file === null) return [404, 'text/plain', 'not found'] as const;
+        // The platform puts its client where the page says {{{appclient}}}; here, the test client.
+        if (path.endsWith('.html')) {
+          return [
+            200,
+            'text/html; charset=utf-8',
+            file.toString('utf8').replace('{{{appclient}}}', '/freshworks-test-client.js'),
+          ] as const;
+        }
+        return [200, path.endsWith('.js') ? 'text/javascript' : 'application/octet-stream', file] as const;
+      }
+      return [404, 'text/plain', 'not found'] as const;
+    })().then(([status, type, body]) => {
+      response.writeHead(status, { 'content-type': type });
+      response.end(body);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
@@ -84,6 +108,17 @@ describe('the sidebars in Chromium', () => {
       },
     });
     pages.set('/zendesk/sidebar', () => zendeskParentPage(options('ticket_sidebar')));
+    // The lead's view: a lead in Frontline, signed by Zendesk like anyone.
+    await stack.runtime.store.coaching.setRole(stack.tenant.id, LEAD, 'lead');
+    pages.set('/zendesk/team', () =>
+      zendeskParentPage({
+        ...options('nav_bar'),
+        signedToken: signZendeskAppToken(
+          { iss: 'acme.zendesk.com', aud: 'installation-1', sub: LEAD, iat: now, exp: now + 3600 },
+          keys.privateKey,
+        ),
+      }),
+    );
     parents = await serveParents(pages);
     browser = await launchChromium();
   }, 180_000);
@@ -132,5 +167,87 @@ describe('the sidebars in Chromium', () => {
       (globalThis as unknown as { zendesk: { fire(e: string): void } }).zendesk.fire('ticket.updated'),
     );
     await page.screenshot({ path: `${ARTIFACTS}zendesk-sidebar-after-solve.png`, fullPage: true });
+  }, 90_000);
+
+  it("shows the lead every agent's numbers in the team view", async () => {
+    const { page, frame } = await openZendesk('/zendesk/team');
+    const table = frame.getByRole('table');
+    await table.waitFor({ timeout: 30_000 });
+    const team = (await (
+      await fetch(`${stack.apiUrl}/v1/team?period=last7Days`, {
+        headers: { authorization: `Bearer ${stack.tokenFor(LEAD, 'lead')}` },
+      })
+    ).json()) as { agents: { agent: { name: string | null } }[] };
+    const names = team.agents.map((row) => row.agent.name).filter((name): name is string => name !== null);
+    expect(names.length).toBeGreaterThan(1);
+    for (const name of names.slice(0, 3)) await expect.poll(() => table.innerText()).toContain(name);
+    await page.screenshot({ path: `${ARTIFACTS}zendesk-team-view.png`, fullPage: true });
+  }, 60_000);
+});
+
+describe('the Freshdesk sidebar in Chromium', () => {
+  let stack: LiveStack;
+  let browser: Browser;
+  let parents: { url: string; server: Server };
+  const pages = new Map<string, () => string>();
+  const appSecret = 'fd-app-secret-for-the-browser-test';
+  let agentId: string;
+  let ticket: { id: string; requesterId: string };
+
+  beforeAll(async () => {
+    execFileSync('npm', ['run', 'package'], { cwd: REPO, stdio: 'ignore' });
+    await mkdir(ARTIFACTS, { recursive: true });
+    stack = await openLiveStack('freshdesk', { clock: systemClock, tickets: 3_000, days: 30 });
+    await stack.runtime.store.updateAccess('acme', { appSecret });
+    stack.startWorker();
+    const { tickets } = await stack.runtime.store.loadHistory(stack.tenant.id);
+    const open = tickets.filter((t) => t.assigneeId !== null && t.status === 'open' && !t.removed);
+    agentId = open[0]!.assigneeId!;
+    ticket = { id: open[0]!.id, requesterId: open[0]!.requesterId };
+    parents = await serveParents(pages);
+    pages.set('/freshdesk/sidebar', () =>
+      freshworksParentPage({
+        appUrl: `${parents.url}/app/index.html`,
+        connectorUrl: stack.apiUrl,
+        tenant: 'acme',
+        appSecret,
+        agentId,
+        ticket: { id: Number(ticket.id), requesterId: Number(ticket.requesterId) },
+      }),
+    );
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    parents?.server.close();
+    await stack?.close();
+  });
+
+  it("signs in through the request template, shows the API's numbers, and a solve at the vendor changes them", async () => {
+    const page = await (await browser.newContext({ viewport: { width: 420, height: 760 } })).newPage();
+    await page.goto(`${parents.url}/freshdesk/sidebar`);
+    await expect.poll(() => page.frames().length, { timeout: 15_000 }).toBeGreaterThan(1);
+    const frame = page.frames().find((f) => f.url().includes('/app/index.html'))!;
+    await frame.getByRole('button', { name: 'Solved tickets: show the tickets' }).waitFor({ timeout: 30_000 });
+    const api = async () =>
+      (
+        (await (
+          await fetch(`${stack.apiUrl}/v1/agents/me/dashboard`, {
+            headers: { authorization: `Bearer ${stack.tokenFor(agentId, 'agent')}` },
+          })
+        ).json()) as { periods: { today: { kpis: { solved: { value: number | null } } } } }
+      ).periods.today.kpis.solved.value ?? 0;
+    const before = await api();
+    expect(await shownValue(frame, 'Solved tickets')).toBe(String(before));
+    await page.screenshot({ path: `${ARTIFACTS}freshdesk-sidebar.png`, fullPage: true });
+    const stop = stack.sender.start();
+    try {
+      stack.account.updateTicket(Number(ticket.id), { kind: 'solve' });
+      await expect.poll(() => shownValue(frame, 'Solved tickets'), { timeout: 20_000 }).toBe(String(before + 1));
+      expect(await api()).toBe(before + 1);
+    } finally {
+      stop();
+    }
   }, 90_000);
 });

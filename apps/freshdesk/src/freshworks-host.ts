@@ -32,7 +32,9 @@ export function createFreshworksHost(client: FreshworksClient, location: HostLoc
       }
       const language = ((user['loggedInUser'] as { contact?: { language?: unknown } } | undefined)?.contact?.language ??
         'en') as string;
-      return { location, locale: language, connectorUrl: `https://${host}`, tenant };
+      // The platform calls hosts over https; plain http only for a local test run, as its own rules say.
+      const scheme = /^(localhost|127\.0\.0\.1)(:\d+)?$/.test(host) ? 'http' : 'https';
+      return { location, locale: language, connectorUrl: `${scheme}://${host}`, tenant };
     })());
 
   return {
