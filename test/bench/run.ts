@@ -16,6 +16,7 @@ const BENCHES: [string, ...string[]][] = [
   ['./dashboard-latency.bench.ts'],
   ['./event-to-sidebar.bench.ts', 'zendesk'],
   ['./event-to-sidebar.bench.ts', 'freshdesk'],
+  ['./sidebar-load.bench.ts'],
 ];
 const TEST_DIR = fileURLToPath(new URL('..', import.meta.url));
 

@@ -6,10 +6,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { signZendeskAppToken } from '@frontline/connector/auth';
 import { systemClock } from '@frontline/connector/clock';
@@ -17,54 +15,15 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLiveStack, type LiveStack } from '../support/live-stack.js';
 import { launchChromium } from './chromium.js';
-import { FRESHWORKS_TEST_CLIENT, freshworksParentPage } from './freshworks-parent.js';
+import { freshworksParentPage } from './freshworks-parent.js';
+import { REPO, serveParents, shownValue } from './harness.js';
 import { ZAF_SDK_URL, zafSdkScript } from './zaf-sdk.js';
 import { zendeskParentPage, type ZendeskParentOptions } from './zendesk-parent.js';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url));
 const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
 /** A Zendesk user made a lead in Frontline. */
 const LEAD = '900001';
-
-/** Serves the parent pages by path, and the Freshdesk app folder under /app/ as the platform would. */
-async function serveParents(pages: Map<string, () => string>): Promise<{ url: string; server: Server }> {
-  const server = createServer((request, response) => {
-    const path = (request.url ?? '').split('?')[0]!;
-    void (async () => {
-      const page = pages.get(path);
-      if (page) return [200, 'text/html; charset=utf-8', page()] as const;
-      if (path === '/freshworks-test-client.js') return [200, 'text/javascript', FRESHWORKS_TEST_CLIENT] as const;
-      if (/^\/app\/[\w/.-]+$/.test(path) && !path.includes('..')) {
-        const file = await readFile(join(REPO, 'dist/freshdesk-app', path)).catch(() => null);
-        if (file === null) return [404, 'text/plain', 'not found'] as const;
-        // The platform puts its client where the page says {{{appclient}}}; here, the test client.
-        if (path.endsWith('.html')) {
-          return [
-            200,
-            'text/html; charset=utf-8',
-            file.toString('utf8').replace('{{{appclient}}}', '/freshworks-test-client.js'),
-          ] as const;
-        }
-        return [200, path.endsWith('.js') ? 'text/javascript' : 'application/octet-stream', file] as const;
-      }
-      return [404, 'text/plain', 'not found'] as const;
-    })().then(([status, type, body]) => {
-      response.writeHead(status, { 'content-type': type });
-      response.end(body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
-}
-
-/** The value the sidebar shows for a KPI, as the agent reads it (the row's first line after its label). */
-async function shownValue(frame: Frame, label: string): Promise<string> {
-  const button = frame.getByRole('button', { name: `${label}: show the tickets` });
-  const row = button.locator('xpath=..');
-  const text = await row.innerText();
-  return text.replace(label, '').trim().split('\n')[0]!.trim();
-}
 
 describe('the sidebars in Chromium', () => {
   let stack: LiveStack;
