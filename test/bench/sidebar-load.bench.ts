@@ -33,24 +33,26 @@ async function timeToKpis(browser: Browser, url: string, appPath: string, sdk: s
     if (sdk !== null)
       await context.route(ZAF_SDK_URL, (route) => route.fulfill({ body: sdk, contentType: 'text/javascript' }));
     // Notes the moment the KPIs appear, in the frame itself: a test tool's own polling would add
-    // its interval to the figure.
-    await context.addInitScript(() => {
-      const w = window as unknown as { __kpisShownAt?: number };
-      const observer = new MutationObserver(() => {
-        if (document.querySelector('button[aria-label="Solved tickets: show the tickets"]')) {
-          w.__kpisShownAt = performance.now();
-          observer.disconnect();
-        }
-      });
-      observer.observe(document, { childList: true, subtree: true });
+    // its interval to the figure. (Page code as text: this package has no DOM types.)
+    await context.addInitScript({
+      content: `{
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('button[aria-label="Solved tickets: show the tickets"]')) {
+            window.__kpisShownAt = performance.now();
+            observer.disconnect();
+          }
+        });
+        observer.observe(document, { childList: true, subtree: true });
+      }`,
     });
     if (process.env['FRONTLINE_BENCH_TRACE']) {
-      await context.addInitScript(() => {
-        const w = window as unknown as { __long: string[] };
-        w.__long = [];
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) w.__long.push(`long ${Math.round(e.startTime)}+${Math.round(e.duration)}`);
-        }).observe({ type: 'longtask', buffered: true });
+      await context.addInitScript({
+        content: `{
+          window.__long = [];
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) window.__long.push('long ' + Math.round(e.startTime) + '+' + Math.round(e.duration));
+          }).observe({ type: 'longtask', buffered: true });
+        }`,
       });
     }
     const page = await context.newPage();
@@ -62,17 +64,12 @@ async function timeToKpis(browser: Browser, url: string, appPath: string, sdk: s
     }
     if (frame === undefined) throw new Error(`the app frame (${appPath}) never loaded`);
     await frame.getByRole('button', { name: 'Solved tickets: show the tickets' }).waitFor({ timeout: 10_000 });
-    const shown = await frame.evaluate(() => (window as unknown as { __kpisShownAt: number }).__kpisShownAt);
+    const shown = (await frame.evaluate('window.__kpisShownAt')) as number;
     if (process.env['FRONTLINE_BENCH_TRACE']) {
-      const entries = await frame.evaluate(() => [
-        ...performance
-          .getEntries()
-          .map(
-            (e) =>
-              `${e.entryType} ${e.name.slice(-60)} start ${Math.round(e.startTime)} end ${Math.round(e.startTime + e.duration)}`,
-          ),
-        ...(window as unknown as { __long: string[] }).__long,
-      ]);
+      const entries = (await frame.evaluate(`[
+        ...performance.getEntries().map((e) => e.entryType + ' ' + e.name.slice(-60) + ' ' + Math.round(e.startTime) + '-' + Math.round(e.startTime + e.duration)),
+        ...window.__long,
+      ]`)) as string[];
       process.stderr.write(`shown at ${Math.round(shown)}\n${entries.join('\n')}\n`);
     }
     return shown;
