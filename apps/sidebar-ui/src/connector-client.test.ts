@@ -39,6 +39,30 @@ describe('connector client', () => {
     expect(signIns()).toBe(2);
   });
 
+  it('renews a session about to expire at the connector instead of signing in again', async () => {
+    let clock = Date.parse('2026-11-20T15:00:00Z');
+    const session = (token: string, minutes: number) => ({
+      token,
+      expiresAt: new Date(clock + minutes * 60_000).toISOString(),
+      tenant: 'acme',
+      user: { id: 'a1', name: 'Ann', role: 'agent' as const },
+    });
+    const signIn = vi.fn(async () => session('signed', 15));
+    const seen: string[] = [];
+    const fetch = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
+      const path = new URL(String(url)).pathname;
+      seen.push(`${path} ${new Headers(init?.headers).get('authorization')}`);
+      const body = path === '/v1/auth/refresh' ? session('renewed', 15) : { notes: [] };
+      return new Response(JSON.stringify(body), { status: 200 });
+    });
+    const client = createConnectorClient({ baseUrl: 'https://c.example', signIn, fetch, now: () => clock });
+    await client.notes();
+    clock += 14 * 60_000 + 40_000; // within the last 30 s of the session
+    await client.notes();
+    expect(signIn).toHaveBeenCalledTimes(1);
+    expect(seen).toEqual(['/v1/notes Bearer signed', '/v1/auth/refresh Bearer signed', '/v1/notes Bearer renewed']);
+  });
+
   it("rejects with the API's message and code", async () => {
     const { connector, client } = setup();
     connector.fail('GET', '/v1/team', 403, 'forbidden', 'The team view is for leads.');

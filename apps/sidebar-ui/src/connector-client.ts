@@ -69,10 +69,25 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const now = options.now ?? Date.now;
   let current: Promise<SessionResponse> | null = null;
+  let last: SessionResponse | null = null;
+
+  // A session still alive is renewed at the connector (a helpdesk signs a page once, and an
+  // open sidebar outlives that signature); only a dead or refused one signs in again.
+  const renewOrSignIn = async (): Promise<SessionResponse> => {
+    const alive = last !== null && Date.parse(last.expiresAt) > now() ? last : null;
+    if (alive !== null) {
+      const response = await doFetch(`${baseUrl}/v1/auth/refresh`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${alive.token}`, accept: 'application/json' },
+      }).catch(() => null);
+      if (response?.ok) return (await response.json()) as SessionResponse;
+    }
+    return options.signIn();
+  };
 
   const session = (renew = false): Promise<SessionResponse> => {
     if (current === null || renew) {
-      const signingIn = options.signIn();
+      const signingIn = renewOrSignIn().then((s) => (last = s));
       current = signingIn;
       // A failed sign-in is not cached: the next call tries again.
       signingIn.catch(() => {
@@ -95,7 +110,11 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
       });
     let response = await send((await session()).token);
     // The token may have been revoked or the clock skewed: sign in again, once.
-    if (response.status === 401) response = await send((await session(true)).token);
+    if (response.status === 401) {
+      // A refused token is not worth renewing.
+      last = null;
+      response = await send((await session(true)).token);
+    }
     if (!response.ok) throw await toError(response);
     return (await response.json()) as T;
   };

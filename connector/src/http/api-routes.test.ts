@@ -276,6 +276,7 @@ describe('the /v1 API', () => {
       'GET /v1/stream',
       'POST /v1/auth/zendesk',
       'POST /v1/auth/freshdesk',
+      'POST /v1/auth/refresh',
       'POST /v1/webhooks/zendesk/{tenant}',
       'POST /v1/webhooks/freshdesk/{tenant}',
       'GET /healthz',

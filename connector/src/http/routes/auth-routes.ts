@@ -11,7 +11,7 @@ import {
 import type { Tenant } from '../../store/sync-store.js';
 import { ApiError } from '../api-error.js';
 import { iso } from '../present-kpis.js';
-import { AUTH_ERRORS } from '../schemas/common-schemas.js';
+import { AUTH_ERRORS, BEARER } from '../schemas/common-schemas.js';
 import { FreshdeskExchangeBody, SessionBody, ZendeskExchangeBody } from '../schemas/auth-schemas.js';
 import type { ServerDeps } from '../server-deps.js';
 
@@ -84,6 +84,25 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
         if (error instanceof AuthError) throw refuse(request, tenant.name, error.reason, error.message);
         throw error;
       }
+    },
+  );
+
+  app.post(
+    '/v1/auth/refresh',
+    {
+      schema: {
+        summary: 'Exchange a session token that has not expired yet for a new one (same user, same role)',
+        description:
+          'An open sidebar keeps its session this way: a helpdesk signs a page once, and its token is short-lived.',
+        tags: ['auth'],
+        security: BEARER,
+        response: { 200: SessionBody, ...AUTH_ERRORS },
+      },
+    },
+    async (request) => {
+      const { session: current, tenant } = await deps.auth.caller(request);
+      // The role is the session's own: a refresh never grants more than the sign-in did.
+      return session(tenant, current.userId, current.role);
     },
   );
 
