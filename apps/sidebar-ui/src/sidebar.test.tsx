@@ -194,6 +194,19 @@ describe('agent sidebar: requester, alerts, notes', () => {
     expect(await within(await requesterRegion()).findByText(/Open a ticket to see who is asking/)).toBeTruthy();
   });
 
+  it('shows the three newest alerts, and all of them on request', async () => {
+    mountForTest('sidebar', {
+      setup: (connector) => {
+        connector.alerts = [1, 2, 3, 4, 5].map((n) => fixtures.alert({ id: `r-${n}:x`, ticketId: String(100 + n) }));
+      },
+    });
+    const region = within(await screen.findByRole('region', { name: 'Alerts' }));
+    expect(await region.findByText('Positive rating on ticket #103')).toBeTruthy();
+    expect(region.queryByText('Positive rating on ticket #104')).toBeNull();
+    await userEvent.click(region.getByRole('button', { name: 'Show all 5 alerts' }));
+    expect(region.getByText('Positive rating on ticket #105')).toBeTruthy();
+  });
+
   it('shows an escalation that arrives over the stream, and opens its ticket', async () => {
     const { host, connector } = mountForTest('sidebar');
     const region = within(await screen.findByRole('region', { name: 'Alerts' }));

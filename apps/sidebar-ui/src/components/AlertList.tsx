@@ -3,6 +3,7 @@
 import type { AlertItem } from '@frontline/connector/api';
 import { Button } from '@zendeskgarden/react-buttons';
 import { Alert } from '@zendeskgarden/react-notifications';
+import { useState } from 'react';
 import styled from 'styled-components';
 import { useApp } from '../app-context.js';
 import { formatDateTime } from '../format.js';
@@ -24,8 +25,12 @@ export interface AlertListProps {
   readonly onRetry: () => void;
 }
 
+/** Alerts shown before "show all": the newest matter most, and the sidebar is narrow. */
+const FIRST = 3;
+
 export function AlertList({ alerts, onRetry }: AlertListProps) {
   const { tr } = useApp();
+  const [all, setAll] = useState(false);
   return (
     <Section title={tr.t('alerts.heading')}>
       {alerts.status === 'loading' && <Loading />}
@@ -35,13 +40,20 @@ export function AlertList({ alerts, onRetry }: AlertListProps) {
           {alerts.data.length === 0 ? (
             <EmptyState>{tr.t('alerts.empty')}</EmptyState>
           ) : (
-            <List>
-              {alerts.data.map((alert) => (
-                <li key={alert.id}>
-                  <AlertCard alert={alert} />
-                </li>
-              ))}
-            </List>
+            <>
+              <List>
+                {(all ? alerts.data : alerts.data.slice(0, FIRST)).map((alert) => (
+                  <li key={alert.id}>
+                    <AlertCard alert={alert} />
+                  </li>
+                ))}
+              </List>
+              {!all && alerts.data.length > FIRST && (
+                <Button size="small" isBasic onClick={() => setAll(true)}>
+                  {tr.t('alerts.showAll', { count: alerts.data.length })}
+                </Button>
+              )}
+            </>
           )}
         </div>
       )}

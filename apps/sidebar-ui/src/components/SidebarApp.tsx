@@ -1,4 +1,4 @@
-// The agent's sidebar: alerts, the requester of the open ticket, own KPIs, coaching notes, kept
+// The agent's sidebar: the requester of the open ticket, own KPIs, alerts, coaching notes, kept
 // live by the stream.
 import type { AlertItem, CoachingNote } from '@frontline/connector/api';
 import { useEffect, useState } from 'react';
@@ -53,9 +53,10 @@ export function SidebarApp() {
   return (
     <>
       {stale && <StaleNotice />}
-      <AlertList alerts={alerts} onRetry={alertControls.reload} />
+      {/* The ticket at hand first, then the agent's numbers; alerts and notes below them. */}
       <RequesterPanel />
       <KpiOverview dashboard={dashboard} onRetry={dashboardControls.reload} />
+      <AlertList alerts={alerts} onRetry={alertControls.reload} />
       <CoachingNotes
         notes={notes}
         onRetry={noteControls.reload}
