@@ -9,7 +9,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { signZendeskAppToken } from '@frontline/connector/auth';
+import { hashUserKey, signZendeskAppToken } from '@frontline/connector/auth';
 import { systemClock } from '@frontline/connector/clock';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,7 @@ import { zendeskParentPage, type ZendeskParentOptions } from './zendesk-parent.j
 
 const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url));
 const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const LEAD_KEY = 'personal-key-of-the-freshdesk-lead';
 /** A Zendesk user made a lead in Frontline. */
 const LEAD = '900001';
 
@@ -174,8 +175,37 @@ describe('the Freshdesk sidebar in Chromium', () => {
         ticket: { id: Number(ticket.id), requesterId: Number(ticket.requesterId) },
       }),
     );
+    // The lead's full-page app: a lead in Frontline, who proves it with a personal key.
+    await stack.runtime.store.coaching.setRole(stack.tenant.id, agentId, 'lead');
+    await stack.runtime.store.saveUserKeyHash(stack.tenant.id, agentId, hashUserKey(LEAD_KEY));
+    pages.set('/freshdesk/team', () =>
+      freshworksParentPage({
+        appUrl: `${parents.url}/app/team.html`,
+        connectorUrl: stack.apiUrl,
+        tenant: 'acme',
+        appSecret,
+        agentId,
+        ticket: null,
+        wide: true,
+      }),
+    );
     browser = await launchChromium();
   }, 180_000);
+
+  it("shows the lead's team view in the full-page app, signed in with the personal key", async () => {
+    const context = await browser.newContext({ viewport: { width: 1140, height: 800 } });
+    // The key the lead entered once on this browser (the adapter reads it from local storage).
+    await context.addInitScript({ content: `localStorage.setItem('frontline.userKey', ${JSON.stringify(LEAD_KEY)});` });
+    const page = await context.newPage();
+    await page.goto(`${parents.url}/freshdesk/team`);
+    await expect.poll(() => page.frames().length, { timeout: 15_000 }).toBeGreaterThan(1);
+    const frame = page.frames().find((f) => f.url().includes('/app/team.html'))!;
+    const table = frame.getByRole('table');
+    await table.waitFor({ timeout: 30_000 });
+    await expect.poll(() => table.innerText()).toContain('Whole team');
+    await page.screenshot({ path: `${ARTIFACTS}freshdesk-team-view.png`, fullPage: true });
+    await context.close();
+  }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
