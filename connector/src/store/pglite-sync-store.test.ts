@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll } from 'vitest';
 import { PgliteSqlClient } from './pglite-sql-client.js';
 import { PgliteSyncStore } from './pglite-sync-store.js';
+import { describeCoachingStore } from './coaching-store.contract.js';
 import { describeSyncStore, type StoreHarness } from './sync-store.contract.js';
 
 let dir: string;
@@ -42,4 +43,6 @@ async function freshSchema(): Promise<StoreHarness> {
   };
 }
 
+// One harness, both contracts of the store: history and sync, and coaching.
 describeSyncStore('PGlite', freshSchema);
+describeCoachingStore('PGlite', freshSchema);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { PostgresSyncStore } from './postgres-sync-store.js';
 import type { SyncStore } from './sync-store.js';
+import { describeCoachingStore } from './coaching-store.contract.js';
 import { describeSyncStore, type StoreHarness } from './sync-store.contract.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -35,4 +36,6 @@ async function freshSchema(): Promise<StoreHarness> {
   };
 }
 
+// One harness, both contracts of the store: history and sync, and coaching.
 describeSyncStore('PostgreSQL', freshSchema);
+describeCoachingStore('PostgreSQL', freshSchema);
