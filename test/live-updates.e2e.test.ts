@@ -9,7 +9,7 @@ import { FRESHDESK_WEBHOOK_SECRET_HEADER } from '@frontline/connector/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rateTicket } from './simulators/index.js';
 import { openLiveStack, type LiveStack } from './support/live-stack.js';
-import { openSseStream } from './support/sse-stream.js';
+import { openSseStream } from '@frontline/connector/http/testing';
 
 const BURST_TICKETS = 500;
 const WEBHOOKS_PER_TICKET = 4;

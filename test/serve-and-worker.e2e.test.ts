@@ -26,7 +26,7 @@ import {
 import { createFreshSchema, type FreshSchema } from './support/fresh-schema.js';
 import { freePort } from './support/free-port.js';
 import { startPrivateRedis, type PrivateRedis } from './support/private-redis.js';
-import { openSseStream } from './support/sse-stream.js';
+import { openSseStream } from '@frontline/connector/http/testing';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const BIN = fileURLToPath(new URL('../connector/bin/frontline.js', import.meta.url));

@@ -10,7 +10,7 @@ import { systemClock } from '@frontline/connector/clock';
 import { fileURLToPath } from 'node:url';
 import { rateTicket } from '../simulators/index.js';
 import { openLiveStack } from '../support/live-stack.js';
-import { openSseStream } from '../support/sse-stream.js';
+import { openSseStream } from '@frontline/connector/http/testing';
 import type { BenchResult } from './bench-result.js';
 
 const EVENTS = 40;

@@ -2,63 +2,12 @@ import { aRating, aTicket, anAgent, at } from '@frontline/kpi/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../clock.js';
 import { openApiHarness, type ApiHarness } from './api-test-harness.js';
+import { openSseStream, type SseEvent } from './testing/sse-stream.js';
 
 const NOW = at('2026-11-20T15:00:00Z');
 const clock: Clock = { now: () => NOW, sleep: async () => {} };
 
-interface Event {
-  readonly event: string;
-  readonly data: Record<string, unknown>;
-}
-
-/** An open EventSource-like reader: events in arrival order, and a way to wait for the next match. */
-async function openStream(url: string) {
-  const controller = new AbortController();
-  const response = await fetch(url, { signal: controller.signal });
-  const events: Event[] = [];
-  const waiters: (() => void)[] = [];
-  void (async () => {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    try {
-      for await (const chunk of response.body!) {
-        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (event !== undefined && data !== undefined) events.push({ event, data: JSON.parse(data) });
-          waiters.splice(0).forEach((wake) => wake());
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  return {
-    status: response.status,
-    events,
-    async next(match: (e: Event) => boolean, timeoutMs = 5_000): Promise<Event> {
-      const deadline = Date.now() + timeoutMs;
-      for (let seen = 0; ;) {
-        const found = events.slice(seen).find(match);
-        if (found) return found;
-        seen = events.length;
-        if (Date.now() > deadline)
-          throw new Error(`no matching event in ${timeoutMs} ms; got ${JSON.stringify(events)}`);
-        await new Promise<void>((resolve) => {
-          waiters.push(resolve);
-          setTimeout(resolve, 100);
-        });
-      }
-    },
-    close: () => controller.abort(),
-  };
-}
-
-const solvedToday = (e: Event) =>
+const solvedToday = (e: SseEvent) =>
   ((e.data['periods'] as Record<string, { kpis: Record<string, { value: number | null }> }>)['today']!.kpis['solved']!
     .value as number | null) ?? 0;
 
@@ -89,7 +38,7 @@ describe('GET /v1/stream', () => {
   });
 
   const streamFor = (userId: string, role: 'agent' | 'lead') =>
-    openStream(`${base}/v1/stream?access_token=${api.tokenFor(userId, role)}`);
+    openSseStream(`${base}/v1/stream?access_token=${api.tokenFor(userId, role)}`, { timeoutMs: 5_000 });
   const save = (rows: Parameters<ApiHarness['store']['savePage']>[2]) =>
     api.store.savePage(api.tenant.id, 'refresh', rows, { cursor: 'x', done: true, reachedTime: null });
 

@@ -9,13 +9,13 @@ export interface SseEvent {
 export interface SseStream {
   readonly status: number;
   readonly events: readonly SseEvent[];
-  /** The first event from now or already received after `since` that matches; rejects after `timeoutMs`. */
+  /** The first event received (or to come) that matches; rejects after `timeoutMs` (default: the stream's, else 10 s). */
   next(match: (event: SseEvent) => boolean, timeoutMs?: number): Promise<SseEvent>;
   close(): void;
 }
 
-/** Opens an EventSource-like stream with fetch and collects its events. */
-export async function openSseStream(url: string): Promise<SseStream> {
+/** For tests: opens an EventSource-like stream with fetch and collects its events. */
+export async function openSseStream(url: string, options: { readonly timeoutMs?: number } = {}): Promise<SseStream> {
   const controller = new AbortController();
   const response = await fetch(url, { signal: controller.signal });
   const events: SseEvent[] = [];
@@ -44,7 +44,7 @@ export async function openSseStream(url: string): Promise<SseStream> {
   return {
     status: response.status,
     events,
-    async next(match, timeoutMs = 10_000) {
+    async next(match, timeoutMs = options.timeoutMs ?? 10_000) {
       const deadline = performance.now() + timeoutMs;
       for (;;) {
         const found = events.find(match);
