@@ -25,6 +25,11 @@ export class TenantDirectory {
     return this.#byId.get(id) ?? null;
   }
 
+  async all(): Promise<Tenant[]> {
+    await this.#fresh();
+    return [...this.#byId.values()];
+  }
+
   async byName(name: string): Promise<Tenant | null> {
     await this.#fresh();
     return this.#byName.get(name) ?? null;

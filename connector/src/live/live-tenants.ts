@@ -1,4 +1,4 @@
-import { startOfLocalDay, type KpiTarget } from '@frontline/kpi';
+import type { KpiTarget } from '@frontline/kpi';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { SyncStore, Tenant } from '../store/sync-store.js';
@@ -164,8 +164,6 @@ export class LiveTenants {
 
 /** A view is stale once its local day is over or it is older than {@link MAX_VIEW_AGE_MS}. */
 function isStale(view: TenantView, now: number): boolean {
-  return (
-    now - view.computedAt > MAX_VIEW_AGE_MS ||
-    startOfLocalDay(view.timeZone, now) !== startOfLocalDay(view.timeZone, view.computedAt)
-  );
+  // Today's window ends at the next local midnight: no time-zone arithmetic on every request.
+  return now - view.computedAt > MAX_VIEW_AGE_MS || now >= view.periods.today.window.to;
 }

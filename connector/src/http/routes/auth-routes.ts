@@ -65,7 +65,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
     async (request) => {
       const { token } = request.body;
       const issuer = peekIssuer(token);
-      const tenants = (await deps.store.listTenants()).filter(
+      const tenants = (await deps.tenants.all()).filter(
         (t) => t.vendor === 'zendesk' && t.access.zendeskApp !== null && t.access.zendeskApp.issuer === issuer,
       );
       const tenant = tenants[0];
