@@ -7,7 +7,7 @@ import { scaledClock } from '@frontline/connector/clock';
 import { zendeskWebhookSignature } from '@frontline/connector/auth';
 import { FRESHDESK_WEBHOOK_SECRET_HEADER } from '@frontline/connector/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rateTicket } from './simulators/index.js';
+import { rateTicket } from '@frontline/simulators';
 import { openLiveStack, type LiveStack } from './support/live-stack.js';
 import { openSseStream } from '@frontline/connector/http/testing';
 

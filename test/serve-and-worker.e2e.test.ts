@@ -22,7 +22,7 @@ import {
   rateTicket,
   serveSimulator,
   type SimulatorServer,
-} from './simulators/index.js';
+} from '@frontline/simulators';
 import { createFreshSchema, type FreshSchema } from './support/fresh-schema.js';
 import { freePort } from './support/free-port.js';
 import { startPrivateRedis, type PrivateRedis } from './support/private-redis.js';

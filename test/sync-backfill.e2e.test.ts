@@ -17,7 +17,7 @@ import {
   DEFAULT_FRESHDESK_API_KEY,
   DEFAULT_ZENDESK_CREDENTIALS,
   generateHistory,
-} from './simulators/index.js';
+} from '@frontline/simulators';
 import { expectedHistory } from './support/expected-history.js';
 import { openPostgresTenant, type PostgresTenant } from './support/postgres-tenant.js';
 

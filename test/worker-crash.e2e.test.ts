@@ -15,9 +15,9 @@ import {
   DEFAULT_FRESHDESK_API_KEY,
   generateHistory,
   serveSimulator,
-} from './simulators/index.js';
+} from '@frontline/simulators';
 import { expectedHistory } from './support/expected-history.js';
-import { mulberry32 } from './simulators/prng.js';
+import { mulberry32 } from '@frontline/simulators/prng';
 import { startPrivatePostgres, type PrivatePostgres } from './support/private-postgres.js';
 import { startPrivateRedis, type PrivateRedis } from './support/private-redis.js';
 

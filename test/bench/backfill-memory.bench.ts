@@ -15,7 +15,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { DEFAULT_ZENDESK_CREDENTIALS, type SimulatorStats } from '../simulators/index.js';
+import { DEFAULT_ZENDESK_CREDENTIALS, type SimulatorStats } from '@frontline/simulators';
 import { openPostgresTenant, type PostgresTenant } from '../support/postgres-tenant.js';
 import type { BenchResult } from './bench-result.js';
 

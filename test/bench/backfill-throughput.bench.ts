@@ -21,7 +21,7 @@ import {
   createZendeskHandlers,
   DEFAULT_ZENDESK_CREDENTIALS,
   generateHistory,
-} from '../simulators/index.js';
+} from '@frontline/simulators';
 import { openPostgresTenant, type PostgresTenant } from '../support/postgres-tenant.js';
 import type { BenchResult } from './bench-result.js';
 

@@ -8,7 +8,7 @@
  */
 import { systemClock } from '@frontline/connector/clock';
 import { fileURLToPath } from 'node:url';
-import { rateTicket } from '../simulators/index.js';
+import { rateTicket } from '@frontline/simulators';
 import { openLiveStack } from '../support/live-stack.js';
 import { openSseStream } from '@frontline/connector/http/testing';
 import type { BenchResult } from './bench-result.js';

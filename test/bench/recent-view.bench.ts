@@ -16,7 +16,7 @@ import {
   DEFAULT_FRESHDESK_API_KEY,
   DEFAULT_ZENDESK_CREDENTIALS,
   generateHistory,
-} from '../simulators/index.js';
+} from '@frontline/simulators';
 import { openPostgresTenant } from '../support/postgres-tenant.js';
 import type { BenchResult } from './bench-result.js';
 

@@ -21,7 +21,7 @@ import {
   generateHistory,
   serveSimulator,
   type RateLimitOverrides,
-} from '../simulators/index.js';
+} from '@frontline/simulators';
 
 function numbers(name: string, count: number, required: boolean): number[] | null {
   const text = process.env[name];

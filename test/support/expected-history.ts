@@ -6,7 +6,7 @@ import {
 } from '@frontline/connector/vendors/freshdesk';
 import { normalizeZendeskRatingPage, normalizeZendeskTicketPage } from '@frontline/connector/vendors/zendesk';
 import type { Rating, Ticket } from '@frontline/kpi';
-import type { FreshdeskTruth, ZendeskTruth } from '../simulators/index.js';
+import type { FreshdeskTruth, ZendeskTruth } from '@frontline/simulators';
 
 /** What a complete, correct sync must have stored: the vendor's truth through our normalizers. */
 export function expectedHistory(truth: ZendeskTruth | FreshdeskTruth): { tickets: Ticket[]; ratings: Rating[] } {

@@ -26,7 +26,7 @@ import {
   type SimulatedAccount,
   type SimulatorServer,
   type WebhookSender,
-} from '../simulators/index.js';
+} from '@frontline/simulators';
 import { expectedHistory } from './expected-history.js';
 import { createFreshSchema, type FreshSchema } from './fresh-schema.js';
 import { startPrivateRedis, type PrivateRedis } from './private-redis.js';
