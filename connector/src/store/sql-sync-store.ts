@@ -32,6 +32,7 @@ import type {
 import {
   insertTenant,
   replaceCredentials,
+  updateBaseUrl,
   selectTenant,
   selectTenants,
   selectUserKeyHash,
@@ -68,6 +69,10 @@ export class SqlSyncStore implements SyncStore {
 
   updateCredentials(name: string, credentials: VendorCredentials): Promise<Tenant> {
     return replaceCredentials(this.client, this.key, name, credentials);
+  }
+
+  moveTenant(name: string, baseUrl: string): Promise<Tenant> {
+    return updateBaseUrl(this.client, this.key, name, baseUrl);
   }
 
   getTenant(name: string): Promise<Tenant | null> {

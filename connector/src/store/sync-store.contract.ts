@@ -241,6 +241,25 @@ export function describeSyncStore(name: string, makeHarness: () => Promise<Store
           expect(await store.getTenant('acme')).toEqual(updated);
         });
 
+        it('moves a tenant to a new base URL, keeping its history and checkpoints', async () => {
+          const tenant = await store.addTenant(acme);
+          await store.savePage(
+            tenant.id,
+            'tickets',
+            { tickets: [], ratings: [] },
+            { cursor: 'c1', done: false, reachedTime: null },
+          );
+          const moved = await store.moveTenant('acme', 'http://127.0.0.1:40123');
+          expect(moved).toMatchObject({
+            id: tenant.id,
+            baseUrl: 'http://127.0.0.1:40123',
+            credentials: acme.credentials,
+          });
+          expect(await store.getTenant('acme')).toEqual(moved);
+          expect(await store.readCheckpoint(tenant.id, 'tickets')).toMatchObject({ cursor: 'c1' });
+          await expect(store.moveTenant('nobody', 'http://127.0.0.1:1')).rejects.toThrow(TenantNotFoundError);
+        });
+
         it('reports an unknown tenant on update, status and history', async () => {
           await expect(store.updateCredentials('nobody', { kind: 'zendesk-oauth', accessToken: 'x' })).rejects.toThrow(
             TenantNotFoundError,

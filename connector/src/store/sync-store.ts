@@ -107,6 +107,8 @@ export interface SyncStore {
   addTenant(tenant: NewTenant): Promise<Tenant>;
   /** Replaces a tenant's credentials and reactivates it (after a revoked token). */
   updateCredentials(name: string, credentials: VendorCredentials): Promise<Tenant>;
+  /** Points a tenant at a new base URL (the helpdesk moved); its history and cursors stay. */
+  moveTenant(name: string, baseUrl: string): Promise<Tenant>;
   getTenant(name: string): Promise<Tenant | null>;
   listTenants(): Promise<Tenant[]>;
   setTenantStatus(tenantId: string, status: Tenant['status'], reason: string | null): Promise<void>;

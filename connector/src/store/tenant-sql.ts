@@ -85,6 +85,17 @@ export async function replaceCredentials(
   return toTenant(key, row);
 }
 
+/** Points a tenant at a new base URL (its helpdesk moved); throws `TenantNotFoundError`. */
+export async function updateBaseUrl(db: SqlSession, key: SecretKey, name: string, baseUrl: string): Promise<Tenant> {
+  const rows = await db.query<TenantRow>(`UPDATE tenants SET base_url = $2 WHERE name = $1 RETURNING ${COLUMNS}`, [
+    name,
+    baseUrl,
+  ]);
+  const row = rows[0];
+  if (row === undefined) throw new TenantNotFoundError(name);
+  return toTenant(key, row);
+}
+
 /** Sets the given parts of a tenant's access; throws `TenantNotFoundError`. */
 export async function updateTenantAccess(
   db: SqlSession,
