@@ -10,6 +10,7 @@ describe('readEnv', () => {
       redisUrl: null,
       secretKey: null,
       logLevel: 'info',
+      adminToken: null,
     });
   });
 
@@ -34,5 +35,31 @@ describe('readEnv', () => {
 
   it('requires a secret key with a server database', () => {
     expect(() => readEnv({ DATABASE_URL: 'postgres://db/frontline' })).toThrow(/FRONTLINE_SECRET_KEY is required/);
+  });
+
+  describe('FRONTLINE_ADMIN_TOKEN', () => {
+    const token = 'Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0';
+
+    it('turns the queue dashboard on with a long enough token', () => {
+      expect(readEnv({ FRONTLINE_ADMIN_TOKEN: token }).adminToken).toBe(token);
+    });
+
+    it('treats an empty value as unset', () => {
+      expect(readEnv({ FRONTLINE_ADMIN_TOKEN: '  ' }).adminToken).toBeNull();
+    });
+
+    it('refuses a short token, shows how to make one and never repeats it', () => {
+      const short = 'hunter2-hunter2';
+      let error: unknown;
+      try {
+        readEnv({ FRONTLINE_ADMIN_TOKEN: short });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toMatch(/^FRONTLINE_ADMIN_TOKEN must be at least 24 characters, got 15/);
+      expect((error as Error).message).toContain('openssl rand -base64 32');
+      expect((error as Error).message).not.toContain(short);
+    });
   });
 });

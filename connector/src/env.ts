@@ -15,6 +15,11 @@ export interface Env {
   /** Key for credentials at rest; `null` with the embedded store generates one in `dataDir`. */
   readonly secretKey: string | null;
   readonly logLevel: string;
+  /**
+   * `FRONTLINE_ADMIN_TOKEN`: the password of the operators' queue dashboard (/admin/queues);
+   * `null` turns the dashboard off. A secret: never logged.
+   */
+  readonly adminToken: string | null;
 }
 
 /** A configuration problem, said in one line an operator can act on. */
@@ -23,6 +28,9 @@ export class ConfigError extends Error {
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** A shorter admin token could be guessed; `openssl rand -base64 32` prints 44 characters. */
+export const MIN_ADMIN_TOKEN_LENGTH = 24;
 
 export function readEnv(source: Readonly<Record<string, string | undefined>> = process.env): Env {
   const value = (name: string) => {
@@ -57,6 +65,14 @@ export function readEnv(source: Readonly<Record<string, string | undefined>> = p
       `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}; example: LOG_LEVEL=info`,
     );
   }
+  const adminToken = value('FRONTLINE_ADMIN_TOKEN');
+  if (adminToken !== null && adminToken.length < MIN_ADMIN_TOKEN_LENGTH) {
+    // The value is a secret: say only how long it is.
+    throw new ConfigError(
+      `FRONTLINE_ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters, got ${adminToken.length}; ` +
+        'generate one with `openssl rand -base64 32`',
+    );
+  }
   return {
     port: Number(port),
     dataDir: value('FRONTLINE_DATA_DIR') ?? './.frontline',
@@ -64,6 +80,7 @@ export function readEnv(source: Readonly<Record<string, string | undefined>> = p
     redisUrl,
     secretKey: value('FRONTLINE_SECRET_KEY'),
     logLevel,
+    adminToken,
   };
 }
 

@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { Env } from './env.js';
 import { BullmqQueue } from './jobs/bullmq-queue.js';
 import { InProcessQueue } from './jobs/in-process-queue.js';
+import { jobKey, type SyncJob } from './jobs/sync-job.js';
 import { createMemoryTenantLock, createRedisTenantLock } from './jobs/tenant-lock.js';
 import { createLogger, type Logger } from './logger.js';
 import type { Runtime } from './runtime.js';
@@ -38,8 +39,8 @@ export async function openRuntime(env: Env, overrides: RuntimeOverrides = {}): P
   const secretKey = await keyOf(storeOptions);
   const plainStore = await createSyncStore({ ...storeOptions, secretKey });
   await plainStore.migrate();
-  const onJobError = (job: { kind: string; tenant: string }, error: unknown, willRetry: boolean) =>
-    log.warn({ tenant: job.tenant, job: job.kind, err: error, willRetry }, 'job failed');
+  const onJobError = (job: SyncJob, error: unknown, willRetry: boolean) =>
+    log.warn({ tenant: job.tenant, job: job.kind, jobId: jobKey(job), err: error, willRetry }, 'job failed');
   const redis = env.redisUrl === null ? null : new Redis(env.redisUrl, { maxRetriesPerRequest: null });
   redis?.on('error', () => {});
   const queue =
@@ -61,6 +62,8 @@ export async function openRuntime(env: Env, overrides: RuntimeOverrides = {}): P
     lock,
     clock,
     log,
+    adminToken: env.adminToken,
+    dashboardQueues: queue instanceof BullmqQueue ? [queue.bullQueue] : [],
     clientFor: (tenant, observer) =>
       createVendorClient(tenant, {
         clock,

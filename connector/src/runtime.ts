@@ -1,3 +1,4 @@
+import type { Queue } from 'bullmq';
 import type { Clock } from './clock.js';
 import type { Env } from './env.js';
 import type { ReplayGuard } from './http/replay-guard.js';
@@ -34,6 +35,10 @@ export interface Runtime {
   readonly lock: TenantLock;
   readonly clock: Clock;
   readonly log: Logger;
+  /** `FRONTLINE_ADMIN_TOKEN`: the queue dashboard's password; null turns the dashboard off. */
+  readonly adminToken: string | null;
+  /** The BullMQ queues the queue dashboard shows; none with the in-process runner. */
+  readonly dashboardQueues: readonly Queue[];
   clientFor(tenant: Tenant, observer?: ClientObserver): VendorClient;
   surveysFor(tenant: Tenant): SurveySource | null;
   close(): Promise<void>;

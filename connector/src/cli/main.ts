@@ -1,10 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { ExportError } from '../export/export-error.js';
-import { ConfigError } from '../env.js';
+import { ConfigError, readEnv } from '../env.js';
 import { VendorUnavailableError } from '../vendors/vendor-unavailable-error.js';
 import type { OpenRuntime } from '../runtime.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { registerKpiCommand } from './kpi-command.js';
+import { registerSecretsCommand } from './secrets-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerSyncCommand } from './sync-command.js';
 import { registerTenantCommand } from './tenant-command.js';
@@ -38,6 +39,7 @@ function createProgram(io: CliIo, openRuntime: OpenRuntime): Command {
   registerSyncCommand(program, io, openRuntime, process.stderr.isTTY === true);
   registerWorkerCommand(program, io, openRuntime);
   registerServeCommand(program, io, openRuntime);
+  registerSecretsCommand(program, io, () => readEnv());
   return program;
 }
 

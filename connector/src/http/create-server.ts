@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import swagger from '@fastify/swagger';
+import type { Queue } from 'bullmq';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { SessionTokens } from '../auth/index.js';
 import type { Clock } from '../clock.js';
@@ -17,6 +18,7 @@ import { createMemoryReplayGuard, type ReplayGuard } from './replay-guard.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerCoachingRoutes } from './routes/coaching-routes.js';
 import { registerKpiRoutes } from './routes/kpi-routes.js';
+import { registerQueueDashboard } from './routes/queue-dashboard-route.js';
 import { registerStreamRoute } from './routes/stream-route.js';
 import { registerWebhookRoutes } from './routes/webhook-routes.js';
 import { registerZendeskPages } from './routes/zendesk-pages-route.js';
@@ -41,6 +43,10 @@ export interface ServerParts {
   readonly sessionTtlMs?: number;
   /** Where `npm run package` wrote the app pages (default: the repository's dist folder). */
   readonly appsDir?: string;
+  /** `FRONTLINE_ADMIN_TOKEN`: the password of the queue dashboard at /admin/queues (unset: off). */
+  readonly adminToken?: string | null;
+  /** The BullMQ queues the dashboard shows; none when jobs run in process. */
+  readonly dashboardQueues?: readonly Queue[];
 }
 
 /** The repository's dist folder, where `npm run package` writes. */
@@ -152,5 +158,10 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
   registerStreamRoute(app, deps);
   registerWebhookRoutes(app, deps);
   registerZendeskPages(app, parts.appsDir ?? DEFAULT_APPS_DIR);
+  await registerQueueDashboard(app, {
+    adminToken: parts.adminToken ?? null,
+    queues: parts.dashboardQueues ?? [],
+    log: parts.log,
+  });
   return app;
 }

@@ -26,6 +26,11 @@ export class BullmqQueue implements JobQueue {
     this.queue = new Queue(name, { connection: this.connect() });
   }
 
+  /** The BullMQ queue itself, for the operators' dashboard (Bull Board); jobs go through `add`. */
+  get bullQueue(): Queue {
+    return this.queue;
+  }
+
   async add(job: SyncJob, options: AddOptions = {}): Promise<void> {
     await this.queue.add(job.kind, job, {
       jobId: jobKey(job),

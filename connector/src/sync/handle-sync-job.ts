@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { JobHandler, JobQueue } from '../jobs/job-queue.js';
-import type { SyncJob } from '../jobs/sync-job.js';
+import { jobKey, type SyncJob } from '../jobs/sync-job.js';
 import type { TenantLock } from '../jobs/tenant-lock.js';
 import type { Logger } from '../logger.js';
 import type { SyncStore, Tenant } from '../store/sync-store.js';
@@ -31,22 +31,25 @@ const DEFAULT_LINK_PAGES = 10;
  * with its ratings and reply count.
  * A revoked token stops the tenant with a message that says what to do; other failures throw,
  * and the queue retries them with backoff.
+ * Every line a job logs names its tenant, its kind and its id (`jobId`, the BullMQ job id).
  */
 export function createJobHandler(deps: JobDeps): JobHandler {
   return async (job: SyncJob) => {
+    const log = deps.log.child({ tenant: job.tenant, job: job.kind, jobId: jobKey(job) });
     const tenant = await deps.store.getTenant(job.tenant);
     if (tenant === null) {
-      deps.log.warn({ tenant: job.tenant, job: job.kind }, 'job for an unknown tenant dropped');
+      log.warn('job for an unknown tenant dropped');
       return;
     }
     if (tenant.status === 'stopped') return;
+    const jobDeps = { ...deps, log };
     try {
-      if (job.kind === 'refresh-ticket') await refreshTicket(tenant, job.ticketId, deps);
-      else await syncLink(tenant, job, deps);
+      if (job.kind === 'refresh-ticket') await refreshTicket(tenant, job.ticketId, jobDeps);
+      else await syncLink(tenant, job, jobDeps);
     } catch (error) {
       if (error instanceof VendorAuthError || error instanceof VendorUnsupportedError) {
         await deps.store.setTenantStatus(tenant.id, 'stopped', error.message);
-        deps.log.error({ tenant: tenant.name, job: job.kind }, error.message);
+        log.error(error.message);
         return;
       }
       throw error;
@@ -65,10 +68,7 @@ async function syncLink(tenant: Tenant, job: Extract<SyncJob, { kind: 'sync' }>,
       { full: job.full ?? false, maxPages: deps.linkPages ?? DEFAULT_LINK_PAGES },
     );
     caughtUp = outcome.caughtUp;
-    deps.log.info(
-      { tenant: tenant.name, link: job.link ?? 0, pages: outcome.pages, step: outcome.lastStep },
-      'sync link done',
-    );
+    deps.log.info({ link: job.link ?? 0, pages: outcome.pages, step: outcome.lastStep }, 'sync link done');
   } finally {
     // Released before the next link is queued, so that link can take it on any worker.
     await held.release();
@@ -85,7 +85,7 @@ async function refreshTicket(tenant: Tenant, ticketId: string, deps: JobDeps): P
   const client = deps.clientFor(tenant);
   const refreshed = await client.ticket(ticketId);
   if (refreshed === null) {
-    deps.log.info({ tenant: tenant.name, ticket: ticketId }, 'refreshed ticket no longer exists');
+    deps.log.info({ ticket: ticketId }, 'refreshed ticket no longer exists');
     return;
   }
   const { synced, ratings, agents, requesters } = refreshed;
