@@ -30,6 +30,17 @@ export function scaledClock(factor: number, start = Date.now(), origin = realNow
   };
 }
 
+/**
+ * `clock` whose sleeps also end, rejecting, when `signal` aborts: a job's rate-limit and retry
+ * waits stop the moment its worker shuts down.
+ */
+export function abortableClock(clock: Clock, signal: AbortSignal): Clock {
+  return {
+    now: () => clock.now(),
+    sleep: (ms, own) => clock.sleep(ms, own === undefined ? signal : AbortSignal.any([own, signal])),
+  };
+}
+
 /** High-resolution epoch milliseconds, comparable across processes. */
 function realNow(): number {
   return performance.timeOrigin + performance.now();

@@ -3,7 +3,7 @@
  * queue, lock, vendor clients, logger). Commands and processes get a `Runtime` from here.
  */
 import { Redis } from 'ioredis';
-import { systemClock, type Clock } from './clock.js';
+import { abortableClock, systemClock, type Clock } from './clock.js';
 import type { Env } from './env.js';
 import { BullmqQueue } from './jobs/bullmq-queue.js';
 import { InProcessQueue } from './jobs/in-process-queue.js';
@@ -64,9 +64,9 @@ export async function openRuntime(env: Env, overrides: RuntimeOverrides = {}): P
     log,
     adminToken: env.adminToken,
     dashboardQueues: queue instanceof BullmqQueue ? [queue.bullQueue] : [],
-    clientFor: (tenant, observer) =>
+    clientFor: (tenant, { observer, signal } = {}) =>
       createVendorClient(tenant, {
-        clock,
+        clock: signal === undefined ? clock : abortableClock(clock, signal),
         observer: {
           ...observer,
           onRateLimitWait(ms) {

@@ -17,6 +17,11 @@ export interface ClientObserver {
   onRequest?(): void;
 }
 
+export interface ClientOptions {
+  readonly observer?: ClientObserver;
+  readonly signal?: AbortSignal;
+}
+
 /**
  * Everything the commands and processes run on, built once by the composition root (main.ts)
  * from the environment: the store, the queue and lock, and a vendor client per tenant.
@@ -39,7 +44,8 @@ export interface Runtime {
   readonly adminToken: string | null;
   /** The BullMQ queues the queue dashboard shows; none with the in-process runner. */
   readonly dashboardQueues: readonly Queue[];
-  clientFor(tenant: Tenant, observer?: ClientObserver): VendorClient;
+  /** A vendor client for the tenant; with `signal`, its waits end (rejecting) when it aborts. */
+  clientFor(tenant: Tenant, options?: ClientOptions): VendorClient;
   surveysFor(tenant: Tenant): SurveySource | null;
   close(): Promise<void>;
 }

@@ -70,7 +70,7 @@ async function runSync(runtime: Runtime, options: SyncOptions, io: CliIo, isTerm
     }
   };
   try {
-    const client = runtime.clientFor(tenant, { onRateLimitWait: (ms) => void (waited += ms) });
+    const client = runtime.clientFor(tenant, { observer: { onRateLimitWait: (ms) => void (waited += ms) } });
     const outcome = await syncTenant(
       tenant,
       { store: runtime.store, client, surveys: runtime.surveysFor(tenant), clock: runtime.clock },

@@ -1,6 +1,13 @@
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { AddOptions, JobHandler, JobQueue, QueueCounts, QueueWorker } from './job-queue.js';
+import {
+  shutdownReason,
+  type AddOptions,
+  type JobHandler,
+  type JobQueue,
+  type QueueCounts,
+  type QueueWorker,
+} from './job-queue.js';
 import { jobKey, type SyncJob } from './sync-job.js';
 
 const DEFAULT_QUEUE_NAME = 'frontline-sync';
@@ -45,7 +52,8 @@ export class BullmqQueue implements JobQueue {
   }
 
   work(handler: JobHandler, options: { readonly concurrency: number }): QueueWorker {
-    const worker = new Worker<SyncJob>(this.name, (job) => handler(job.data), {
+    const shutdown = new AbortController();
+    const worker = new Worker<SyncJob>(this.name, (job) => handler(job.data, shutdown.signal), {
       connection: this.connect(),
       concurrency: options.concurrency,
       // A killed worker's job goes back to the queue after this long without a lock renewal.
@@ -58,7 +66,13 @@ export class BullmqQueue implements JobQueue {
     });
     // Connection errors are retried by ioredis; an unhandled 'error' event would crash the process.
     worker.on('error', () => {});
-    return { close: () => worker.close() };
+    return {
+      // An aborted job fails and is retried, by this worker's successors or another worker.
+      async close() {
+        shutdown.abort(shutdownReason());
+        await worker.close();
+      },
+    };
   }
 
   async counts(): Promise<QueueCounts> {

@@ -1,5 +1,12 @@
 import type { Clock } from '../clock.js';
-import type { AddOptions, JobHandler, JobQueue, QueueCounts, QueueWorker } from './job-queue.js';
+import {
+  shutdownReason,
+  type AddOptions,
+  type JobHandler,
+  type JobQueue,
+  type QueueCounts,
+  type QueueWorker,
+} from './job-queue.js';
 import { jobKey, type SyncJob } from './sync-job.js';
 
 interface Entry {
@@ -43,10 +50,12 @@ export class InProcessQueue implements JobQueue {
   }
 
   work(handler: JobHandler, options: { readonly concurrency: number }): QueueWorker {
-    const loops = Array.from({ length: options.concurrency }, () => this.loop(handler));
+    const shutdown = new AbortController();
+    const loops = Array.from({ length: options.concurrency }, () => this.loop(handler, shutdown.signal));
     return {
       close: async () => {
         this.closed = true;
+        shutdown.abort(shutdownReason());
         this.wake();
         await Promise.all(loops);
       },
@@ -69,7 +78,7 @@ export class InProcessQueue implements JobQueue {
     while (this.entries.length > 0 || this.active.size > 0) await this.clock.sleep(20);
   }
 
-  private async loop(handler: JobHandler): Promise<void> {
+  private async loop(handler: JobHandler, shutdown: AbortSignal): Promise<void> {
     while (!this.closed) {
       const entry = this.take();
       if (entry === null) {
@@ -78,8 +87,10 @@ export class InProcessQueue implements JobQueue {
       }
       this.active.add(entry.key);
       try {
-        await handler(entry.job);
+        await handler(entry.job, shutdown);
       } catch (error) {
+        // Stopped by the shutdown: nothing is lost, every sync resumes from its checkpoint.
+        if (shutdown.aborted) continue;
         const willRetry = entry.attempt < MAX_ATTEMPTS && !this.closed;
         this.onError(entry.job, error, willRetry);
         if (willRetry) {

@@ -83,6 +83,33 @@ export function describeJobQueue(name: string, makeQueue: () => Promise<JobQueue
       expect(finished).toBe(true);
     });
 
+    it('aborts a running job that waits when the worker closes, without waiting out the wait', async () => {
+      queue = await makeQueue();
+      let started = false;
+      let reason: unknown = null;
+      await queue.add({ kind: 'sync', tenant: 'rate-limited' });
+      const running = queue.work(
+        async (_job, signal) => {
+          started = true;
+          // A rate-limit wait of a minute, as a vendor's Retry-After can ask.
+          await new Promise<void>((resolve, reject) => {
+            const timer = setTimeout(resolve, 60_000);
+            signal?.addEventListener('abort', () => {
+              clearTimeout(timer);
+              reason = signal.reason;
+              reject(signal.reason as Error);
+            });
+          });
+        },
+        { concurrency: 1 },
+      );
+      await until(() => started);
+      const closing = Date.now();
+      await running.close();
+      expect(Date.now() - closing).toBeLessThan(5_000);
+      expect(String(reason)).toContain('shutting down');
+    });
+
     it('counts waiting jobs', async () => {
       queue = await makeQueue();
       await queue.add({ kind: 'sync', tenant: 'a' });

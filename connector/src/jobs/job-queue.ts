@@ -12,11 +12,17 @@ export interface QueueCounts {
   readonly delayed: number;
 }
 
-export type JobHandler = (job: SyncJob) => Promise<void>;
+/** Runs a job; `signal` aborts when the worker shuts down (the job then throws and is handed back). */
+export type JobHandler = (job: SyncJob, signal?: AbortSignal) => Promise<void>;
+
+/** Why a worker's running jobs abort when it shuts down. */
+export function shutdownReason(): Error {
+  return new Error('the worker is shutting down: the job goes back to the queue');
+}
 
 /** A running consumer of the queue. */
 export interface QueueWorker {
-  /** Stops taking jobs and waits for the running ones to finish. */
+  /** Stops taking jobs, aborts the running ones' waits, and resolves once they have ended. */
   close(): Promise<void>;
 }
 

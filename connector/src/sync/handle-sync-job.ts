@@ -16,7 +16,7 @@ export interface JobDeps {
   readonly lock: TenantLock;
   readonly clock: Clock;
   readonly log: Logger;
-  clientFor(tenant: Tenant): VendorClient;
+  clientFor(tenant: Tenant, options?: { readonly signal?: AbortSignal }): VendorClient;
   surveysFor(tenant: Tenant): SurveySource | null;
   /** Pages per link of a sync chain: short links let webhook refreshes in between. */
   readonly linkPages?: number;
@@ -34,7 +34,7 @@ const DEFAULT_LINK_PAGES = 10;
  * Every line a job logs names its tenant, its kind and its id (`jobId`, the BullMQ job id).
  */
 export function createJobHandler(deps: JobDeps): JobHandler {
-  return async (job: SyncJob) => {
+  return async (job: SyncJob, signal?: AbortSignal) => {
     const log = deps.log.child({ tenant: job.tenant, job: job.kind, jobId: jobKey(job) });
     const tenant = await deps.store.getTenant(job.tenant);
     if (tenant === null) {
@@ -44,8 +44,8 @@ export function createJobHandler(deps: JobDeps): JobHandler {
     if (tenant.status === 'stopped') return;
     const jobDeps = { ...deps, log };
     try {
-      if (job.kind === 'refresh-ticket') await refreshTicket(tenant, job.ticketId, jobDeps);
-      else await syncLink(tenant, job, jobDeps);
+      if (job.kind === 'refresh-ticket') await refreshTicket(tenant, job.ticketId, jobDeps, signal);
+      else await syncLink(tenant, job, jobDeps, signal);
     } catch (error) {
       if (error instanceof VendorAuthError || error instanceof VendorUnsupportedError) {
         await deps.store.setTenantStatus(tenant.id, 'stopped', error.message);
@@ -57,15 +57,25 @@ export function createJobHandler(deps: JobDeps): JobHandler {
   };
 }
 
-async function syncLink(tenant: Tenant, job: Extract<SyncJob, { kind: 'sync' }>, deps: JobDeps): Promise<void> {
+async function syncLink(
+  tenant: Tenant,
+  job: Extract<SyncJob, { kind: 'sync' }>,
+  deps: JobDeps,
+  signal?: AbortSignal,
+): Promise<void> {
   const held = await deps.lock.tryAcquire(tenant.id);
   if (held === null) return;
   let caughtUp: boolean;
   try {
     const outcome = await syncTenant(
       tenant,
-      { store: deps.store, client: deps.clientFor(tenant), surveys: deps.surveysFor(tenant), clock: deps.clock },
-      { full: job.full ?? false, maxPages: deps.linkPages ?? DEFAULT_LINK_PAGES },
+      {
+        store: deps.store,
+        client: deps.clientFor(tenant, { signal }),
+        surveys: deps.surveysFor(tenant),
+        clock: deps.clock,
+      },
+      { full: job.full ?? false, maxPages: deps.linkPages ?? DEFAULT_LINK_PAGES, signal },
     );
     caughtUp = outcome.caughtUp;
     deps.log.info({ link: job.link ?? 0, pages: outcome.pages, step: outcome.lastStep }, 'sync link done');
@@ -81,8 +91,8 @@ async function syncLink(tenant: Tenant, job: Extract<SyncJob, { kind: 'sync' }>,
  * reaches the sidebar in seconds. The reply count, where the vendor needs a call of its own for
  * it, follows; until then the stored count stands.
  */
-async function refreshTicket(tenant: Tenant, ticketId: string, deps: JobDeps): Promise<void> {
-  const client = deps.clientFor(tenant);
+async function refreshTicket(tenant: Tenant, ticketId: string, deps: JobDeps, signal?: AbortSignal): Promise<void> {
+  const client = deps.clientFor(tenant, { signal });
   const refreshed = await client.ticket(ticketId);
   if (refreshed === null) {
     deps.log.info({ ticket: ticketId }, 'refreshed ticket no longer exists');

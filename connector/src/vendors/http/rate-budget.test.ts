@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { abortableClock, systemClock } from '../../clock.js';
 import { createInstantClock } from './instant-clock.js';
 import { RateBudget } from './rate-budget.js';
 import { readRateLimitHeaders } from './rate-limit-headers.js';
@@ -21,6 +22,16 @@ describe('RateBudget', () => {
     const clock = createInstantClock(START);
     const budget = new RateBudget({ clock, limitPerMinute: 3 });
     expect(await send(budget, clock, 4)).toEqual([0, 0, 0, 60_000]);
+  });
+
+  it("ends a wait with the clock's error when the clock stops sleeping (its worker shutting down)", async () => {
+    const shutdown = new AbortController();
+    const clock = abortableClock(systemClock, shutdown.signal);
+    const budget = new RateBudget({ clock, limitPerMinute: 1 });
+    budget.settle((await budget.acquire('/x')).slot, null);
+    const waiting = budget.acquire('/x');
+    setTimeout(() => shutdown.abort(new Error('shutting down')), 20);
+    await expect(waiting).rejects.toThrow('shutting down');
   });
 
   it('holds an endpoint to its own limit without holding the others', async () => {

@@ -166,7 +166,14 @@ export class RateBudget {
     const onAbort = () => timer.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
     const woken = new Promise<void>((resolve) => this.wakeUps.push(resolve));
-    const slept = ms === null ? new Promise<void>(() => {}) : this.clock.sleep(ms, timer.signal).catch(() => {});
+    // Ending the timer below is no error; a clock that stops sleeping by itself (its job's
+    // worker shutting down, see abortableClock) is, and must reach the caller.
+    const slept =
+      ms === null
+        ? new Promise<void>(() => {})
+        : this.clock.sleep(ms, timer.signal).catch((error: unknown) => {
+            if (!timer.signal.aborted) throw error;
+          });
     try {
       await Promise.race([woken, slept]);
     } finally {
