@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**'],
     environment: 'node',
+    globalSetup: ['./support/package-apps.global.ts'],
     testTimeout: 120_000,
     hookTimeout: 60_000,
   },

@@ -16,10 +16,8 @@ import { signZendeskAppToken } from '@frontline/connector/auth';
 import { systemClock } from '@frontline/connector/clock';
 import type { Browser, Frame } from 'playwright-core';
 import { launchChromium } from '../browser/chromium.js';
-import { freshworksParentPage } from '../browser/freshworks-parent.js';
+import { freshworksParentPage, ZAF_SDK_URL, zafSdkScript, zendeskParentPage } from '@frontline/demo/hosts';
 import { REPO, serveParents } from '../browser/harness.js';
-import { ZAF_SDK_URL, zafSdkScript } from '../browser/zaf-sdk.js';
-import { zendeskParentPage } from '../browser/zendesk-parent.js';
 import { openLiveStack } from '../support/live-stack.js';
 import type { BenchResult } from './bench-result.js';
 

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Frame } from 'playwright-core';
-import { FRESHWORKS_TEST_CLIENT } from './freshworks-parent.js';
+import { FRESHWORKS_CLIENT_STAND_IN } from '@frontline/demo/hosts';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -20,7 +20,8 @@ export async function serveParents(pages: Map<string, () => string>): Promise<{ 
     void (async () => {
       const page = pages.get(path);
       if (page) return [200, 'text/html; charset=utf-8', page()] as const;
-      if (path === '/freshworks-test-client.js') return [200, 'text/javascript', FRESHWORKS_TEST_CLIENT] as const;
+      if (path === '/freshworks-client-stand-in.js')
+        return [200, 'text/javascript', FRESHWORKS_CLIENT_STAND_IN] as const;
       if (/^\/app\/[\w/.-]+$/.test(path) && !path.includes('..')) {
         const file = await readFile(join(REPO, 'dist/freshdesk-app', path)).catch(() => null);
         if (file === null) return [404, 'text/plain', 'not found'] as const;
@@ -29,7 +30,7 @@ export async function serveParents(pages: Map<string, () => string>): Promise<{ 
           return [
             200,
             'text/html; charset=utf-8',
-            file.toString('utf8').replace('{{{appclient}}}', '/freshworks-test-client.js'),
+            file.toString('utf8').replace('{{{appclient}}}', '/freshworks-client-stand-in.js'),
           ] as const;
         }
         return [200, path.endsWith('.js') ? 'text/javascript' : 'application/octet-stream', file] as const;

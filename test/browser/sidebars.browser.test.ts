@@ -4,7 +4,6 @@
  * app runs against a real connector fed by the simulator. The numbers it shows are the API's; a
  * ticket solved at the vendor changes them without a reload. Screenshots go to test/.artifacts/.
  */
-import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -15,10 +14,14 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLiveStack, type LiveStack } from '../support/live-stack.js';
 import { launchChromium } from './chromium.js';
-import { freshworksParentPage } from './freshworks-parent.js';
-import { REPO, serveParents, shownValue } from './harness.js';
-import { ZAF_SDK_URL, zafSdkScript } from './zaf-sdk.js';
-import { zendeskParentPage, type ZendeskParentOptions } from './zendesk-parent.js';
+import {
+  freshworksParentPage,
+  ZAF_SDK_URL,
+  zafSdkScript,
+  type ZendeskParentOptions,
+  zendeskParentPage,
+} from '@frontline/demo/hosts';
+import { serveParents, shownValue } from './harness.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url));
 const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -35,8 +38,6 @@ describe('the sidebars in Chromium', () => {
   const pages = new Map<string, () => string>();
 
   beforeAll(async () => {
-    // The apps as they ship: bundles built and packed (the connector serves the Zendesk pages from dist/).
-    execFileSync('npm', ['run', 'package'], { cwd: REPO, stdio: 'ignore' });
     await mkdir(ARTIFACTS, { recursive: true });
     stack = await openLiveStack('zendesk', { clock: systemClock, tickets: 3_000, days: 30 });
     await stack.runtime.store.updateAccess('acme', {
@@ -155,7 +156,6 @@ describe('the Freshdesk sidebar in Chromium', () => {
   let ticket: { id: string; requesterId: string };
 
   beforeAll(async () => {
-    execFileSync('npm', ['run', 'package'], { cwd: REPO, stdio: 'ignore' });
     await mkdir(ARTIFACTS, { recursive: true });
     stack = await openLiveStack('freshdesk', { clock: systemClock, tickets: 3_000, days: 30 });
     await stack.runtime.store.updateAccess('acme', { appSecret });

@@ -1,6 +1,6 @@
 /**
- * Freshdesk around the app, for a browser test. The platform's own client (`{{{appclient}}}`,
- * fresh_client.js) is served by Freshworks and not published, so a test client stands in for it
+ * Freshdesk around the app, for the preview of `npm start` and the browser tests. The platform's own client (`{{{appclient}}}`,
+ * fresh_client.js) is served by Freshworks and not published, so a stand-in client takes its place
  * inside the frame: it offers the calls the app makes (`app.initialized`, `data.get`,
  * `iparams.get`, `request.invokeTemplate`, `instance.resize`, `events.on`) and forwards each to
  * this parent page, which answers as Freshdesk would: the logged-in agent and ticket, the
@@ -8,7 +8,7 @@
  * (the secure parameter put into the header here, never in the frame).
  */
 export interface FreshworksParentOptions {
-  /** The app page (index.html or team.html) on the test's static server. */
+  /** The app page (index.html or team.html), served with the stand-in client. */
   readonly appUrl: string;
   readonly connectorUrl: string;
   readonly tenant: string;
@@ -19,7 +19,7 @@ export interface FreshworksParentOptions {
 }
 
 /** The client the frame loads in place of `{{{appclient}}}`. */
-export const FRESHWORKS_TEST_CLIENT = `(() => {
+export const FRESHWORKS_CLIENT_STAND_IN = `(() => {
   const pending = new Map();
   const handlers = {};
   let next = 0;
@@ -51,7 +51,7 @@ export const FRESHWORKS_TEST_CLIENT = `(() => {
 
 export function freshworksParentPage(options: FreshworksParentOptions): string {
   return `<!doctype html>
-<html><head><meta charset="utf-8"><title>Freshdesk (test parent)</title>
+<html><head><meta charset="utf-8"><title>Freshdesk (played by Frontline)</title>
 <style>body{margin:0;font-family:sans-serif;background:#ebeff3} iframe{border:0;width:${options.wide ? 1100 : 340}px;height:700px;background:#fff}</style>
 </head><body>
 <iframe title="Frontline" src="${options.appUrl}"></iframe>

@@ -17,7 +17,7 @@ export interface ZendeskParentOptions {
 export function zendeskParentPage(options: ZendeskParentOptions): string {
   const page = options.location === 'nav_bar' ? 'team.html' : 'sidebar.html';
   return `<!doctype html>
-<html><head><meta charset="utf-8"><title>Zendesk (test parent)</title>
+<html><head><meta charset="utf-8"><title>Zendesk (played by Frontline)</title>
 <style>body{margin:0;font-family:sans-serif;background:#f8f9f9} iframe{border:0;width:${options.location === 'nav_bar' ? 1100 : 340}px;height:700px;background:#fff}</style>
 </head><body>
 <iframe name="app" title="Frontline"></iframe>
