@@ -80,6 +80,32 @@ describe('serveSimulator', () => {
     expect((await get()).status).toBe(200);
     expect(account.stats().overLimitRequests).toBe(0);
   });
+
+  it('holds every answer for latencyMs, requests side by side rather than one after another', async () => {
+    const account = createSimulatedAccount({ vendor: 'zendesk', history, clock: createManualClock(NOW + 120_000) });
+    server = await serveSimulator(createZendeskHandlers(account), { latencyMs: 400 });
+    const get = async (): Promise<{ status: number; ms: number }> => {
+      const began = performance.now();
+      const response = await fetch(`${server!.url}/api/v2/users?per_page=5`, {
+        headers: { authorization: AUTH.zendesk },
+      });
+      await response.arrayBuffer();
+      return { status: response.status, ms: performance.now() - began };
+    };
+    const began = performance.now();
+    const answers = await Promise.all([get(), get(), get()]);
+    const elapsed = performance.now() - began;
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    // setTimeout may fire a millisecond early; one after another would take 1,200 ms.
+    for (const answer of answers) expect(answer.ms).toBeGreaterThanOrEqual(395);
+    expect(elapsed).toBeLessThan(1_100);
+    expect(account.stats().requests).toBe(3);
+  });
+
+  it('refuses a negative or non-finite latency', async () => {
+    await expect(serveSimulator([], { latencyMs: -1 })).rejects.toThrow(RangeError);
+    await expect(serveSimulator([], { latencyMs: Number.NaN })).rejects.toThrow(RangeError);
+  });
 });
 
 describe('msw setupServer', () => {

@@ -11,6 +11,12 @@ export interface ServeOptions {
   /** Default 0: any free port. */
   readonly port?: number;
   readonly host?: '127.0.0.1';
+  /**
+   * Real milliseconds every answer is held before it is sent (default 0): the network and server
+   * time of a real vendor, so a sync over loopback waits on its requests the way a real one does
+   * instead of being bound by CPU. Requests are held side by side, not queued behind each other.
+   */
+  readonly latencyMs?: number;
 }
 
 /** A running simulator server. */
@@ -43,6 +49,10 @@ export async function serveSimulator(
   options: ServeOptions = {},
 ): Promise<SimulatorServer> {
   const host = options.host ?? '127.0.0.1';
+  const latencyMs = options.latencyMs ?? 0;
+  if (!(Number.isFinite(latencyMs) && latencyMs >= 0)) {
+    throw new RangeError(`latencyMs must be a finite number of at least 0, got ${latencyMs}`);
+  }
   let base = '';
   const server = createServer((req, res) => {
     // Aborts handlers that hold a response (timeout faults) when the client goes away.
@@ -60,6 +70,7 @@ export async function serveSimulator(
           signal: controller.signal,
         });
         const response = await getResponse([...handlers], request);
+        if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
         if (res.destroyed) return;
         if (response === undefined) {
           res.writeHead(404, { 'content-type': 'application/json' });

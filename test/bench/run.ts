@@ -17,6 +17,7 @@ const BENCHES: [string, ...string[]][] = [
   ['./event-to-sidebar.bench.ts', 'zendesk'],
   ['./event-to-sidebar.bench.ts', 'freshdesk'],
   ['./sidebar-load.bench.ts'],
+  ['./worker-scaling.bench.ts'],
 ];
 const TEST_DIR = fileURLToPath(new URL('..', import.meta.url));
 
