@@ -13,7 +13,7 @@ import { createReplayClock } from './replay-clock.js';
 export type DemoVendor = 'zendesk' | 'freshdesk';
 
 /** The size of each demo account: a month of a small team's tickets. */
-const HISTORY = { tickets: 2_500, days: 30, agents: 8 } as const;
+const HISTORY = { tickets: 1_200, days: 30, agents: 8 } as const;
 /** Fast enough that an agent's numbers move within a minute. */
 export const DEMO_TRAFFIC = { ticketsPerMinute: 12, updatesPerMinute: 90 } as const;
 

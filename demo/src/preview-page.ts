@@ -68,7 +68,7 @@ async function poll() {
   } catch {
     status.textContent = 'The Frontline process does not answer: is npm start still running?';
   }
-  setTimeout(poll, 500);
+  setTimeout(poll, 250);
 }
 poll();
 </script>

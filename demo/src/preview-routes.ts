@@ -5,13 +5,7 @@ import type { SyncStore } from '@frontline/connector/store';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { DemoTenant } from './demo-tenants.js';
 import { DEMO_ZENDESK_APP } from './demo-tenants.js';
-import {
-  freshworksParentPage,
-  FRESHWORKS_CLIENT_STAND_IN,
-  ZAF_SDK_URL,
-  zafSdkScript,
-  zendeskParentPage,
-} from './hosts/index.js';
+import { freshworksParentPage, FRESHWORKS_CLIENT_STAND_IN, ZAF_SDK_URL, zendeskParentPage } from './hosts/index.js';
 import { previewPage } from './preview-page.js';
 
 const SDK_PATH = '/preview/zaf-sdk.js';
@@ -36,25 +30,22 @@ const originOf = (request: FastifyRequest): string => `${request.protocol}://${r
  */
 export function registerPreview(
   app: FastifyInstance,
-  deps: { readonly store: SyncStore; readonly tenants: readonly DemoTenant[]; readonly appsDir: string },
+  deps: {
+    readonly store: SyncStore;
+    readonly tenants: readonly DemoTenant[];
+    readonly appsDir: string;
+    /** The ZAF SDK as a browser script (see zafSdkScript). */
+    readonly zafSdk: Promise<string>;
+  },
 ): void {
   const zendesk = deps.tenants.find((t) => t.vendor === 'zendesk')!;
   const freshdesk = deps.tenants.find((t) => t.vendor === 'freshdesk')!;
   const page = previewPage(
     deps.tenants.map((t) => ({ name: t.name, vendor: t.vendor, agentName: t.agent.name, leadName: t.lead.name })),
   );
-  let sdk: Promise<string> | null = null;
 
-  /** The agent's newest open ticket, as the store has it: the ticket the sidebar sits beside. */
-  const openTicketOf = async (tenant: DemoTenant) => {
-    const { tickets } = await deps.store.loadHistory(tenant.tenant.id);
-    let newest: (typeof tickets)[number] | null = null;
-    for (const ticket of tickets) {
-      if (ticket.assigneeId !== tenant.agent.id || ticket.status !== 'open' || ticket.removed) continue;
-      if (newest === null || ticket.createdAt > newest.createdAt) newest = ticket;
-    }
-    return newest;
-  };
+  /** The ticket the agent has open in the helpdesk: the one the sidebar sits beside. */
+  const openTicketOf = (tenant: DemoTenant) => tenant.helpdesk.account.openTicketOf(Number(tenant.agent.id));
 
   const zendeskToken = (userId: string) => {
     const now = Math.floor(Date.now() / 1000);
@@ -79,16 +70,14 @@ export function registerPreview(
   );
 
   app.get('/preview/zendesk', { schema: { hide: true } }, async (request, reply) => {
-    const ticket = await openTicketOf(zendesk);
+    const ticket = openTicketOf(zendesk);
     const html = zendeskParentPage({
       connectorUrl: originOf(request),
       location: 'ticket_sidebar',
       signedToken: zendeskToken(zendesk.agent.id),
       values: {
         'currentUser.locale': 'en-US',
-        ...(ticket === null
-          ? {}
-          : { 'ticket.id': Number(ticket.id), 'ticket.requester.id': Number(ticket.requesterId) }),
+        ...(ticket === null ? {} : { 'ticket.id': ticket.id, 'ticket.requester.id': ticket.requesterId }),
       },
     });
     return reply.type(TYPES['html']!).header('cache-control', 'no-store').send(html);
@@ -105,7 +94,7 @@ export function registerPreview(
   });
 
   app.get('/preview/freshdesk', { schema: { hide: true } }, async (request, reply) => {
-    const ticket = await openTicketOf(freshdesk);
+    const ticket = openTicketOf(freshdesk);
     const origin = originOf(request);
     const html = freshworksParentPage({
       appUrl: `${origin}/preview/freshdesk-app/app/index.html`,
@@ -113,7 +102,7 @@ export function registerPreview(
       tenant: freshdesk.name,
       appSecret: freshdesk.appSecret,
       agentId: freshdesk.agent.id,
-      ticket: ticket === null ? null : { id: Number(ticket.id), requesterId: Number(ticket.requesterId) },
+      ticket,
     });
     return reply.type(TYPES['html']!).header('cache-control', 'no-store').send(html);
   });
@@ -145,11 +134,10 @@ export function registerPreview(
   );
 
   app.get(SDK_PATH, { schema: { hide: true } }, async (_request, reply) => {
-    sdk ??= zafSdkScript();
     return reply
       .type(TYPES['js']!)
       .header('cache-control', 'public, max-age=3600')
-      .send(await sdk);
+      .send(await deps.zafSdk);
   });
 
   // The Zendesk pages load the SDK from Zendesk's CDN; the preview must work offline.

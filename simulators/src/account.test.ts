@@ -64,6 +64,24 @@ describe('simulated account', () => {
     expect(answered[0]).toMatchObject({ id: offered[0]!.id, score: 'good', created_at: offered[0]!.created_at });
   });
 
+  it("names an agent's newest open ticket, as the vendor's API shows it", () => {
+    const { account } = zendesk();
+    const agent = history.agents[2]!;
+    const id = account.addTicket({ assigneeId: agent.id });
+    const truth = account.truth();
+    const ticket = truth.tickets.find((t) => t.id === id)!;
+    expect(ticket.status).toBe('open');
+    expect(account.openTicketOf(agent.id)).toEqual({ id, requesterId: ticket.requester_id });
+    account.updateTicket(id, { kind: 'solve' });
+    const next = account.openTicketOf(agent.id);
+    expect(next?.id).not.toBe(id);
+    if (next !== null) {
+      const shown = account.truth().tickets.find((t) => t.id === next.id)!;
+      expect([shown.assignee_id, shown.status]).toEqual([agent.id, 'open']);
+    }
+    expect(account.openTicketOf(-1)).toBeNull();
+  });
+
   it('refuses changes that do not fit the ticket', () => {
     const { account } = zendesk();
     const closed = account.truth().tickets.find((t) => t.status === 'closed')!;

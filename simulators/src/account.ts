@@ -26,6 +26,7 @@ import { RequestGate, type SimulatorStats } from './request-gate.js';
 import type { FreshdeskBusinessHoursJson } from './schedule.js';
 import { addTicket, applyChange, nextGapMs, nextStep, type NewTicket, type TicketChange } from './ticket-changes.js';
 import { snapshotTicket, TicketEventHub, type TicketEventListener } from './ticket-events.js';
+import { TicketState } from './ticket-table.js';
 import {
   zendeskComments,
   zendeskMetricSet,
@@ -125,6 +126,8 @@ export interface SimulatedAccount<V extends SimVendor = SimVendor> {
   stop(): Promise<void>;
   /** Every current record in the vendor's format; `baseUrl` goes into `url` fields. */
   truth(baseUrl?: string): AccountTruth<V>;
+  /** The agent's newest open ticket, as an agent working the queue would have it in view; `null` if none. */
+  openTicketOf(agentId: number): { readonly id: number; readonly requesterId: number } | null;
   /** Request counters of all the account's handlers. */
   stats(): SimulatorStats;
   resetStats(): void;
@@ -300,6 +303,18 @@ class Account<V extends SimVendor> implements SimulatedAccount<V> {
       surveys,
     };
     return truth as AccountTruth<V>;
+  }
+
+  openTicketOf(agentId: number): { readonly id: number; readonly requesterId: number } | null {
+    const agent = this.history.agents.find((a) => a.id === agentId);
+    if (agent === undefined) return null;
+    const { table } = this.state;
+    for (let i = table.count - 1; i >= 0; i--) {
+      if (table.assignee[i] !== agent.index + 1 || table.status[i] !== TicketState.open || this.state.isRemoved(i))
+        continue;
+      return { id: this.state.ticketId(i), requesterId: this.history.requesters.id(table.requester[i] ?? 0) };
+    }
+    return null;
   }
 
   stats(): SimulatorStats {

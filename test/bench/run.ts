@@ -18,6 +18,7 @@ const BENCHES: [string, ...string[]][] = [
   ['./event-to-sidebar.bench.ts', 'freshdesk'],
   ['./sidebar-load.bench.ts'],
   ['./worker-scaling.bench.ts'],
+  ['./start-to-preview.bench.ts'],
 ];
 const TEST_DIR = fileURLToPath(new URL('..', import.meta.url));
 

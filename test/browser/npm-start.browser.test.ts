@@ -4,65 +4,21 @@
  * numbers that change as their helpdesks get new tickets, replies and ratings. SIGINT stops it
  * and everything it started; a second start finds the first one's data.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { groupAlive, startDemo, type Started } from '../support/demo-process.js';
 import { freePort } from '../support/free-port.js';
 import { launchChromium } from './chromium.js';
 import { shownValue } from './harness.js';
 
 const ENTRY = fileURLToPath(new URL('../../demo/bin/frontline-demo.js', import.meta.url));
+/** The entry of `npm start`; the apps are packed by the test setup. */
+const START = [process.execPath, ENTRY, '--no-build'];
 const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url));
-
-interface Started {
-  readonly child: ChildProcess;
-  readonly url: string;
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  stderr(): string;
-}
-
-/** Runs the entry (the apps are packed by the test setup) and waits for the URL it prints. */
-async function startDemo(dataDir: string, port: number): Promise<Started> {
-  const child = spawn(process.execPath, [ENTRY, '--no-build'], {
-    env: { ...process.env, PORT: String(port), FRONTLINE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // A process group of its own, so the test can tell whether anything it started outlives it.
-    detached: true,
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => void (stdout += chunk));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => void (stderr += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL after 60 s; stderr:\n${stderr}`)), 60_000);
-    child.stdout!.on('data', () => {
-      const match = /https?:\/\/\S+/.exec(stdout);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[0]);
-      }
-    });
-    void exited.then(({ code }) => reject(new Error(`exited with ${code} before printing a URL; stderr:\n${stderr}`)));
-  });
-  return { child, url, exited, stderr: () => stderr };
-}
-
-/** Whether any process of the group `pgid` is still alive. */
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Every KPI the sidebar shows, label to value, as the agent reads them. */
 async function shownKpis(frame: Frame): Promise<Record<string, string>> {
@@ -91,34 +47,57 @@ describe('npm start', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
+  /** Opens the preview and waits for both sidebars' KPIs and the lead's team view. */
+  async function openPreview(url: string): Promise<{ page: Page; zendesk: Frame; freshdesk: Frame }> {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1800 } });
+    await page.goto(url);
+    await expect.poll(() => page.getByRole('status').innerText(), { timeout: 60_000 }).toMatch(/^Live:/);
+    const frameOf = async (urlPart: string) => {
+      await expect.poll(() => page.frames().some((f) => f.url().includes(urlPart)), { timeout: 30_000 }).toBe(true);
+      return page.frames().find((f) => f.url().includes(urlPart))!;
+    };
+    const sidebar = async (urlPart: string) => {
+      const frame = await frameOf(urlPart);
+      await frame
+        .getByRole('button', { name: /: show the tickets$/ })
+        .first()
+        .waitFor({ timeout: 30_000 });
+      return frame;
+    };
+    const zendesk = await sidebar('/apps/zendesk/sidebar.html');
+    const freshdesk = await sidebar('/preview/freshdesk-app/app/index.html');
+    // The lead's view: every agent of the team, and the team's row.
+    await (await frameOf('/apps/zendesk/team.html')).getByText('Whole team').waitFor({ timeout: 30_000 });
+    return { page, zendesk, freshdesk };
+  }
+
+  /** Waits until the sidebar shows other numbers than `before`, without a reload. */
+  async function changes(frame: Frame, before: Record<string, string>): Promise<void> {
+    await expect
+      .poll(async () => JSON.stringify(await shownKpis(frame)) !== JSON.stringify(before), {
+        timeout: 120_000,
+        interval: 2_000,
+      })
+      .toBe(true);
+  }
+
+  /** Stops it with SIGINT, as Ctrl-C does: a clean exit, and nothing it started left running. */
+  async function interrupt(demo: Started): Promise<void> {
+    demo.child.kill('SIGINT');
+    const { code } = await demo.exited;
+    expect(code, demo.stderr()).toBe(0);
+    await expect.poll(() => groupAlive(demo.child.pid!), { timeout: 5_000 }).toBe(false);
+    await expect(fetch(demo.url)).rejects.toThrow();
+    // Warnings and errors are JSON lines of level 40 and up; a clean run has none.
+    expect(demo.stderr()).not.toMatch(/"level":[4-6]0/);
+  }
+
   it('serves a preview whose two sidebars change live, stops on SIGINT, and keeps its data', async () => {
     const port = await freePort();
-    const first = await startDemo(dataDir, port);
+    const first = await startDemo(START, dataDir, port);
     expect(first.url).toBe(`http://localhost:${port}/`);
-    let page: Page | null = null;
     try {
-      page = await browser.newPage({ viewport: { width: 1600, height: 1800 } });
-      await page.goto(first.url);
-      await expect.poll(() => page!.getByRole('status').innerText(), { timeout: 60_000 }).toMatch(/^Live:/);
-
-      const frameOf = async (urlPart: string) => {
-        await expect.poll(() => page!.frames().some((f) => f.url().includes(urlPart)), { timeout: 30_000 }).toBe(true);
-        return page!.frames().find((f) => f.url().includes(urlPart))!;
-      };
-      const sidebar = async (urlPart: string) => {
-        const frame = await frameOf(urlPart);
-        await frame
-          .getByRole('button', { name: /: show the tickets$/ })
-          .first()
-          .waitFor({ timeout: 30_000 });
-        return frame;
-      };
-      const zendesk = await sidebar('/apps/zendesk/sidebar.html');
-      const freshdesk = await sidebar('/preview/freshdesk-app/app/index.html');
-      // The lead's view: every agent of the team, and the team's row.
-      const team = await frameOf('/apps/zendesk/team.html');
-      await team.getByText('Whole team').waitFor({ timeout: 30_000 });
-
+      const { page, zendesk, freshdesk } = await openPreview(first.url);
       const before = { zendesk: await shownKpis(zendesk), freshdesk: await shownKpis(freshdesk) };
       expect(Object.keys(before.zendesk).length).toBeGreaterThan(5);
       expect(Object.keys(before.freshdesk).length).toBeGreaterThan(5);
@@ -126,31 +105,16 @@ describe('npm start', () => {
       expect(Object.values(before.zendesk).some((v) => /\d/.test(v))).toBe(true);
       expect(Object.values(before.freshdesk).some((v) => /\d/.test(v))).toBe(true);
       await page.screenshot({ path: `${ARTIFACTS}preview.png`, fullPage: true });
-
       // The helpdesks keep working: each sidebar's numbers change without a reload.
-      await expect
-        .poll(async () => JSON.stringify(await shownKpis(zendesk)) !== JSON.stringify(before.zendesk), {
-          timeout: 120_000,
-          interval: 2_000,
-        })
-        .toBe(true);
-      await expect
-        .poll(async () => JSON.stringify(await shownKpis(freshdesk)) !== JSON.stringify(before.freshdesk), {
-          timeout: 120_000,
-          interval: 2_000,
-        })
-        .toBe(true);
+      await changes(zendesk, before.zendesk);
+      await changes(freshdesk, before.freshdesk);
+      await page.close();
     } finally {
-      await page?.close();
-      first.child.kill('SIGINT');
+      await interrupt(first);
     }
-    const { code } = await first.exited;
-    expect(code, first.stderr()).toBe(0);
-    await expect.poll(() => groupAlive(first.child.pid!), { timeout: 5_000 }).toBe(false);
-    await expect(fetch(first.url)).rejects.toThrow();
 
-    // A second start on the same data folder: the tenants are there, synced, from the first second.
-    const second = await startDemo(dataDir, await freePort());
+    // A second start on the same data folder: synced from its first second, and live again.
+    const second = await startDemo(START, dataDir, await freePort());
     try {
       const status = (await (await fetch(`${second.url}preview/status`)).json()) as { name: string; ready: boolean }[];
       expect(status).toEqual([
@@ -158,10 +122,11 @@ describe('npm start', () => {
         expect.objectContaining({ name: 'demo-freshdesk', ready: true }),
       ]);
       expect(await readdir(dataDir)).toEqual(expect.arrayContaining(['pglite', 'demo-helpdesks.json']));
+      const { page, zendesk } = await openPreview(second.url);
+      await changes(zendesk, await shownKpis(zendesk));
+      await page.close();
     } finally {
-      second.child.kill('SIGINT');
+      await interrupt(second);
     }
-    expect((await second.exited).code, second.stderr()).toBe(0);
-    expect(groupAlive(second.child.pid!)).toBe(false);
   }, 400_000);
 });

@@ -3,6 +3,7 @@ import { loadOrCreateSecretKey, parseSecretKey, SecretKey, SecretKeyError } from
 import { PgliteSyncStore } from './pglite-sync-store.js';
 import { PostgresSyncStore } from './postgres-sync-store.js';
 import type { SyncStore } from './sync-store.js';
+import { PGLITE_FOLDER } from './pglite-folder.js';
 
 /** Where the store lives and the key of its credentials, as the environment gives them. */
 export interface SyncStoreOptions {
@@ -18,8 +19,7 @@ export interface SyncStoreOptions {
   readonly secretKey?: string | SecretKey | undefined;
 }
 
-/** The folder of the embedded database inside the data folder. */
-export const PGLITE_FOLDER = 'pglite';
+export { PGLITE_FOLDER };
 
 /**
  * The store the options select: PostgreSQL for a `databaseUrl`, else PGlite in the data folder.

@@ -1,0 +1,96 @@
+/**
+ * The demo's composition: the connector's runtime on the embedded defaults, the two simulated
+ * helpdesks and their tenants, the API with the preview, the job runner and the scheduler, the
+ * helpdesks' live traffic and webhooks. Returns the function that stops it all, in reverse.
+ */
+import type { Env } from '@frontline/connector/env';
+import { createServer } from '@frontline/connector/http';
+import { createLogger } from '@frontline/connector/logger';
+import { openRuntime } from '@frontline/connector/main';
+import { createJobHandler, startSyncScheduler } from '@frontline/connector/sync';
+import { createWebhookSender } from '@frontline/simulators';
+import { openDemoHelpdesk, type DemoHelpdesk } from './demo-helpdesk.js';
+import { readJournal, writeJournal, type DemoJournal } from './demo-journal.js';
+import { connectDemoTenant } from './demo-tenants.js';
+import { zafSdkScript } from './hosts/index.js';
+import { registerPreview } from './preview-routes.js';
+
+/** What the entry started in parallel, before this module loaded. */
+export interface DemoPrerequisites {
+  /** The apps are packed into `appsDir`. */
+  readonly apps: Promise<void>;
+  /** The embedded store's folder exists (or will be made by the store). */
+  readonly storeFolder: Promise<void>;
+  /** Where `npm run package` writes. */
+  readonly appsDir: string;
+}
+
+/** How often the journal records that the helpdesks are still running. */
+const JOURNAL_EVERY_MS = 2_000;
+
+export async function runDemo(env: Env, ready: DemoPrerequisites): Promise<() => Promise<void>> {
+  const log = createLogger({ level: env.logLevel });
+  // esbuild builds it in a process of its own while this one opens the store.
+  const sdk = zafSdkScript();
+  sdk.catch(() => {});
+  await ready.storeFolder;
+
+  let journal: DemoJournal = await readJournal(env.dataDir, Date.now());
+  const runtime = await openRuntime(env, { log });
+  const helpdesks: DemoHelpdesk[] = [];
+  const stops: (() => Promise<void> | void)[] = [];
+  const stop = async () => {
+    for (const step of stops.reverse()) await step();
+  };
+  stops.push(() => runtime.close());
+  try {
+    for (const vendor of ['zendesk', 'freshdesk'] as const) {
+      const helpdesk = await openDemoHelpdesk(vendor, journal);
+      helpdesks.push(helpdesk);
+      stops.push(() => helpdesk.close());
+    }
+    await ready.apps;
+    const tenants = await Promise.all(helpdesks.map((helpdesk) => connectDemoTenant(runtime.store, helpdesk)));
+
+    const app = await createServer({ ...runtime, appsDir: ready.appsDir });
+    registerPreview(app, { store: runtime.store, tenants, appsDir: ready.appsDir, zafSdk: sdk });
+    const worker = runtime.queue.work(createJobHandler(runtime), { concurrency: 2 });
+    stops.push(() => worker.close());
+    const scheduler = startSyncScheduler(runtime);
+    stops.push(() => scheduler.stop());
+    await app.listen({ port: env.port, host: '127.0.0.1' });
+    stops.push(() => app.close());
+
+    // The helpdesks go live: new tickets, replies and ratings, each change sent as a webhook.
+    const port = (app.server.address() as { port: number }).port;
+    for (const tenant of tenants) {
+      const url = `http://127.0.0.1:${port}/v1/webhooks/${tenant.vendor}/${tenant.name}`;
+      const sender = createWebhookSender({ account: tenant.helpdesk.account, url, secret: tenant.webhookSecret });
+      stops.push(sender.start());
+      tenant.helpdesk.goLive();
+    }
+    const run = { from: Date.now(), to: Date.now() };
+    journal = { ...journal, runs: [...journal.runs, run] };
+    const record = () => writeJournal(env.dataDir, journal);
+    await record();
+    const timer = setInterval(() => {
+      run.to = Date.now();
+      record().catch((error: unknown) => log.warn({ err: error }, 'could not write the demo journal'));
+    }, JOURNAL_EVERY_MS);
+    stops.push(async () => {
+      // The run ends where the traffic stops, in this same tick: a restart replays exactly it.
+      clearInterval(timer);
+      run.to = Date.now();
+      const stopped = Promise.all(helpdesks.map((helpdesk) => helpdesk.stopTraffic()));
+      await record();
+      await stopped;
+    });
+
+    process.stdout.write(`Frontline is running: http://localhost:${port}/\n`);
+    log.info({ dataDir: env.dataDir, tenants: tenants.map((t) => t.name) }, 'demo started');
+    return stop;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
