@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDemoHelpdesk, type DemoHelpdesk } from './demo-helpdesk.js';
+import { goLive, openDemoHelpdesk, replayRuns, type DemoHelpdesk } from './demo-helpdesk.js';
 import type { DemoJournal } from './demo-journal.js';
+import { createReplayClock } from './replay-clock.js';
 
 const ANCHOR = Date.UTC(2026, 10, 20, 9);
 const journal = (runs: DemoJournal['runs']): DemoJournal => ({ version: 1, seed: 7, anchor: ANCHOR, runs });
@@ -11,8 +12,10 @@ describe('a demo helpdesk restarted from its journal', () => {
     await Promise.all(open.splice(0).map((helpdesk) => helpdesk.close()));
   });
   const start = async (runs: DemoJournal['runs']) => {
-    const helpdesk = await openDemoHelpdesk('zendesk', journal(runs));
+    const clock = createReplayClock(ANCHOR);
+    const helpdesk = await openDemoHelpdesk('zendesk', journal(runs), clock);
     open.push(helpdesk);
+    await replayRuns(clock, [helpdesk], runs);
     // One base URL for all: each server has its own port, which `url` fields would carry.
     return helpdesk.account.truth('https://demo.zendesk.com');
   };
@@ -35,5 +38,26 @@ describe('a demo helpdesk restarted from its journal', () => {
       return at > runs[0]!.to && at < runs[1]!.from;
     });
     expect(between).toEqual([]);
+  });
+
+  it('replays a live run on the wall clock to the same tickets, so a restart finds what the store saw', async () => {
+    const anchor = Date.now() - 60_000;
+    const start = { version: 1, seed: 11, anchor, runs: [] } as const;
+    const liveClock = createReplayClock(anchor);
+    const original = await openDemoHelpdesk('freshdesk', start, liveClock);
+    open.push(original);
+    const changes: number[] = [];
+    original.account.onChange((event) => void changes.push(event.ticketId));
+    const live = await goLive(liveClock, [original]);
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    const run = { from: live.from, to: await live.stop() };
+    expect(changes.length).toBeGreaterThan(0);
+
+    const replayClock = createReplayClock(anchor);
+    const replayed = await openDemoHelpdesk('freshdesk', { ...start, runs: [run] }, replayClock);
+    open.push(replayed);
+    await replayRuns(replayClock, [replayed], [run]);
+    const tickets = (helpdesk: DemoHelpdesk) => JSON.stringify(helpdesk.account.truth('https://demo.freshdesk.com'));
+    expect(tickets(replayed)).toBe(tickets(original));
   });
 });

@@ -1,26 +1,40 @@
-import { systemClock, type Clock } from '@frontline/connector/clock';
+import type { Clock } from '@frontline/connector/clock';
 import { createManualClock } from '@frontline/simulators';
 
+/** How often a following clock catches up with the wall clock. */
+const FOLLOW_EVERY_MS = 100;
+
 /**
- * The demo helpdesks' clock: it first replays earlier runs on a manual clock (so a restarted
- * helpdesk is the one the store remembers), then follows the wall clock.
+ * The demo helpdesks' clock: a manual clock that replays earlier runs as fast as it can, then
+ * follows the wall clock in small steps. Live or replayed, every change happens at its own due
+ * time and in the same order, so a replay rebuilds exactly the helpdesk the store saw.
  */
 export interface ReplayClock extends Clock {
-  /** While replaying: moves time to `at`, running everything due on the way. */
+  /** Moves time to `at` (never back), running everything due on the way in time order. */
   advanceTo(at: number): Promise<void>;
-  /** From now on, the wall clock. */
-  goLive(): void;
+  /** Keeps up with the wall clock until the returned function is called (it resolves once stopped). */
+  follow(): () => Promise<void>;
 }
 
 export function createReplayClock(start: number): ReplayClock {
   const manual = createManualClock(start);
-  let live = false;
+  const advanceTo = (at: number) => manual.advance(Math.max(0, at - manual.now()));
   return {
-    now: () => (live ? systemClock.now() : manual.now()),
-    sleep: (ms, signal) => (live ? systemClock.sleep(ms, signal) : manual.sleep(ms, signal)),
-    advanceTo: (at) => manual.advance(Math.max(0, at - manual.now())),
-    goLive() {
-      live = true;
+    now: () => manual.now(),
+    sleep: (ms, signal) => manual.sleep(ms, signal),
+    advanceTo,
+    follow() {
+      let following = true;
+      const loop = (async () => {
+        while (following) {
+          await advanceTo(Date.now());
+          await new Promise((resolve) => setTimeout(resolve, FOLLOW_EVERY_MS));
+        }
+      })();
+      return async () => {
+        following = false;
+        await loop;
+      };
     },
   };
 }

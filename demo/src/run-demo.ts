@@ -9,11 +9,12 @@ import { createLogger } from '@frontline/connector/logger';
 import { openRuntime } from '@frontline/connector/main';
 import { createJobHandler, startSyncScheduler } from '@frontline/connector/sync';
 import { createWebhookSender } from '@frontline/simulators';
-import { openDemoHelpdesk, type DemoHelpdesk } from './demo-helpdesk.js';
+import { goLive, openDemoHelpdesk, replayRuns, type DemoHelpdesk } from './demo-helpdesk.js';
 import { readJournal, writeJournal, type DemoJournal } from './demo-journal.js';
 import { connectDemoTenant } from './demo-tenants.js';
 import { zafSdkScript } from './hosts/index.js';
 import { registerPreview } from './preview-routes.js';
+import { createReplayClock } from './replay-clock.js';
 
 /** What the entry started in parallel, before this module loaded. */
 export interface DemoPrerequisites {
@@ -44,11 +45,13 @@ export async function runDemo(env: Env, ready: DemoPrerequisites): Promise<() =>
   };
   stops.push(() => runtime.close());
   try {
+    const clock = createReplayClock(journal.anchor);
     for (const vendor of ['zendesk', 'freshdesk'] as const) {
-      const helpdesk = await openDemoHelpdesk(vendor, journal);
+      const helpdesk = await openDemoHelpdesk(vendor, journal, clock);
       helpdesks.push(helpdesk);
       stops.push(() => helpdesk.close());
     }
+    await replayRuns(clock, helpdesks, journal.runs);
     await ready.apps;
     const tenants = await Promise.all(helpdesks.map((helpdesk) => connectDemoTenant(runtime.store, helpdesk)));
 
@@ -67,23 +70,21 @@ export async function runDemo(env: Env, ready: DemoPrerequisites): Promise<() =>
       const url = `http://127.0.0.1:${port}/v1/webhooks/${tenant.vendor}/${tenant.name}`;
       const sender = createWebhookSender({ account: tenant.helpdesk.account, url, secret: tenant.webhookSecret });
       stops.push(sender.start());
-      tenant.helpdesk.goLive();
     }
-    const run = { from: Date.now(), to: Date.now() };
+    const live = await goLive(clock, helpdesks);
+    const run = { from: live.from, to: live.from };
     journal = { ...journal, runs: [...journal.runs, run] };
     const record = () => writeJournal(env.dataDir, journal);
     await record();
+    // Kept current, so a crash loses at most this much of the helpdesks' traffic.
     const timer = setInterval(() => {
-      run.to = Date.now();
+      run.to = live.now();
       record().catch((error: unknown) => log.warn({ err: error }, 'could not write the demo journal'));
     }, JOURNAL_EVERY_MS);
     stops.push(async () => {
-      // The run ends where the traffic stops, in this same tick: a restart replays exactly it.
       clearInterval(timer);
-      run.to = Date.now();
-      const stopped = Promise.all(helpdesks.map((helpdesk) => helpdesk.stopTraffic()));
+      run.to = await live.stop();
       await record();
-      await stopped;
     });
 
     process.stdout.write(`Frontline is running: http://localhost:${port}/\n`);
