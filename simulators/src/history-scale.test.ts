@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateHistory } from './history.js';
 
 describe('generateHistory at benchmark scale', () => {
-  it('generates 1,000,000 tickets in under 10 seconds', () => {
+  it('generates 1,000,000 tickets in columns of well under 100 MB', () => {
     const before = process.memoryUsage();
     const started = performance.now();
     const history = generateHistory({ seed: 1, tickets: 1_000_000, days: 365, now: Date.UTC(2026, 2, 1) });
@@ -15,6 +15,7 @@ describe('generateHistory at benchmark scale', () => {
         `heap +${heapMb.toFixed(1)} MB, array buffers +${buffersMb.toFixed(1)} MB, ${history.agents.length} agents, ${history.requesters.count} requesters`,
     );
     expect(history.tickets.count).toBe(1_000_000);
-    expect(seconds).toBeLessThan(10);
+    // The benchmarks' histories fit in memory beside the connector's: about 60 MB of columns.
+    expect(history.tickets.byteLength()).toBeLessThan(100e6);
   });
 });
