@@ -37,6 +37,23 @@ describe('readEnv', () => {
     expect(() => readEnv({ DATABASE_URL: 'postgres://db/frontline' })).toThrow(/FRONTLINE_SECRET_KEY is required/);
   });
 
+  it('refuses a malformed secret key at once, saying how to make one and never repeating it', () => {
+    const short = 'c2hvcnQta2V5';
+    expect(() => readEnv({ FRONTLINE_SECRET_KEY: short })).toThrow(ConfigError);
+    expect(() => readEnv({ FRONTLINE_SECRET_KEY: short })).toThrow(
+      /FRONTLINE_SECRET_KEY decodes to 9 bytes, not 32.*openssl rand -base64 32/,
+    );
+    expect(() => readEnv({ FRONTLINE_SECRET_KEY: 'not a key!' })).toThrow(
+      /FRONTLINE_SECRET_KEY is neither base64 nor hex/,
+    );
+    try {
+      readEnv({ FRONTLINE_SECRET_KEY: short });
+    } catch (error) {
+      expect((error as Error).message).not.toContain(short);
+    }
+    expect(readEnv({ FRONTLINE_SECRET_KEY: 'a'.repeat(64) }).secretKey).toBe('a'.repeat(64));
+  });
+
   describe('FRONTLINE_ADMIN_TOKEN', () => {
     const token = 'Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0';
 

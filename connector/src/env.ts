@@ -3,6 +3,9 @@
  * malformed variable stops the process with a message that names it and shows a correct value.
  * This is the only module that reads `process.env`.
  */
+import { parseSecretKey } from './secrets/parse-secret-key.js';
+import { SecretKeyError } from './secrets/secret-key-error.js';
+
 export interface Env {
   /** HTTP port of the API. */
   readonly port: number;
@@ -59,6 +62,15 @@ export function readEnv(source: Readonly<Record<string, string | undefined>> = p
         'generate one with `openssl rand -base64 32` and keep it with your other secrets',
     );
   }
+  const secretKey = value('FRONTLINE_SECRET_KEY');
+  if (secretKey !== null) {
+    try {
+      parseSecretKey(secretKey);
+    } catch (error) {
+      // The message names the variable and how to make a key, never the value.
+      throw error instanceof SecretKeyError ? new ConfigError(error.message) : error;
+    }
+  }
   const logLevel = value('LOG_LEVEL') ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(
@@ -78,7 +90,7 @@ export function readEnv(source: Readonly<Record<string, string | undefined>> = p
     dataDir: value('FRONTLINE_DATA_DIR') ?? './.frontline',
     databaseUrl,
     redisUrl,
-    secretKey: value('FRONTLINE_SECRET_KEY'),
+    secretKey,
     logLevel,
     adminToken,
   };

@@ -22,6 +22,7 @@ describe('npm start with a wrong configuration', () => {
     [{ PORT: 'eighty' }, 'PORT must be a TCP port number', 'example: PORT=3000'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL must start with redis:// or rediss://', 'example: REDIS_URL=redis://'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of', 'example: LOG_LEVEL=info'],
+    [{ FRONTLINE_SECRET_KEY: 'too-short' }, 'FRONTLINE_SECRET_KEY decodes to', 'openssl rand -base64 32'],
   ])('stops at once with %j, naming the variable and a correct value', (env, problem, example) => {
     const run = start(env);
     expect(run.status).toBe(1);

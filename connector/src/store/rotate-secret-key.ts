@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { SecretKey } from '../secrets/index.js';
-import { PGLITE_FOLDER } from './create-sync-store.js';
+import { PGLITE_FOLDER } from './pglite-folder.js';
 import { migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { PgSqlClient } from './pg-sql-client.js';
