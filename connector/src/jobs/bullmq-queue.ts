@@ -1,4 +1,4 @@
-import { Queue, Worker } from 'bullmq';
+import { Queue, WaitingError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import {
   shutdownReason,
@@ -53,7 +53,18 @@ export class BullmqQueue implements JobQueue {
 
   work(handler: JobHandler, options: { readonly concurrency: number }): QueueWorker {
     const shutdown = new AbortController();
-    const worker = new Worker<SyncJob>(this.name, (job) => handler(job.data, shutdown.signal), {
+    const run = async (job: Job<SyncJob>, token?: string) => {
+      try {
+        await handler(job.data, shutdown.signal);
+      } catch (error) {
+        if (!shutdown.signal.aborted) throw error;
+        // Handed back, not failed: the job waits again with its attempts untouched, and BullMQ
+        // takes a WaitingError as "moved", so no failure is logged for a shutdown.
+        await job.moveToWait(token);
+        throw new WaitingError();
+      }
+    };
+    const worker = new Worker<SyncJob>(this.name, run, {
       connection: this.connect(),
       concurrency: options.concurrency,
       // A killed worker's job goes back to the queue after this long without a lock renewal.
@@ -67,7 +78,7 @@ export class BullmqQueue implements JobQueue {
     // Connection errors are retried by ioredis; an unhandled 'error' event would crash the process.
     worker.on('error', () => {});
     return {
-      // An aborted job fails and is retried, by this worker's successors or another worker.
+      // A job aborted by the shutdown goes back to the queue for another worker or a successor.
       async close() {
         shutdown.abort(shutdownReason());
         await worker.close();
