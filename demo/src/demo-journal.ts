@@ -28,8 +28,15 @@ export async function readJournal(dataDir: string, now: number): Promise<DemoJou
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     return { version: 1, seed: randomInt(1, 2 ** 31), anchor: now, runs: [] };
   }
-  const journal = JSON.parse(text) as Partial<DemoJournal>;
+  let journal: Partial<DemoJournal> | null;
+  try {
+    journal = JSON.parse(text) as Partial<DemoJournal> | null;
+  } catch {
+    journal = null;
+  }
   if (
+    journal === null ||
+    typeof journal !== 'object' ||
     journal.version !== 1 ||
     typeof journal.seed !== 'number' ||
     typeof journal.anchor !== 'number' ||
