@@ -11,7 +11,6 @@ import {
   SecretKeyError,
   type SecretKey,
 } from '../secrets/index.js';
-import { rotateStoredSecrets } from '../store/rotate-secret-key.js';
 import type { CliIo } from './cli-io.js';
 import { UsageError } from './usage-error.js';
 
@@ -75,6 +74,8 @@ export async function rotateSecretKey(env: Env, newKeyText: string): Promise<Rot
   }
   const oldKey = await currentKey(env);
   if (oldKey.toBase64() === newKey.toBase64()) throw new UsageError('--new-key is the key in use: give a new one');
+  // The database drivers load only for this command.
+  const { rotateStoredSecrets } = await import('../store/rotate-secret-key.js');
   let tenants: number;
   try {
     tenants = await rotateStoredSecrets(

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { createServer } from '../http/create-server.js';
 import type { OpenRuntime } from '../runtime.js';
 import { createJobHandler } from '../sync/handle-sync-job.js';
 import { startSyncScheduler } from '../sync/sync-scheduler.js';
@@ -15,6 +14,9 @@ export function registerServeCommand(program: Command, io: CliIo, openRuntime: O
     .command('serve')
     .description('run the HTTP API (PORT, default 3000): /v1, /healthz, /metrics, /openapi.json')
     .action(async () => {
+      // Loaded here, not with the CLI: the HTTP server is most of a second of imports that
+      // every other command (`frontline kpi` above all) would pay for.
+      const { createServer } = await import('../http/create-server.js');
       const runtime = await openRuntime();
       const app = await createServer(runtime);
       const embedded = runtime.env.redisUrl === null;

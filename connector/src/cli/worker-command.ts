@@ -11,7 +11,7 @@ interface WorkerOptions {
 
 /**
  * Adds `frontline worker`: runs sync and refresh jobs from the queue until SIGTERM or SIGINT,
- * then finishes the jobs in hand (or, past BullMQ's lock time, leaves them to another worker).
+ * then finishes the jobs in hand, or hands back those waiting (a rate limit, a retry).
  */
 export function registerWorkerCommand(program: Command, io: CliIo, openRuntime: OpenRuntime): void {
   program
