@@ -23,7 +23,7 @@ export function previewPage(tenants: readonly PreviewTenant[]): string {
     </figure>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Frontline preview</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
 <style>
   body { margin: 0; font: 14px/1.4 system-ui, sans-serif; color: #2f3941; background: #f8f9f9; }
   header { padding: 16px 24px; background: #03363d; color: #fff; }
