@@ -11,7 +11,7 @@ if (root === null || !client) {
   if (root !== null) root.textContent = 'Frontline runs inside Zendesk: open a ticket there.';
 } else {
   const token = document.querySelector<HTMLMetaElement>('meta[name="frontline-zaf-token"]')?.content ?? null;
-  const host = createZafHost(client, { signedToken: token });
+  const host = createZafHost(client, { signedToken: token, pageUrl: location.href });
   if (root.dataset['location'] === 'nav_bar') mountTeamView(root, host);
   else mountSidebar(root, host);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ZafClient } from './zaf-client.js';
-import { createZafHost } from './zaf-host.js';
+import { connectorUrlOfPage, createZafHost } from './zaf-host.js';
 
 const REGISTRATION = {
   metadata: { settings: { connector_url: 'https://frontline.example.com/' } },
@@ -58,6 +58,51 @@ describe('the Zendesk host', () => {
       'https://frontline.example.com/v1/auth/zendesk',
       expect.objectContaining({ method: 'POST', body: JSON.stringify({ token: 'zendesk-signed' }) }),
     );
+  });
+
+  it('signs in at the connector that served the page while Zendesk is still registering the app', async () => {
+    let register: () => void = () => {};
+    const client = fakeClient({
+      on: (event, handler) => {
+        if (event === 'app.registered') register = () => handler(REGISTRATION);
+      },
+    });
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ token: 'early' }), { status: 200 }));
+    const host = createZafHost(client, {
+      signedToken: 'zendesk-signed',
+      pageUrl: 'https://frontline.example.com/apps/zendesk/sidebar.html?origin=https%3A%2F%2Facme.zendesk.com',
+      fetch,
+    });
+    const signedIn = host.signIn();
+    // The exchange is under way before Zendesk has answered the handshake...
+    expect(fetch).toHaveBeenCalledWith('https://frontline.example.com/v1/auth/zendesk', expect.anything());
+    register();
+    // ...and it is the session the sidebar gets, once the settings confirm the connector.
+    expect(await signedIn).toEqual({ token: 'early' });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    // A later sign-in (a renewal that lost its session) asks the connector again.
+    await host.signIn();
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it("signs in at the settings' connector when the page came from another", async () => {
+    const fetch = vi.fn(
+      async (url: string | URL | Request) => new Response(JSON.stringify({ token: String(url) }), { status: 200 }),
+    );
+    const host = createZafHost(fakeClient(), {
+      signedToken: 'zendesk-signed',
+      pageUrl: 'https://old-connector.example.com/apps/zendesk/sidebar.html',
+      fetch,
+    });
+    expect(await host.signIn()).toEqual({ token: 'https://frontline.example.com/v1/auth/zendesk' });
+  });
+
+  it("finds the connector in the page's URL, under a path prefix too", () => {
+    expect(connectorUrlOfPage('https://c.example.com/apps/zendesk/team.html?x=1')).toBe('https://c.example.com');
+    expect(connectorUrlOfPage('https://c.example.com/frontline/apps/zendesk/sidebar.html')).toBe(
+      'https://c.example.com/frontline',
+    );
+    expect(connectorUrlOfPage('https://c.example.com/sidebar.html')).toBeNull();
   });
 
   it('says what to do when the page was not signed or the connector refuses', async () => {
