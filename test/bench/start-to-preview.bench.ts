@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../browser/chromium.js';
+import { showSevenDays } from '../browser/harness.js';
 import { groupAlive, startDemo } from '../support/demo-process.js';
 import { freePort } from '../support/free-port.js';
 import type { BenchResult } from './bench-result.js';
@@ -34,9 +35,7 @@ async function timeToNumbers(browser: Browser, dataDir: string): Promise<number>
         await new Promise((r) => setTimeout(r, 50));
         frame = page.frames().find((f) => f.url().includes(part));
       }
-      // Seven days, not today: today may hold none of the shown agent's work yet (just after midnight).
-      await frame.getByRole('tab', { name: '7 days' }).click({ timeout: 60_000 });
-      await frame.getByRole('button', { name: 'Solved tickets: show the tickets' }).waitFor({ timeout: 60_000 });
+      await showSevenDays(frame, 60_000);
     }
     return (performance.now() - started) / 1000;
   } finally {

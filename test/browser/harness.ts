@@ -52,3 +52,12 @@ export async function shownValue(frame: Frame, label: string): Promise<string> {
   const text = await row.innerText();
   return text.replace(label, '').trim().split('\n')[0]!.trim();
 }
+
+/**
+ * Shows the sidebar's last seven days and waits for their KPIs. Today would depend on the hour:
+ * before the simulated helpdesks' business day (Europe/Berlin) it holds no work yet.
+ */
+export async function showSevenDays(frame: Frame, timeoutMs = 30_000): Promise<void> {
+  await frame.getByRole('tab', { name: '7 days' }).click({ timeout: timeoutMs });
+  await frame.getByRole('button', { name: 'Solved tickets: show the tickets' }).waitFor({ timeout: timeoutMs });
+}

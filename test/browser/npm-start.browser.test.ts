@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupAlive, startDemo, type Started } from '../support/demo-process.js';
 import { freePort } from '../support/free-port.js';
 import { launchChromium } from './chromium.js';
-import { shownValue } from './harness.js';
+import { showSevenDays, shownValue } from './harness.js';
 
 const ENTRY = fileURLToPath(new URL('../../demo/bin/frontline-demo.js', import.meta.url));
 /** The entry of `npm start`; the apps are packed by the test setup. */
@@ -58,13 +58,7 @@ describe('npm start', () => {
     };
     const sidebar = async (urlPart: string) => {
       const frame = await frameOf(urlPart);
-      // Today may hold no work of the shown agent yet (the preview opened just after midnight);
-      // the last seven days always do.
-      await frame.getByRole('tab', { name: '7 days' }).click({ timeout: 30_000 });
-      await frame
-        .getByRole('button', { name: /: show the tickets$/ })
-        .first()
-        .waitFor({ timeout: 30_000 });
+      await showSevenDays(frame);
       return frame;
     };
     const zendesk = await sidebar('/apps/zendesk/sidebar.html');

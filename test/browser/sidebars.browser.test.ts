@@ -21,22 +21,13 @@ import {
   type ZendeskParentOptions,
   zendeskParentPage,
 } from '@frontline/demo/hosts';
-import { serveParents, shownValue } from './harness.js';
+import { serveParents, showSevenDays, shownValue } from './harness.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url));
 const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const LEAD_KEY = 'personal-key-of-the-freshdesk-lead';
 /** A Zendesk user made a lead in Frontline. */
 const LEAD = '900001';
-
-/**
- * Shows the last seven days and waits for their KPIs. Today would depend on the hour: the
- * helpdesk's business day (Europe/Berlin) may not have begun when the test runs.
- */
-async function sevenDays(frame: Frame): Promise<void> {
-  await frame.getByRole('tab', { name: '7 days' }).click({ timeout: 30_000 });
-  await frame.getByRole('button', { name: 'Solved tickets: show the tickets' }).waitFor({ timeout: 30_000 });
-}
 
 describe('the sidebars in Chromium', () => {
   let stack: LiveStack;
@@ -114,7 +105,7 @@ describe('the sidebars in Chromium', () => {
 
   it("shows the agent's numbers as the API computes them, and a ticket solved at the vendor changes them live", async () => {
     const { page, frame } = await openZendesk('/zendesk/sidebar');
-    await sevenDays(frame);
+    await showSevenDays(frame);
     const api = async () => {
       const response = await fetch(`${stack.apiUrl}/v1/agents/me/dashboard`, {
         headers: { authorization: `Bearer ${stack.tokenFor(agentId, 'agent')}` },
@@ -233,7 +224,7 @@ describe('the Freshdesk sidebar in Chromium', () => {
     await page.goto(`${parents.url}/freshdesk/sidebar`);
     await expect.poll(() => page.frames().length, { timeout: 15_000 }).toBeGreaterThan(1);
     const frame = page.frames().find((f) => f.url().includes('/app/index.html'))!;
-    await sevenDays(frame);
+    await showSevenDays(frame);
     const api = async () =>
       (
         (await (

@@ -27,13 +27,8 @@ export interface Rotation {
 
 /** The key in use: FRONTLINE_SECRET_KEY, or the embedded store's key file (which must exist). */
 async function currentKey(env: Env): Promise<SecretKey> {
-  if (env.secretKey !== null) {
-    try {
-      return parseSecretKey(env.secretKey);
-    } catch (error) {
-      throw error instanceof SecretKeyError ? new ConfigError(error.message) : error;
-    }
-  }
+  // readEnv has already refused a malformed FRONTLINE_SECRET_KEY.
+  if (env.secretKey !== null) return parseSecretKey(env.secretKey);
   const file = join(env.dataDir, SECRET_KEY_FILE);
   await access(file).catch(() => {
     throw new UsageError(`no key to rotate: FRONTLINE_SECRET_KEY is unset and ${file} does not exist`);
