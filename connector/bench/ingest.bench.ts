@@ -66,6 +66,7 @@ function generatePages(count: number): PageRows[] {
         reopens: random.chance(0.1) ? 1 : 0,
         groupStations: random.int(1, 3),
         removed: random.chance(0.01),
+        outbound: false,
       };
       tickets.push({ ticket, updatedAt: createdAt + random.int(0, 86_400_000), repliesKnown: true });
       requesters.set(requesterId, { id: requesterId, email: `customer${requesterId}@example.com` });

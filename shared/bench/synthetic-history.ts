@@ -67,6 +67,7 @@ export function syntheticHistory(options: SyntheticOptions): History {
       reopens: random() < 0.08 ? 1 : 0,
       groupStations: 1 + (random() < 0.06 ? 1 : 0),
       removed: random() < 0.002,
+      outbound: false,
     };
     if (solvedAt !== null && random() < 0.1) {
       const answered = random() < 0.6;

@@ -45,6 +45,7 @@ const ticketArb = (id: number): fc.Arbitrary<Ticket> =>
         reopens: t.reopens,
         groupStations: t.groupStations,
         removed: t.removed,
+        outbound: false,
       } satisfies Ticket;
     });
 

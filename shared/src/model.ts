@@ -38,6 +38,12 @@ export interface Ticket {
   readonly groupStations: number | null;
   /** Deleted or spam: left out of everything. */
   readonly removed: boolean;
+  /**
+   * Started by an agent towards a customer (an outbound message), not a customer contact: left out
+   * of every ticket KPI but the backlog, and never "another ticket" of its requester. A rating on
+   * it still counts.
+   */
+  readonly outbound: boolean;
 }
 
 /** A satisfaction survey on a ticket: sent and unanswered, or answered. */

@@ -61,6 +61,7 @@ function* pagesOfHistory(now: number, pageSize: number): Generator<PageRows> {
         reopens: random() < 0.08 ? 1 : 0,
         groupStations: 1,
         removed: false,
+        outbound: false,
       };
       tickets.push({ ticket, updatedAt: createdAt, repliesKnown: true });
       if (solved && random() < 0.1) {

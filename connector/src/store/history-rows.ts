@@ -19,12 +19,13 @@ export interface TicketRow {
   readonly reopens: number;
   readonly group_stations: number | null;
   readonly removed: boolean;
+  readonly outbound: boolean;
 }
 
 /** The ticket columns history reads, in model order. */
 export const TICKET_COLUMNS = `id, requester_id, assignee_id, group_id, status, created_at, tags, first_reply_at,
   first_reply_minutes, first_reply_business_minutes, solved_at, resolution_minutes, resolution_business_minutes,
-  public_replies, reopens, group_stations, removed`;
+  public_replies, reopens, group_stations, removed, outbound`;
 
 const NO_TAGS: readonly string[] = Object.freeze([]);
 const MAX_SHARED_TAG_LISTS = 10_000;
@@ -71,6 +72,7 @@ export class HistoryRowReader {
       reopens: row.reopens,
       groupStations: row.group_stations,
       removed: row.removed,
+      outbound: row.outbound,
     };
   }
 

@@ -25,15 +25,16 @@ export async function upsertTickets(
   await db.query(
     `INSERT INTO tickets AS t (tenant_id, id, requester_id, assignee_id, group_id, status, created_at, tags,
        first_reply_at, first_reply_minutes, first_reply_business_minutes, solved_at, resolution_minutes,
-       resolution_business_minutes, public_replies, reopens, group_stations, removed, updated_at, replies_known, revision)
+       resolution_business_minutes, public_replies, reopens, group_stations, removed, outbound, updated_at,
+       replies_known, revision)
      SELECT $1, r.id, r.requester_id, r.assignee_id, r.group_id, r.status, r.created_at, r.tags,
        r.first_reply_at, r.first_reply_minutes, r.first_reply_business_minutes, r.solved_at, r.resolution_minutes,
-       r.resolution_business_minutes, r.public_replies, r.reopens, r.group_stations, r.removed, r.updated_at,
-       r.replies_known, $3
+       r.resolution_business_minutes, r.public_replies, r.reopens, r.group_stations, r.removed, r.outbound,
+       r.updated_at, r.replies_known, $3
      FROM json_to_recordset($2::json) AS r(id text, requester_id text, assignee_id text, group_id text, status text,
        created_at int8, tags text[], first_reply_at int8, first_reply_minutes float8, first_reply_business_minutes float8,
        solved_at int8, resolution_minutes float8, resolution_business_minutes float8, public_replies int4, reopens int4,
-       group_stations int4, removed boolean, updated_at int8, replies_known boolean)
+       group_stations int4, removed boolean, outbound boolean, updated_at int8, replies_known boolean)
      ON CONFLICT (tenant_id, id) DO UPDATE SET
        requester_id = excluded.requester_id,
        assignee_id = excluded.assignee_id,
@@ -51,6 +52,7 @@ export async function upsertTickets(
        reopens = excluded.reopens,
        group_stations = excluded.group_stations,
        removed = excluded.removed,
+       outbound = excluded.outbound,
        replies_known = excluded.replies_known OR (t.replies_known AND excluded.updated_at = t.updated_at),
        updated_at = excluded.updated_at,
        revision = excluded.revision
@@ -79,6 +81,7 @@ function ticketRecord({ ticket, updatedAt, repliesKnown }: SyncedTicket) {
     reopens: ticket.reopens,
     group_stations: ticket.groupStations,
     removed: ticket.removed,
+    outbound: ticket.outbound,
     updated_at: updatedAt,
     replies_known: repliesKnown,
   };

@@ -63,6 +63,7 @@ function aTicket(id: string, fields: Partial<Ticket> = {}): Ticket {
     reopens: 0,
     groupStations: null,
     removed: false,
+    outbound: false,
     ...fields,
   };
 }

@@ -33,6 +33,7 @@ export function aTicket(fields: Partial<Ticket> = {}): Ticket {
     reopens: 0,
     groupStations: null,
     removed: false,
+    outbound: false,
     ...fields,
     createdAt,
     firstReplyAt,

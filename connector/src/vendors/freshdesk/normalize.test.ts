@@ -83,6 +83,7 @@ describe('normalizeFreshdeskTicketPage', () => {
       reopens: 0,
       groupStations: null,
       removed: false,
+      outbound: false,
     });
   });
 

@@ -60,6 +60,7 @@ function ticketFromFreshdesk(ticket: FreshdeskTicket): TicketWithoutReplies {
     reopens: stats.reopened_at === null ? 0 : 1,
     groupStations: null,
     removed: ticket.spam === true || ticket.deleted === true,
+    outbound: false,
   };
 }
 

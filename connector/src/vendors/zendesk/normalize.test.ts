@@ -79,6 +79,7 @@ describe('normalizeZendeskTicketPage', () => {
         reopens: 1,
         groupStations: 2,
         removed: false,
+        outbound: false,
       },
     ]);
   });

@@ -63,6 +63,8 @@ function ticketFromZendesk(ticket: ZendeskTicket, metrics: ZendeskMetricSet | un
     reopens: metrics?.reopens ?? 0,
     groupStations: metrics?.group_stations ?? null,
     removed: ticket.status === 'deleted',
+    // Zendesk marks no ticket as agent-started in a way the export carries (see KPIS.md).
+    outbound: false,
   };
 }
 
