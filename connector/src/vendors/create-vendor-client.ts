@@ -5,6 +5,7 @@ import type { Tenant } from '../store/sync-store.js';
 import type { SurveySource } from '../sync/survey-source.js';
 import { createFreshdeskClient } from './freshdesk/index.js';
 import type { RequestLedger } from './http/request-ledger.js';
+import { reportEachOnce } from './unknown-value.js';
 import type { VendorClient } from './vendor-client.js';
 import { createZendeskClient } from './zendesk/index.js';
 import { createZigpollClient } from './zigpoll/index.js';
@@ -29,6 +30,12 @@ export function createVendorClient(tenant: Tenant, context: ClientContext): Vend
     observer: context.observer,
     ...(context.timeoutMs === undefined ? {} : { timeoutMs: context.timeoutMs }),
     ...(context.ledger === undefined ? {} : { ledger: context.ledger }),
+    onUnknownValue: reportEachOnce(({ field, value, readAs }) =>
+      context.log.warn(
+        { tenant: tenant.name, field, value },
+        `${tenant.name}: the helpdesk sent ${field} ${JSON.stringify(value)}, which Frontline does not know; read as ${readAs}`,
+      ),
+    ),
   };
   switch (credentials.kind) {
     case 'zendesk-token':

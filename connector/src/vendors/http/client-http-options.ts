@@ -3,8 +3,9 @@ import type { RetryPolicy } from './backoff.js';
 import type { HttpObserver } from './http-observer.js';
 import type { RateBudget } from './rate-budget.js';
 import type { RequestLedger } from './request-ledger.js';
+import type { UnknownValueReporter } from '../unknown-value.js';
 
-/** Options every vendor client takes for its HTTP layer. */
+/** Options every vendor client takes: its HTTP layer, and where it reports what it could not read. */
 export interface ClientHttpOptions {
   /** Every wait (rate limits, Retry-After, backoff) runs on this clock. */
   readonly clock: Clock;
@@ -16,4 +17,6 @@ export interface ClientHttpOptions {
   /** Where the budget remembers the tenant's requests beyond this process (workers on Redis). */
   readonly ledger?: RequestLedger;
   readonly retry?: Partial<RetryPolicy>;
+  /** Told of each enum value the normalizers do not know (the record is kept); default: ignored. */
+  readonly onUnknownValue?: UnknownValueReporter;
 }
