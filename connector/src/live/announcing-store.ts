@@ -2,7 +2,12 @@ import type { SyncStore } from '../store/sync-store.js';
 import type { ChangeFeed } from './change-feed.js';
 
 /** The store's writes to a tenant's history; each is announced once it has committed. */
-const HISTORY_WRITES: ReadonlySet<PropertyKey> = new Set(['savePage', 'saveReplyCounts', 'saveSchedule']);
+const HISTORY_WRITES: ReadonlySet<PropertyKey> = new Set([
+  'savePage',
+  'saveReplyCounts',
+  'saveSchedule',
+  'saveRatingsIncludeUnanswered',
+]);
 
 /**
  * The store, announcing on `feed` every committed write to a tenant's history, whoever makes it

@@ -10,6 +10,7 @@ const none: Omit<HistoryChanges, 'revision'> = {
   agents: [],
   requesters: [],
   schedule: null,
+  ratingsIncludeUnanswered: true,
 };
 
 function start() {

@@ -52,7 +52,16 @@ export class LiveHistory {
     const requesters = merged(this.#requesters, changes.requesters, history.requesters, byId);
     this.#snapshot = {
       revision: changes.revision,
-      history: { ...history, tickets, ratings, surveyAnswers, agents, requesters, schedule: changes.schedule },
+      history: {
+        ...history,
+        tickets,
+        ratings,
+        surveyAnswers,
+        agents,
+        requesters,
+        schedule: changes.schedule,
+        ratingsIncludeUnanswered: changes.ratingsIncludeUnanswered,
+      },
     };
     return true;
   }

@@ -1,5 +1,4 @@
 import type { Agent, Rating, Requester, SurveyAnswer, Ticket } from '@frontline/kpi';
-import type { VendorName } from '../vendors/index.js';
 import {
   agentOf,
   HistoryRowReader,
@@ -12,16 +11,11 @@ import {
   type SurveyAnswerRow,
   type TicketRow,
 } from './history-rows.js';
+import { selectRatingsIncludeUnanswered } from './ratings-kind-sql.js';
 import { selectSchedule } from './schedule-sql.js';
 import type { SqlClient, SqlSession } from './sql-client.js';
 import type { HistoryAt, HistoryChanges } from './sync-store.js';
 import { selectTenantVendor } from './tenant-sql.js';
-
-/**
- * Whether each vendor's ratings include surveys sent but not answered: Zendesk lists offered
- * ratings, Freshdesk only answered ones. A record over `VendorName`, so a new vendor must say.
- */
-const RATINGS_INCLUDE_UNANSWERED: Readonly<Record<VendorName, boolean>> = { zendesk: true, freshdesk: false };
 
 /** Rows per FETCH: large enough to amortize the round trip, small enough to keep driver rows few. */
 const FETCH_ROWS = 10_000;
@@ -38,10 +32,8 @@ export async function readHistory(client: SqlClient, tenantId: string): Promise<
     const vendor = await selectTenantVendor(tx, tenantId);
     const revision = await selectRevision(tx, tenantId);
     const rows = await readRows(tx, tenantId, null);
-    return {
-      revision,
-      history: { ...rows, ratingsIncludeUnanswered: RATINGS_INCLUDE_UNANSWERED[vendor] },
-    };
+    const ratingsIncludeUnanswered = await selectRatingsIncludeUnanswered(tx, tenantId, vendor);
+    return { revision, history: { ...rows, ratingsIncludeUnanswered } };
   });
 }
 
@@ -49,12 +41,14 @@ export async function readHistory(client: SqlClient, tenantId: string): Promise<
 export async function readChanges(client: SqlClient, tenantId: string, since: number): Promise<HistoryChanges> {
   return client.transaction(async (tx) => {
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    await selectTenantVendor(tx, tenantId);
+    const vendor = await selectTenantVendor(tx, tenantId);
     const revision = await selectRevision(tx, tenantId);
+    const ratingsIncludeUnanswered = await selectRatingsIncludeUnanswered(tx, tenantId, vendor);
     if (revision <= since) {
-      return { revision, tickets: [], ratings: [], surveyAnswers: [], agents: [], requesters: [], schedule: null };
+      const none = { tickets: [], ratings: [], surveyAnswers: [], agents: [], requesters: [], schedule: null };
+      return { revision, ...none, ratingsIncludeUnanswered };
     }
-    return { revision, ...(await readRows(tx, tenantId, since)) };
+    return { revision, ...(await readRows(tx, tenantId, since)), ratingsIncludeUnanswered };
   });
 }
 

@@ -15,6 +15,7 @@ import {
   upsertTickets,
 } from './page-sql.js';
 import { selectReplyCountCoverage, selectTicketsNeedingReplyCounts, updateReplyCounts } from './reply-count-sql.js';
+import { updateRatingsIncludeUnanswered } from './ratings-kind-sql.js';
 import { upsertSchedule } from './schedule-sql.js';
 import { SqlCoachingStore } from './sql-coaching-store.js';
 import type { SqlClient } from './sql-client.js';
@@ -130,6 +131,13 @@ export class SqlSyncStore implements SyncStore {
     return this.client.transaction(async (tx) => {
       await nextRevision(tx, tenantId);
       await upsertSchedule(tx, tenantId, schedule);
+    });
+  }
+
+  saveRatingsIncludeUnanswered(tenantId: string, value: boolean): Promise<void> {
+    return this.client.transaction(async (tx) => {
+      // The revision moves only on a change, so live copies re-read it then and not every sync.
+      if (await updateRatingsIncludeUnanswered(tx, tenantId, value)) await nextRevision(tx, tenantId);
     });
   }
 

@@ -593,6 +593,20 @@ export function describeSyncStore(name: string, makeHarness: () => Promise<Store
           expect((await store.loadHistory(freshdesk.id)).ratingsIncludeUnanswered).toBe(false);
         });
 
+        it("keeps the account's own answer on unanswered surveys, and tells live copies when it changes", async () => {
+          // A Zendesk account on the current CSAT lists answers only, unlike the vendor's legacy default.
+          const tenant = await store.addTenant(acme);
+          const before = await store.loadHistoryAt(tenant.id);
+          await store.saveRatingsIncludeUnanswered(tenant.id, false);
+          expect((await store.loadHistory(tenant.id)).ratingsIncludeUnanswered).toBe(false);
+          const changes = await store.loadChanges(tenant.id, before.revision);
+          expect(changes.revision).toBeGreaterThan(before.revision);
+          expect(changes.ratingsIncludeUnanswered).toBe(false);
+          // The same answer again is no change: live copies are not woken every sync.
+          await store.saveRatingsIncludeUnanswered(tenant.id, false);
+          expect((await store.loadHistoryAt(tenant.id)).revision).toBe(changes.revision);
+        });
+
         it('replaces and removes the schedule', async () => {
           const tenant = await store.addTenant(acme);
           const schedule = aRichHistory().schedule!;

@@ -79,6 +79,8 @@ export interface HistoryChanges {
   readonly requesters: readonly Requester[];
   /** Read every time: one small row, and a removed schedule leaves no row to stamp. */
   readonly schedule: BusinessSchedule | null;
+  /** Read every time, as the schedule (see `History.ratingsIncludeUnanswered`). */
+  readonly ratingsIncludeUnanswered: boolean;
 }
 
 /** What one page brings; any part may be empty. */
@@ -126,6 +128,8 @@ export interface SyncStore {
   /** Tickets created since `since` whose reply count is not known yet, newest first. */
   ticketsNeedingReplyCounts(tenantId: string, since: number, limit: number): Promise<string[]>;
   saveSchedule(tenantId: string, schedule: BusinessSchedule | null): Promise<void>;
+  /** Records whether the account's ratings include surveys sent and unanswered (its CSAT kind may change). */
+  saveRatingsIncludeUnanswered(tenantId: string, value: boolean): Promise<void>;
 
   /** Everything stored for the tenant, as the KPI engine takes it. */
   loadHistory(tenantId: string): Promise<History>;

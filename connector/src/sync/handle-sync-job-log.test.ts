@@ -13,7 +13,7 @@ import { openTestTenant } from './open-test-tenant.js';
 /** A helpdesk that has lost every ticket and refuses the token for everything else. */
 const revokedClient: VendorClient = {
   vendor: 'freshdesk',
-  ratingsIncludeUnanswered: false,
+  ratingsIncludeUnanswered: async () => false,
   needsReplyCounts: false,
   ticketsChangedSince: async () => {
     throw new VendorAuthError('acme', 401);

@@ -40,7 +40,7 @@ function clientThat(
   const countsApart = behaviour === 'serves-without-replies';
   return {
     vendor: 'freshdesk',
-    ratingsIncludeUnanswered: false,
+    ratingsIncludeUnanswered: async () => false,
     needsReplyCounts: countsApart,
     ticketsChangedSince: refuse,
     ratingsSince: refuse,

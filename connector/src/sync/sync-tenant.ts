@@ -64,9 +64,10 @@ export interface SyncOutcome {
 }
 
 /**
- * Brings a tenant's store up to date with its helpdesk, most useful data first: agents and
- * business hours, the last 60 days of tickets and ratings, the reply counts those tickets need
- * (Freshdesk: a call per ticket), then the older history, then survey answers. Every page is
+ * Brings a tenant's store up to date with its helpdesk, most useful data first: agents, business
+ * hours and whether its ratings include unanswered surveys, the last 60 days of tickets and
+ * ratings, the reply counts those tickets need (Freshdesk: a call per ticket), then the older
+ * history, then survey answers. Every page is
  * saved with its checkpoint in one transaction, so a run stopped anywhere resumes where it left
  * off and a page fetched twice changes nothing.
  */
@@ -192,9 +193,14 @@ export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOp
   const steps: Record<SyncStep, () => Promise<boolean>> = {
     setup: async () => {
       lastStep = 'setup';
-      const [agents, schedule] = await Promise.all([client.agents(), client.businessSchedule()]);
+      const [agents, schedule, includeUnanswered] = await Promise.all([
+        client.agents(),
+        client.businessSchedule(),
+        client.ratingsIncludeUnanswered(),
+      ]);
       await store.savePage(tenant.id, 'agents', { agents }, { cursor: '', done: true, reachedTime: clock.now() });
       await store.saveSchedule(tenant.id, schedule);
+      await store.saveRatingsIncludeUnanswered(tenant.id, includeUnanswered);
       return true;
     },
     recent: async () => {

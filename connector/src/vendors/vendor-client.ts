@@ -53,8 +53,11 @@ export interface TicketRefresh {
  */
 export interface VendorClient {
   readonly vendor: VendorName;
-  /** Whether unanswered surveys come with the ratings (see `History.ratingsIncludeUnanswered`). */
-  readonly ratingsIncludeUnanswered: boolean;
+  /**
+   * Whether unanswered surveys come with the ratings (see `History.ratingsIncludeUnanswered`):
+   * a question to the account where it depends on the account's settings (Zendesk's CSAT kind).
+   */
+  ratingsIncludeUnanswered(): Promise<boolean>;
   /** Whether tickets arrive with `repliesKnown: false` and need `publicReplies` per ticket. */
   readonly needsReplyCounts: boolean;
   /** Tickets changed since the start, oldest change first, one page per call. */

@@ -2,9 +2,16 @@ import { initialSchema } from './0001-initial-schema.js';
 import { coaching } from './0002-coaching.js';
 import { liveChangesAndAccess } from './0003-live-changes-and-access.js';
 import { realAccounts } from './0004-real-accounts.js';
+import { ratingsIncludeUnanswered } from './0005-ratings-include-unanswered.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: an applied migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, coaching, liveChangesAndAccess, realAccounts];
+export const MIGRATIONS: readonly Migration[] = [
+  initialSchema,
+  coaching,
+  liveChangesAndAccess,
+  realAccounts,
+  ratingsIncludeUnanswered,
+];
 
 export type { Migration } from './migration.js';

@@ -245,7 +245,7 @@ export function createFreshdeskClient(options: FreshdeskClientOptions): VendorCl
 
   return {
     vendor: 'freshdesk',
-    ratingsIncludeUnanswered: false,
+    ratingsIncludeUnanswered: async () => false,
     needsReplyCounts: true,
     ticketsChangedSince,
     ratingsSince,

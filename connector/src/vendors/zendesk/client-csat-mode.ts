@@ -13,11 +13,12 @@ function legacyCsatActive(settings: unknown): boolean {
 }
 
 /**
- * Tells legacy CSAT (`/api/v2/satisfaction_ratings`) from the newer survey responses. Legacy CSAT
- * on (account settings `active_features.customer_satisfaction`) settles it; otherwise an account
- * that answers a listing of survey responses runs the newer CSAT, and one that does not has no
- * CSAT at all, whose legacy list is simply empty. UNSURE: Zendesk documents creating survey
- * responses, not listing them, so the probe's shape is our guess.
+ * Tells legacy CSAT (`/api/v2/satisfaction_ratings`) from the current CSAT's survey responses
+ * (reference/zendesk.md §4.5: one kind is active at a time). Legacy CSAT on (account settings
+ * `active_features.customer_satisfaction`; UNSURE that Zendesk turns it off on a switch, so it is
+ * asked first and trusted only when on) settles it; otherwise an account that answers a listing
+ * of survey responses (documented, VERIFIED) runs the current CSAT, and one that does not has no
+ * CSAT at all, whose legacy list is simply empty. Polling the lists stays the truth either way.
  */
 export async function detectZendeskCsatMode(http: VendorHttp): Promise<ZendeskCsatMode> {
   const settings = await http.get({ url: SETTINGS, endpoint: SETTINGS, accept: [404] });

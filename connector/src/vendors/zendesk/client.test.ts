@@ -11,7 +11,6 @@ import {
   type RefreshScenario,
   type Scenario,
 } from '../vendor-client.contract.js';
-import { VendorUnsupportedError } from '../vendor-unsupported-error.js';
 import { createZendeskClient, type ZendeskCredentials } from './client.js';
 
 const BASE_URL = 'https://acme.zendesk.test';
@@ -138,6 +137,7 @@ function refreshHandlers({ ticketId, rating, clock, ratingFault }: RefreshScenar
   };
   let ratingReads = 0;
   return [
+    settingsHandler(true),
     http.get(`${BASE_URL}/api/v2/tickets/:file`, () =>
       HttpResponse.json({
         ticket: {
@@ -238,6 +238,7 @@ describe('createZendeskClient', () => {
   it('refreshes one ticket with its metric set and users, and no rating call when it names none', async () => {
     const ratingReads: string[] = [];
     server.use(
+      settingsHandler(true),
       http.get(`${BASE_URL}/api/v2/tickets/:file`, ({ request }) => {
         expect(new URL(request.url).searchParams.get('include')).toBe('metric_sets,users');
         return HttpResponse.json({
@@ -270,6 +271,7 @@ describe('createZendeskClient', () => {
 
   it('drops an unoffered rating record of a refreshed ticket', async () => {
     server.use(
+      settingsHandler(true),
       http.get(`${BASE_URL}/api/v2/tickets/:file`, () =>
         HttpResponse.json({ ticket: { ...rawTicket(7), satisfaction_rating: { id: 71, score: 'unoffered' } } }),
       ),
@@ -280,24 +282,6 @@ describe('createZendeskClient', () => {
       ),
     );
     await expect(clientWith(TOKEN_AUTH).ticket('7')).resolves.toMatchObject({ ratings: [] });
-  });
-
-  it('refuses an account on the newer CSAT (survey responses) with a VendorUnsupportedError', async () => {
-    const ratingRequests: Request[] = [];
-    server.use(
-      settingsHandler(false),
-      http.get(`${BASE_URL}/api/v2/guide/survey_responses`, () => HttpResponse.json({ survey_responses: [] })),
-      http.get(`${BASE_URL}/api/v2/satisfaction_ratings`, ({ request }) => {
-        ratingRequests.push(request);
-        return HttpResponse.json({ satisfaction_ratings: [] });
-      }),
-    );
-    const error = await clientWith(TOKEN_AUTH)
-      .ratingsSince({ since: 0 })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(VendorUnsupportedError);
-    expect((error as Error).message).toMatch(/acme-zendesk .*survey-response CSAT is not supported yet/);
-    expect(ratingRequests).toHaveLength(0);
   });
 
   it('reads legacy ratings from an account with no CSAT survey responses either', async () => {

@@ -1,4 +1,4 @@
-import type { Agent, Rating } from '@frontline/kpi';
+import type { Agent } from '@frontline/kpi';
 import type { ClientHttpOptions } from '../http/client-http-options.js';
 import { basicAuthorization } from '../http/basic-authorization.js';
 import { decodeCursor, encodeCursor } from '../http/opaque-cursor.js';
@@ -6,20 +6,12 @@ import { queryString } from '../http/query-string.js';
 import { RateBudget } from '../http/rate-budget.js';
 import { readPayload } from '../http/read-payload.js';
 import { createVendorHttp } from '../http/vendor-http.js';
-import type { Page, StreamStart, SyncedTicket, TicketPage, TicketRefresh, VendorClient } from '../vendor-client.js';
-import { VendorUnsupportedError } from '../vendor-unsupported-error.js';
-import { detectZendeskCsatMode, type ZendeskCsatMode } from './client-csat-mode.js';
+import type { StreamStart, SyncedTicket, TicketPage, TicketRefresh, VendorClient } from '../vendor-client.js';
+import { createZendeskRatingReader } from './client-ratings.js';
+import { zendeskTicketCursorSchema, type ZendeskTicketCursor } from './client-cursors.js';
+import { cursorMeta, fieldsOf } from './cursor-meta.js';
 import {
-  zendeskRatingCursorSchema,
-  zendeskTicketCursorSchema,
-  type ZendeskRatingCursor,
-  type ZendeskTicketCursor,
-} from './client-cursors.js';
-import {
-  normalizeZendeskRatingPage,
-  normalizeZendeskShownRating,
   normalizeZendeskShownTicket,
-  zendeskRatingCreatedTimes,
   normalizeZendeskTicketPage,
   normalizeZendeskUserPage,
   zendeskTicketChangeTimes,
@@ -27,10 +19,8 @@ import {
 } from './normalize.js';
 
 const INCREMENTAL_TICKETS = '/api/v2/incremental/tickets/cursor.json';
-const SATISFACTION_RATINGS = '/api/v2/satisfaction_ratings';
 const USERS = '/api/v2/users';
 const TICKET = '/api/v2/tickets/{id}.json';
-const SATISFACTION_RATING = '/api/v2/satisfaction_ratings/{id}.json';
 
 /** Team plan; the `X-Rate-Limit` header of the first answer corrects it. */
 const DEFAULT_PLAN_LIMIT = 200;
@@ -61,26 +51,13 @@ function authorization(credentials: ZendeskCredentials): string {
     : `Bearer ${credentials.accessToken}`;
 }
 
-/** The fields of a response body object, or none. */
-function fieldsOf(body: unknown): Record<string, unknown> {
-  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-}
-
-/** `meta.has_more` and `meta.after_cursor` of Zendesk's cursor pagination. */
-function cursorMeta(body: unknown): { hasMore: boolean; after: string | null } {
-  const meta = fieldsOf(fieldsOf(body).meta);
-  return {
-    hasMore: meta.has_more === true,
-    after: typeof meta.after_cursor === 'string' && meta.after_cursor !== '' ? meta.after_cursor : null,
-  };
-}
-
 const seconds = (ms: number): number => Math.max(0, Math.floor(ms / 1000));
 
 /**
  * A {@link VendorClient} for one Zendesk account: tickets from the cursor-based incremental export
- * with their metric sets and users sideloaded (so reply counts come with them), legacy CSAT
- * ratings, and agents; a refresh reads one ticket and the rating record it names. Zendesk computes
+ * with their metric sets and users sideloaded (so reply counts come with them), CSAT (legacy
+ * ratings, current survey responses: see client-ratings.ts), and agents; a refresh reads one
+ * ticket and its ratings. Zendesk computes
  * business minutes itself, so there is no schedule to read.
  */
 export function createZendeskClient(options: ZendeskClientOptions): VendorClient {
@@ -104,19 +81,7 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
     retry: options.retry,
   });
 
-  let csatMode: Promise<ZendeskCsatMode> | null = null;
-  const requireLegacyCsat = async (): Promise<void> => {
-    csatMode ??= detectZendeskCsatMode(http).catch((error: unknown) => {
-      csatMode = null;
-      throw error;
-    });
-    if ((await csatMode) === 'survey-responses') {
-      throw new VendorUnsupportedError(
-        `${tenant} collects CSAT with Zendesk's newer survey responses, and survey-response CSAT is not supported yet: ` +
-          'only legacy CSAT (satisfaction ratings) can be synced',
-      );
-    }
-  };
+  const csat = createZendeskRatingReader({ http, tenant, onUnknownValue: options.onUnknownValue });
 
   async function ticketsChangedSince(start: StreamStart): Promise<TicketPage> {
     const position: ZendeskTicketCursor =
@@ -151,35 +116,6 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
     };
   }
 
-  async function ratingsSince(start: StreamStart): Promise<Page<Rating>> {
-    await requireLegacyCsat();
-    const position: ZendeskRatingCursor =
-      'since' in start
-        ? { startTime: seconds(start.since), after: null }
-        : decodeCursor(start.cursor, zendeskRatingCursorSchema, 'Zendesk rating');
-    const params: [string, string][] = [
-      ['start_time', String(position.startTime)],
-      ['page[size]', PAGE_SIZE],
-    ];
-    if (position.after !== null) params.push(['page[after]', position.after]);
-    const { body } = await http.get({
-      url: `${SATISFACTION_RATINGS}${queryString(params)}`,
-      endpoint: SATISFACTION_RATINGS,
-    });
-    const { items, created } = readPayload(tenant, SATISFACTION_RATINGS, () => ({
-      items: normalizeZendeskRatingPage(body),
-      created: zendeskRatingCreatedTimes(body),
-    }));
-    const meta = cursorMeta(body);
-    return {
-      items,
-      cursor: encodeCursor({ startTime: position.startTime, after: meta.after ?? position.after }),
-      done: !meta.hasMore,
-      // The list runs by creation time; a rating's `at` is when it was answered, often later.
-      reachedTime: created.at(-1) ?? null,
-    };
-  }
-
   async function agents(): Promise<Agent[]> {
     const found: Agent[] = [];
     let after: string | null = null;
@@ -206,20 +142,10 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
     return readPayload(tenant, TICKET, () => normalizeZendeskShownTicket(response.body));
   }
 
-  /** One rating record by id; none when it is gone or was never offered. */
-  async function showRating(ratingId: string): Promise<Rating[]> {
-    const url = SATISFACTION_RATING.replace('{id}', encodeURIComponent(ratingId));
-    const response = await http.get({ url, endpoint: SATISFACTION_RATING, accept: [404] });
-    if (response.status === 404) return [];
-    const rating = readPayload(tenant, SATISFACTION_RATING, () => normalizeZendeskShownRating(response.body));
-    return rating === null ? [] : [rating];
-  }
-
   async function ticket(ticketId: string): Promise<TicketRefresh | null> {
     const shown = await showTicket(ticketId, 'metric_sets,users');
     if (shown === null) return null;
-    // The ticket names its one rating record, whose agent and times the ticket does not carry.
-    const ratings = shown.ratingId === null ? [] : await showRating(shown.ratingId);
+    const ratings = await csat.ticketRatings(ticketId, shown.ratingId);
     return {
       synced: { ticket: shown.ticket, updatedAt: shown.updatedAt, repliesKnown: true },
       ratings,
@@ -230,10 +156,10 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
 
   return {
     vendor: 'zendesk',
-    ratingsIncludeUnanswered: true,
+    ratingsIncludeUnanswered: csat.ratingsIncludeUnanswered,
     needsReplyCounts: false,
     ticketsChangedSince,
-    ratingsSince,
+    ratingsSince: csat.ratingsSince,
     agents,
     businessSchedule: async () => null,
     // Never needed (the export carries `replies`); answered from the ticket for completeness.

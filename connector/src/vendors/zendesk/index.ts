@@ -10,3 +10,8 @@ export {
   type ZendeskShownTicket,
   type ZendeskTicketPageContent,
 } from './normalize.js';
+export {
+  normalizeZendeskSurveyResponsePage,
+  SURVEY_RESPONSE_ID_PREFIX,
+  type ZendeskSurveyResponsePageContent,
+} from './normalize-survey-responses.js';

@@ -1,6 +1,7 @@
 /**
  * Zod schemas of the Zendesk payloads the normalizer reads: pages of the incremental cursor
- * export with `include=metric_sets,users`, and pages of the legacy satisfaction ratings list.
+ * export with `include=metric_sets,users`, pages of the legacy satisfaction ratings list and of
+ * the current CSAT's survey responses.
  * Only the fields we use are declared; Zendesk's other fields pass unchecked (and are dropped).
  */
 import { z } from 'zod';
@@ -106,8 +107,46 @@ export const zendeskRatingPageSchema = z.object(
   },
 );
 
+/**
+ * One answer of a survey response (`GET /api/v2/guide/survey_responses`): `rating_scale`
+ * (`rating`, `rating_category`), `open_ended` (`value`), `closed_ended` or `skipped`. Types and
+ * categories stay strings: a kind Zendesk adds later must not fail the page (the normalizer
+ * reports what it does not know).
+ */
+export const zendeskSurveyAnswerSchema = z.object({
+  type: z.string(),
+  rating_category: z.string().nullish(),
+  value: z.string().nullish(),
+  question: z.object({ sub_type: z.string().nullish(), type: z.string().nullish() }).nullish(),
+  created_at: optionalIsoTime,
+  updated_at: optionalIsoTime,
+});
+
+/**
+ * A CSAT survey response. UNSURE: the reference names `subject_zrns` without saying whether it is
+ * one ZRN or a list; both are read. `subjects[]` carries the same ZRN with its type.
+ */
+export const zendeskSurveyResponseSchema = z.object({
+  id: vendorId,
+  responder_id: optionalVendorId,
+  subject_zrns: z.union([z.string(), z.array(z.string())]).nullish(),
+  subjects: z.array(z.object({ type: z.string().nullish(), zrn: z.string().nullish() })).nullish(),
+  answers: z.array(zendeskSurveyAnswerSchema),
+});
+
+/** One page of `GET /api/v2/guide/survey_responses` (current CSAT). */
+export const zendeskSurveyResponsePageSchema = z.object(
+  { survey_responses: z.array(zendeskSurveyResponseSchema) },
+  {
+    error: (issue) =>
+      issue.code === 'invalid_type' ? 'expected a survey responses page: an object with "survey_responses"' : undefined,
+  },
+);
+
 export type ZendeskTicket = z.infer<typeof zendeskTicketSchema>;
 export type ZendeskMetricSet = z.infer<typeof zendeskMetricSetSchema>;
 export type ZendeskUser = z.infer<typeof zendeskUserSchema>;
 export type ZendeskTicketPage = z.infer<typeof zendeskTicketPageSchema>;
 export type ZendeskRating = z.infer<typeof zendeskRatingSchema>;
+export type ZendeskSurveyResponse = z.infer<typeof zendeskSurveyResponseSchema>;
+export type ZendeskSurveyAnswer = z.infer<typeof zendeskSurveyAnswerSchema>;
