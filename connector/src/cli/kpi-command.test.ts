@@ -92,6 +92,33 @@ describe('frontline kpi', () => {
     expect(freshdesk.team.csat_response_rate).toEqual({ value: null, sample: 0 });
   });
 
+  it('reads survey_responses pages beside the legacy ratings of an account that switched CSAT', async () => {
+    // zendesk-small's tickets and first legacy page (7001-7004), then the current CSAT's responses
+    // (test/fixtures/export/README.md, "Current CSAT: survey responses").
+    const dir = await mkdtemp(join(tmpdir(), 'frontline-kpi-switched-'));
+    try {
+      for (const name of ['tickets-0001.json', 'tickets-0002.json', 'satisfaction_ratings-0001.json'])
+        await cp(join(FIXTURES, 'zendesk-small', name), join(dir, name));
+      await cp(join(FIXTURES, 'zendesk-survey-responses'), dir, { recursive: true });
+      const result = await run('kpi', '--vendor', 'zendesk', '--input', dir, ...WINDOW);
+      expect(result.stderr).toBe('');
+      const { team, agents } = JSON.parse(result.stdout) as KpiReportJson;
+      // Answered: legacy 7001 good, 7002 bad, 7003 good; responses ticket 8 good, 9 neutral,
+      // 12 bad (ticket 5's skipped answer is none). Positive 3 of 6.
+      expect(team.csat).toEqual({ value: 3 / 6, sample: 6 });
+      // 9001: 7001 good, 7002 bad, ticket 8 (its assignee; a response names no agent) good.
+      expect(agents['9001']?.csat).toEqual({ value: 2 / 3, sample: 3 });
+      // 9002: 7003 good, ticket 9 neutral, ticket 12 bad.
+      expect(agents['9002']?.csat).toEqual({ value: 1 / 3, sample: 3 });
+      // 9003: 7004 offered only; ticket 5's response skipped the rating.
+      expect(agents['9003']?.csat).toEqual({ value: null, sample: 0 });
+      // Survey responses list no unanswered surveys: the surveys sent are unknown.
+      expect(team.csat_response_rate).toEqual({ value: null, sample: 0 });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('lists every KPI for the team and every agent KPI for each agent, in KPIS.md order', async () => {
     const report = await kpis('freshdesk');
     expect(Object.keys(report.team)).toEqual([...KPI_KEYS]);
