@@ -16,11 +16,31 @@ import { ZigpollStore, type SurveyAnswerDraft } from './zigpoll-store.js';
 /** The helpdesks the simulator plays. */
 export type SimVendor = 'zendesk' | 'freshdesk';
 
+/**
+ * Which CSAT a Zendesk account runs (reference/zendesk.md §4.5): legacy satisfaction ratings, the
+ * current CSAT's survey responses, or legacy until `switchedAt` (epoch ms) and survey responses
+ * for surveys offered from then on.
+ */
+export type ZendeskCsat = 'legacy' | 'current' | { readonly switchedAt: number };
+
+/** An answer only the current CSAT's scale has, kept beside the vendor-neutral rating state. */
+export type SurveyChoice = 'neutral' | 'skipped';
+
 export class AccountState {
   readonly base: TicketTable;
   readonly table: TicketTable;
   readonly log = new ChangeLog();
+  /** Legacy satisfaction rating records (Zendesk), or the ratings (Freshdesk). */
   readonly ratings = new RatingList();
+  /** Zendesk survey responses (current CSAT), in creation order: one per answered survey. */
+  readonly responses = new RatingList();
+  /** Surveys offered before this (epoch seconds) are legacy ones; 0 = all current, Infinity = all legacy. */
+  readonly csatSwitchSec: number;
+  /**
+   * Current-CSAT answers per ticket index that the rating state cannot say: neutral is stored as
+   * bad and skipped as offered, which is how the legacy scale (and Freshdesk) shows them.
+   */
+  readonly surveyChoices = new Map<number, SurveyChoice>();
   readonly zigpoll: ZigpollStore;
   readonly businessClock: BusinessClock;
   /** Messages added after the history was made, per ticket index. */
@@ -33,7 +53,14 @@ export class AccountState {
     readonly vendor: SimVendor,
     readonly history: SimHistory,
     readonly clock: Clock,
+    readonly csat: ZendeskCsat = 'legacy',
   ) {
+    this.csatSwitchSec =
+      vendor !== 'zendesk' || csat === 'legacy'
+        ? Number.POSITIVE_INFINITY
+        : csat === 'current'
+          ? 0
+          : Math.floor(csat.switchedAt / 1000);
     this.base = history.tickets;
     this.table = history.tickets.clone(1024);
     this.businessClock = createBusinessClock(history.businessSchedule);
@@ -51,17 +78,25 @@ export class AccountState {
   private indexRatings(): void {
     const table = this.table;
     const zendesk = this.vendor === 'zendesk';
-    // Zendesk keeps a record from the moment a survey is offered; Freshdesk only has answers.
-    const key = zendesk ? table.ratingOfferedAt : table.ratingAnsweredAt;
-    const rated: number[] = [];
+    // Zendesk keeps a legacy record from the moment a survey is offered, and a survey response
+    // once one is answered; Freshdesk only has answers.
+    const legacy: number[] = [];
+    const responses: number[] = [];
     for (let i = 0; i < table.count; i++) {
       const state = table.rating[i] ?? RatingState.none;
       if (state === RatingState.none || this.isRemoved(i)) continue;
       if (!zendesk && state === RatingState.offered) continue;
-      rated.push(i);
+      if (this.isLegacySurvey(i)) legacy.push(i);
+      else if (state !== RatingState.offered) responses.push(i);
     }
-    rated.sort((a, b) => (key[a] ?? 0) - (key[b] ?? 0) || a - b);
-    for (const i of rated) this.ratings.add(i, key[i] ?? 0);
+    const key = zendesk ? table.ratingOfferedAt : table.ratingAnsweredAt;
+    addInOrder(this.ratings, legacy, key);
+    addInOrder(this.responses, responses, table.ratingAnsweredAt);
+  }
+
+  /** Whether the ticket's survey is a legacy one (any Freshdesk survey is). */
+  isLegacySurvey(index: number): boolean {
+    return (this.table.ratingOfferedAt[index] ?? 0) < this.csatSwitchSec;
   }
 
   private drawSurveys(): void {
@@ -135,4 +170,10 @@ export class AccountState {
   catchUpSurveys(): void {
     this.zigpoll.catchUp(this.nowSec());
   }
+}
+
+/** Adds the tickets to `list` in order of `key`, ties by index. */
+function addInOrder(list: RatingList, indexes: number[], key: Uint32Array): void {
+  indexes.sort((a, b) => (key[a] ?? 0) - (key[b] ?? 0) || a - b);
+  for (const i of indexes) list.add(i, key[i] ?? 0);
 }

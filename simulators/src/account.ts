@@ -5,7 +5,7 @@
  * faults, auth, counters), and `truth()`, every current record in the vendor's format.
  */
 import type { Clock } from '@frontline/connector/clock';
-import { AccountState, type SimVendor } from './account-state.js';
+import { AccountState, type SimVendor, type ZendeskCsat } from './account-state.js';
 import type { FaultOptions } from './faults.js';
 import {
   freshdeskAgent,
@@ -39,6 +39,7 @@ import {
   type ZendeskTicketJson,
   type ZendeskUserJson,
 } from './zendesk-format.js';
+import { zendeskSurveyResponse, type ZendeskSurveyResponseJson } from './zendesk-survey-format.js';
 import { zigpollResponse, type ZigpollResponseJson } from './zigpoll-format.js';
 
 /** Default base URLs of `truth()` records (handlers use the URL they were called on). */
@@ -61,6 +62,8 @@ export interface SimulatedAccountOptions<V extends SimVendor> {
   readonly faults?: FaultOptions;
   /** Seed of addTicket's and live traffic's choices; default derived from the history's seed. */
   readonly seed?: number;
+  /** Zendesk: which CSAT the account runs (default `legacy`); see {@link ZendeskCsat}. */
+  readonly csat?: V extends 'zendesk' ? ZendeskCsat : never;
 }
 
 /** How fast live traffic runs, in events per minute of the account's clock. */
@@ -80,6 +83,8 @@ export interface ZendeskTruth {
   readonly users: ZendeskUserJson[];
   /** Legacy CSAT records, `offered` included. */
   readonly satisfactionRatings: ZendeskRatingJson[];
+  /** Current CSAT survey responses (none on a legacy account). */
+  readonly surveyResponses: ZendeskSurveyResponseJson[];
   /** Comments per ticket id, the description first. */
   readonly comments: Record<number, ZendeskCommentJson[]>;
   /** Published Zigpoll answers. */
@@ -144,7 +149,7 @@ class Account<V extends SimVendor> implements SimulatedAccount<V> {
   private traffic: { controller: AbortController; done: Promise<void> } | null = null;
 
   constructor(private readonly options: SimulatedAccountOptions<V>) {
-    this.state = new AccountState(options.vendor, options.history, options.clock);
+    this.state = new AccountState(options.vendor, options.history, options.clock, options.csat);
     this.limits = planLimits(options.vendor, options.plan, options.rateLimits);
     const scopes =
       options.vendor === 'zendesk'
@@ -275,12 +280,14 @@ class Account<V extends SimVendor> implements SimulatedAccount<V> {
       const satisfactionRatings = Array.from({ length: state.ratings.length }, (_, p) =>
         zendeskRating(state, p, baseUrl),
       );
+      const surveyResponses = Array.from({ length: state.responses.length }, (_, p) => zendeskSurveyResponse(state, p));
       const truth: ZendeskTruth = {
         vendor: 'zendesk',
         tickets,
         metricSets,
         users,
         satisfactionRatings,
+        surveyResponses,
         comments,
         surveys,
       };

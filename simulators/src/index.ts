@@ -17,8 +17,8 @@ export {
   type SimulatedAccountOptions,
   type ZendeskTruth,
 } from './account.js';
-export type { AccountState, SimVendor } from './account-state.js';
-export type { NewTicket, TicketChange } from './ticket-changes.js';
+export type { AccountState, SimVendor, SurveyChoice, ZendeskCsat } from './account-state.js';
+export type { NewTicket, RateScore, TicketChange } from './ticket-changes.js';
 export type { TicketEvent, TicketEventListener, TicketSnapshot } from './ticket-events.js';
 export { rateTicket } from './rate-ticket.js';
 export {
@@ -67,6 +67,7 @@ export type {
   ZendeskTicketJson,
   ZendeskUserJson,
 } from './zendesk-format.js';
+export type { ZendeskSurveyResponseJson } from './zendesk-survey-format.js';
 export type {
   FreshdeskAgentJson,
   FreshdeskConversationJson,

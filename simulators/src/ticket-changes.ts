@@ -22,14 +22,18 @@ export type TicketChange =
   | { readonly kind: 'reopen' }
   /**
    * The requester answers the survey (`good`/`bad`) or is sent one (`offered`; Freshdesk keeps no
-   * record of unanswered surveys). Rating again updates the same record.
+   * record of unanswered surveys). Rating again updates the same record. `neutral` and `skipped`
+   * are the current CSAT's (a Zendesk survey response); the legacy scale and Freshdesk show them
+   * as `bad` and `offered`.
    */
-  | { readonly kind: 'rate'; readonly score: 'good' | 'bad' | 'offered'; readonly comment?: string | null }
+  | { readonly kind: 'rate'; readonly score: RateScore; readonly comment?: string | null }
   /** Moves the ticket to the escalation group and tags it (`tier2` by default). */
   | { readonly kind: 'escalate'; readonly tag?: 'tier2' | 'escalated' }
   | { readonly kind: 'assign'; readonly agentId: number }
   | { readonly kind: 'delete' }
   | { readonly kind: 'spam' };
+
+export type RateScore = 'good' | 'bad' | 'neutral' | 'skipped' | 'offered';
 
 /** Optional fields of a new ticket; the rest is drawn from the account's random source. */
 export interface NewTicket {
@@ -180,25 +184,29 @@ function rate(
   state: AccountState,
   index: number,
   at: number,
-  score: 'good' | 'bad' | 'offered',
+  score: RateScore,
   comment: string | null | undefined,
 ): void {
   const t = state.table;
   const current = t.rating[index] ?? RatingState.none;
   const answered = current === RatingState.good || current === RatingState.bad;
-  if (score === 'offered') {
+  if ((t.ratingOfferedAt[index] ?? 0) === 0) t.ratingOfferedAt[index] = at;
+  const legacy = state.isLegacySurvey(index);
+  // A legacy survey whose rating was skipped is simply not answered.
+  if (score === 'offered' || (score === 'skipped' && legacy)) {
     // Offering a survey that was already answered changes nothing.
     if (answered) return;
     t.rating[index] = RatingState.offered;
-    if ((t.ratingOfferedAt[index] ?? 0) === 0) t.ratingOfferedAt[index] = at;
-    if (state.vendor === 'zendesk' && state.ratings.positionOf(index) < 0) state.ratings.add(index, at);
+    if (state.vendor === 'zendesk' && legacy && state.ratings.positionOf(index) < 0) state.ratings.add(index, at);
     return;
   }
-  t.rating[index] = score === 'good' ? RatingState.good : RatingState.bad;
-  if ((t.ratingOfferedAt[index] ?? 0) === 0) t.ratingOfferedAt[index] = at;
+  t.rating[index] = score === 'good' ? RatingState.good : score === 'skipped' ? RatingState.offered : RatingState.bad;
   t.ratingAnsweredAt[index] = at;
   state.ratingComments.set(index, comment ?? null);
-  if (state.ratings.positionOf(index) < 0) state.ratings.add(index, at);
+  if (score === 'neutral' || score === 'skipped') state.surveyChoices.set(index, score);
+  else state.surveyChoices.delete(index);
+  const records = legacy ? state.ratings : state.responses;
+  if (records.positionOf(index) < 0) records.add(index, at);
 }
 
 /** A plausible next step for a ticket, given its state, or null when it has none. */

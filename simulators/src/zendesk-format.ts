@@ -160,6 +160,7 @@ export function zendeskTicket(state: AccountState, index: number, baseUrl: strin
   const requester = requesterId(state, index);
   const rating = t.rating[index] ?? RatingState.none;
   const position = state.ratings.positionOf(index);
+  // A survey of the current CSAT has no legacy record. UNSURE: what such a ticket shows here.
   const satisfaction: ZendeskTicketJson['satisfaction_rating'] =
     rating === RatingState.none || position < 0
       ? { score: 'unoffered' }

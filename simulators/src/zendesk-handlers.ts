@@ -1,7 +1,8 @@
 /**
  * msw handlers that play the Zendesk Support API of one simulated account: the incremental
  * cursor ticket export (with metric sets and users), legacy satisfaction ratings (list and one by
- * id), users, and a single ticket. Behaviour follows shared/reference/zendesk.md §4.
+ * id), the current CSAT's survey responses, the account settings that say which CSAT is on,
+ * users, and a single ticket. Behaviour follows shared/reference/zendesk.md §4.
  */
 import { http, type HttpHandler } from 'msw';
 import type { SimulatedAccount } from './account.js';
@@ -27,6 +28,7 @@ import {
   type ZendeskUserJson,
 } from './zendesk-format.js';
 import { RatingState } from './ticket-table.js';
+import { zendeskSurveyResponse } from './zendesk-survey-format.js';
 
 /** API token and OAuth token the simulated account accepts. */
 export interface ZendeskCredentials {
@@ -187,8 +189,9 @@ export function createZendeskHandlers(
     firstCandidate: number,
     matches: (position: number) => boolean,
     render: (position: number) => unknown,
+    cursorOnly = false,
   ): RouteResult {
-    const cursorMode = url.searchParams.has('page[size]') || url.searchParams.has('page[after]');
+    const cursorMode = cursorOnly || url.searchParams.has('page[size]') || url.searchParams.has('page[after]');
     if (cursorMode) {
       const size = intParam(url, 'page[size]', MAX_CURSOR_PAGE);
       if (!(size >= 1 && size <= MAX_CURSOR_PAGE))
@@ -257,6 +260,11 @@ export function createZendeskHandlers(
     bad_without_comment: (r, c) => r === RatingState.bad && !c,
   };
 
+  /**
+   * The legacy list. An account on the current CSAT still answers it with its legacy records
+   * (none if it never ran legacy CSAT). UNSURE: the reference does not say what Zendesk answers
+   * there; the connector takes a 403 or 404 as "no legacy history" too.
+   */
   function ratingsPage(url: URL): RouteResult {
     const ratings = state.ratings;
     const startTime = intParam(url, 'start_time', 0);
@@ -289,6 +297,44 @@ export function createZendeskHandlers(
         return scoreFilter(state.table.rating[index] ?? 0, !!ratingCommentOf(state, index));
       },
       (p) => zendeskRating(state, p, base),
+    );
+  }
+
+  /**
+   * `GET /api/v2/guide/survey_responses`: cursor pages only, filtered by `filter[created_at_start]`
+   * / `filter[created_at_end]` (epoch ms, on the response's creation), `filter[subject_zrns]` and
+   * `filter[responder_ids]` (comma-separated). `sort=id` is the list's order; `-id` is not simulated.
+   */
+  function surveyResponsesPage(url: URL): RouteResult {
+    const responses = state.responses;
+    const from = intParam(url, 'filter[created_at_start]', 0);
+    const to = intParam(url, 'filter[created_at_end]', Infinity);
+    if (Number.isNaN(from) || Number.isNaN(to))
+      return badRequest('InvalidValue', 'filter[created_at_start] and filter[created_at_end] are epoch milliseconds');
+    const sort = url.searchParams.get('sort');
+    if (sort !== null && sort !== 'id')
+      return badRequest('InvalidValue', `sort "${sort}" is not simulated; use sort=id`);
+    const listed = (name: string): Set<string> | null => {
+      const value = url.searchParams.get(name);
+      return value === null ? null : new Set(value.split(',').filter((v) => v !== ''));
+    };
+    const zrns = listed('filter[subject_zrns]');
+    const responders = listed('filter[responder_ids]');
+    return listPage(
+      url,
+      'survey_responses',
+      responses.length,
+      responses.firstCreatedAtOrAfter(Math.ceil(from / 1000)),
+      (p) => {
+        const index = responses.ticketAt(p);
+        const createdMs = responses.createdAt(p) * 1000;
+        if (createdMs < from || createdMs > to) return false;
+        if (zrns !== null && !zrns.has(`zen:ticket:${state.ticketId(index)}`)) return false;
+        const responder = account.history.requesters.id(state.table.requester[index] ?? 0);
+        return responders === null || responders.has(String(responder));
+      },
+      (p) => zendeskSurveyResponse(state, p),
+      true,
     );
   }
 
@@ -341,6 +387,9 @@ export function createZendeskHandlers(
   const usersRoute = route('users', ['account']);
   const ticketRoute = route('show-ticket', ['account']);
   const settingsRoute = route('account-settings', ['account']);
+  const surveyResponsesRoute = route('survey-responses', ['account']);
+  // UNSURE: that settings' `customer_satisfaction` means legacy CSAT and turns off on a switch.
+  const legacyCsatOn = state.csatSwitchSec === Number.POSITIVE_INFINITY;
   return [
     ...paths('/api/v2/incremental/tickets/cursor').map((path) =>
       http.get(path, ({ request }) =>
@@ -361,13 +410,18 @@ export function createZendeskHandlers(
     http.get(`${origin}/api/v2/tickets/:id`, ({ request, params }) =>
       gate.handle(request, vendor, ticketRoute, () => showTicket(new URL(request.url), String(params.id))),
     ),
-    // The simulated account runs legacy CSAT (satisfaction ratings), as its ratings list shows.
     ...paths('/api/v2/account/settings').map((path) =>
       http.get(path, ({ request }) =>
         gate.handle(request, vendor, settingsRoute, () => ({
           status: 200,
-          body: { settings: { active_features: { customer_satisfaction: true } } },
+          body: { settings: { active_features: { customer_satisfaction: legacyCsatOn } } },
         })),
+      ),
+    ),
+    // On a legacy account the list is empty. UNSURE: Zendesk may refuse it there instead.
+    ...paths('/api/v2/guide/survey_responses').map((path) =>
+      http.get(path, ({ request }) =>
+        gate.handle(request, vendor, surveyResponsesRoute, () => surveyResponsesPage(new URL(request.url))),
       ),
     ),
   ];

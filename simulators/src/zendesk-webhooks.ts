@@ -1,8 +1,9 @@
 /**
  * The webhooks a Zendesk account sends for one ticket change (shared/reference/zendesk.md §5):
  * event webhooks (`zen:event-type:ticket.*`, fixed JSON) for a new ticket, an assignment, a status
- * change, a deletion or spam; and, for a satisfaction rating, which has no event type, the webhook
- * of a trigger ("Satisfaction changed"), whose body the admin writes. Every request is signed:
+ * change, a deletion or spam; for a legacy satisfaction rating, which has no event type, the
+ * webhook of a trigger ("Satisfaction changed"), whose body the admin writes; for a survey
+ * response of the current CSAT, a `ticket.csat_received` event (UNSURE, see {@link csatEvents}). Every request is signed:
  * base64(HMAC-SHA256(signing secret, timestamp + raw body)).
  */
 import { createHmac, randomUUID } from 'node:crypto';
@@ -121,6 +122,22 @@ function eventTypes(
   return events;
 }
 
+/**
+ * The event of a survey response on the current CSAT. UNSURE: `zen:event-type:ticket.csat_received`
+ * is what public code subscribes to, not confirmed on Zendesk's event-type page; its own fields are
+ * left out (the connector reads only which ticket it names and refreshes it; polling stays the truth).
+ */
+function csatEvents(state: AccountState, index: number, change: TicketEvent['change']) {
+  if (change.kind !== 'rate' || change.score === 'offered' || state.isLegacySurvey(index)) return [];
+  return [{ type: 'ticket.csat_received', event: {} }];
+}
+
+/** Whether a change answers a legacy survey, which the ratings trigger reports. */
+function answersLegacySurvey(state: AccountState, index: number, change: TicketEvent['change']): boolean {
+  if (change.kind !== 'rate' || !state.isLegacySurvey(index)) return false;
+  return change.score !== 'offered' && change.score !== 'skipped';
+}
+
 /** Who made the change: the requester for what they do, else the assignee (or the requester). */
 function actorOf(state: AccountState, index: number, change: TicketEvent['change']): number {
   const requester = state.history.requesters.id(state.table.requester[index] ?? 0);
@@ -169,7 +186,10 @@ export function zendeskWebhookRequests(
   const index = state.indexOf(event.ticketId);
   if (index < 0) return [];
   const requests: WebhookRequest[] = [];
-  const payloads = eventTypes(state, event.change, event.before, event.after);
+  const payloads = [
+    ...eventTypes(state, event.change, event.before, event.after),
+    ...csatEvents(state, index, event.change),
+  ];
   if (payloads.length > 0) {
     const detail = detailOf(state, index, actorOf(state, index, event.change));
     // One action's events share a sequence id; Zendesk does not promise their order.
@@ -189,8 +209,7 @@ export function zendeskWebhookRequests(
       requests.push(signed(kind, setup.webhookId ?? DEFAULT_ZENDESK_WEBHOOK_ID, setup.secret, body, nowMs));
     });
   }
-  const { change } = event;
-  if (change.kind === 'rate' && change.score !== 'offered') {
+  if (answersLegacySurvey(state, index, event.change)) {
     requests.push(
       signed(
         'trigger:satisfaction-changed',

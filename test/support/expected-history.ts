@@ -4,7 +4,11 @@ import {
   normalizeFreshdeskTicketPage,
   withPublicReplies,
 } from '@frontline/connector/vendors/freshdesk';
-import { normalizeZendeskRatingPage, normalizeZendeskTicketPage } from '@frontline/connector/vendors/zendesk';
+import {
+  normalizeZendeskRatingPage,
+  normalizeZendeskSurveyResponsePage,
+  normalizeZendeskTicketPage,
+} from '@frontline/connector/vendors/zendesk';
 import type { Rating, Ticket } from '@frontline/kpi';
 import type { FreshdeskTruth, ZendeskTruth } from '@frontline/simulators';
 
@@ -18,7 +22,10 @@ export function expectedHistory(truth: ZendeskTruth | FreshdeskTruth): { tickets
     });
     return {
       tickets: page.tickets,
-      ratings: normalizeZendeskRatingPage({ satisfaction_ratings: truth.satisfactionRatings }),
+      ratings: [
+        ...normalizeZendeskRatingPage({ satisfaction_ratings: truth.satisfactionRatings }),
+        ...normalizeZendeskSurveyResponsePage({ survey_responses: truth.surveyResponses }).ratings,
+      ],
     };
   }
   const page = normalizeFreshdeskTicketPage(truth.tickets);
