@@ -51,6 +51,12 @@ async function kpis(vendor: 'zendesk' | 'freshdesk', ...extra: string[]): Promis
   return JSON.parse(result.stdout) as KpiReportJson;
 }
 
+async function editJson(file: string, edit: (json: unknown) => void): Promise<void> {
+  const json: unknown = JSON.parse(await readFile(file, 'utf8'));
+  edit(json);
+  await writeFile(file, JSON.stringify(json));
+}
+
 describe('frontline kpi', () => {
   it('prints the hand-worked team KPIs of the Zendesk fixture', async () => {
     const { team } = await kpis('zendesk');
@@ -114,6 +120,29 @@ describe('frontline kpi', () => {
       expect(agents['9003']?.csat).toEqual({ value: null, sample: 0 });
       // Survey responses list no unanswered surveys: the surveys sent are unknown.
       expect(team.csat_response_rate).toEqual({ value: null, sample: 0 });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps a survey response with a rating category it does not know, and warns once', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'frontline-kpi-category-'));
+    try {
+      for (const name of ['tickets-0001.json', 'tickets-0002.json'])
+        await cp(join(FIXTURES, 'zendesk-small', name), join(dir, name));
+      await cp(join(FIXTURES, 'zendesk-survey-responses'), dir, { recursive: true });
+      // Tickets 8 and 9 answered on a scale Zendesk might add; ticket 12 stays bad.
+      await editJson(join(dir, 'survey_responses-0001.json'), (page) => {
+        for (const response of (page as { survey_responses: { answers: { rating_category?: string }[] }[] })
+          .survey_responses)
+          response.answers[0]!.rating_category = 'very_good';
+      });
+      const result = await run('kpi', '--vendor', 'zendesk', '--input', dir, ...WINDOW);
+      expect(result.stderr).toBe(
+        'warning: rating_category "very_good" is not known to Frontline; read as answered, not positive\n',
+      );
+      // Answered: tickets 8, 9 (unknown: not positive) and 12 (bad); none positive.
+      expect((JSON.parse(result.stdout) as KpiReportJson).team.csat).toEqual({ value: 0, sample: 3 });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

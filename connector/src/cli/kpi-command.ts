@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { computeKpis, isValidTimeZone, type History } from '@frontline/kpi';
 import { EXPORT_VENDORS, readExport, type ExportVendor } from '../export/read-export.js';
 import type { OpenRuntime } from '../runtime.js';
+import { reportEachOnce } from '../vendors/unknown-value.js';
 import type { CliIo } from './cli-io.js';
 import { kpiReportJson } from './kpi-report-json.js';
 import { parseTimeOption } from './parse-time-option.js';
@@ -57,7 +58,7 @@ async function runKpi(options: KpiOptions, io: CliIo, openRuntime: OpenRuntime):
   }
   const now = options.now === undefined ? io.now() : parseTimeOption('--now', options.now, timeZone);
 
-  const { history, escalationTags } = await loadHistory(options, openRuntime);
+  const { history, escalationTags } = await loadHistory(options, openRuntime, io);
   if (options.agent !== undefined) assertKnownAgent(options.agent, history);
   const [report] = computeKpis(history, [{ from, to }], {
     now,
@@ -72,8 +73,14 @@ async function runKpi(options: KpiOptions, io: CliIo, openRuntime: OpenRuntime):
 async function loadHistory(
   options: KpiOptions,
   openRuntime: OpenRuntime,
+  io: CliIo,
 ): Promise<{ history: History; escalationTags?: readonly string[] }> {
-  if (options.tenant === undefined) return { history: await readExport(options.vendor!, options.input!) };
+  if (options.tenant === undefined) {
+    const warn = reportEachOnce(({ field, value, readAs }) =>
+      io.stderr(`warning: ${field} ${JSON.stringify(value)} is not known to Frontline; read as ${readAs}\n`),
+    );
+    return { history: await readExport(options.vendor!, options.input!, warn) };
+  }
   const runtime = await openRuntime();
   try {
     const tenant = await runtime.store.getTenant(options.tenant);

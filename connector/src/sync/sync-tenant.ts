@@ -67,9 +67,8 @@ export interface SyncOutcome {
  * Brings a tenant's store up to date with its helpdesk, most useful data first: agents, business
  * hours and whether its ratings include unanswered surveys, the last 60 days of tickets and
  * ratings, the reply counts those tickets need (Freshdesk: a call per ticket), then the older
- * history, then survey answers. Every page is
- * saved with its checkpoint in one transaction, so a run stopped anywhere resumes where it left
- * off and a page fetched twice changes nothing.
+ * history, then survey answers. Every page is saved with its checkpoint in one transaction, so a
+ * run stopped anywhere resumes where it left off and a page fetched twice changes nothing.
  */
 export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOptions = {}): Promise<SyncOutcome> {
   const { store, client, clock } = deps;

@@ -57,8 +57,7 @@ const seconds = (ms: number): number => Math.max(0, Math.floor(ms / 1000));
  * A {@link VendorClient} for one Zendesk account: tickets from the cursor-based incremental export
  * with their metric sets and users sideloaded (so reply counts come with them), CSAT (legacy
  * ratings, current survey responses: see client-ratings.ts), and agents; a refresh reads one
- * ticket and its ratings. Zendesk computes
- * business minutes itself, so there is no schedule to read.
+ * ticket and its ratings. Zendesk computes business minutes itself, so there is no schedule to read.
  */
 export function createZendeskClient(options: ZendeskClientOptions): VendorClient {
   const { tenant, clock } = options;
