@@ -51,7 +51,8 @@ const legacyOf = (handlers: Handlers) =>
   listAll<ZendeskRatingJson>(handlers, 'satisfaction_ratings', `${BASE}/api/v2/satisfaction_ratings?page[size]=100`);
 
 const csatCategory = (response: ZendeskSurveyResponseJson) =>
-  response.answers.find((a) => a.question.id === '01HZCSATQUESTION0000000001')?.rating_category ?? 'skipped';
+  response.answers.find((a) => 'sub_type' in a.question && a.question.sub_type === 'customer_satisfaction')
+    ?.rating_category ?? 'skipped';
 const ticketOf = (response: ZendeskSurveyResponseJson) => Number(response.subjects[0]?.id);
 
 async function legacyCsatSetting(handlers: Handlers): Promise<unknown> {

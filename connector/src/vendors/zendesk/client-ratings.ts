@@ -61,7 +61,11 @@ export function createZendeskRatingReader({
       throw error;
     }));
 
-  /** One legacy page; on the current CSAT, the stream then continues with survey responses. */
+  /**
+   * One legacy page; on the current CSAT, the stream then continues with survey responses from
+   * the same start. Legacy records all precede the switch, so the stream's times keep rising
+   * across the two lists and a history stream's boundary falls in the right one.
+   */
   async function legacyPage(position: ZendeskLegacyRatingCursor): Promise<Page<Rating>> {
     const current = (await csatMode()) === 'survey-responses';
     const params: [string, string][] = [
@@ -117,9 +121,9 @@ export function createZendeskRatingReader({
   }
 
   /** One legacy record by id; none when it is gone, was never offered, or the account left legacy CSAT. */
-  async function showLegacyRating(ratingId: string): Promise<Rating[]> {
+  async function showLegacyRating(ratingId: string, current: boolean): Promise<Rating[]> {
     const url = SATISFACTION_RATING.replace('{id}', encodeURIComponent(ratingId));
-    const response = await http.get({ url, endpoint: SATISFACTION_RATING, accept: LEGACY_GONE });
+    const response = await http.get({ url, endpoint: SATISFACTION_RATING, accept: current ? LEGACY_GONE : [404] });
     if (response.status !== 200) return [];
     const rating = readPayload(tenant, SATISFACTION_RATING, () => normalizeZendeskShownRating(response.body));
     return rating === null ? [] : [rating];
@@ -145,10 +149,10 @@ export function createZendeskRatingReader({
       return 'responsesFrom' in position ? surveyResponsesSince(position) : legacyPage(position);
     },
     async ticketRatings(ticketId, legacyRatingId) {
+      const current = (await csatMode()) === 'survey-responses';
       // The ticket names its legacy record, whose agent and times the ticket does not carry.
-      const legacy = legacyRatingId === null ? [] : await showLegacyRating(legacyRatingId);
-      if ((await csatMode()) === 'legacy') return legacy;
-      return [...legacy, ...(await ticketSurveyResponses(ticketId))];
+      const legacy = legacyRatingId === null ? [] : await showLegacyRating(legacyRatingId, current);
+      return current ? [...legacy, ...(await ticketSurveyResponses(ticketId))] : legacy;
     },
     ratingsIncludeUnanswered: async () => (await csatMode()) === 'legacy',
   };
