@@ -53,7 +53,7 @@ export class AccountState {
     readonly vendor: SimVendor,
     readonly history: SimHistory,
     readonly clock: Clock,
-    readonly csat: ZendeskCsat = 'legacy',
+    csat: ZendeskCsat = 'legacy',
   ) {
     this.csatSwitchSec =
       vendor !== 'zendesk' || csat === 'legacy'

@@ -3,8 +3,8 @@
  * event webhooks (`zen:event-type:ticket.*`, fixed JSON) for a new ticket, an assignment, a status
  * change, a deletion or spam; for a legacy satisfaction rating, which has no event type, the
  * webhook of a trigger ("Satisfaction changed"), whose body the admin writes; for a survey
- * response of the current CSAT, a `ticket.csat_received` event (UNSURE, see {@link csatEvents}). Every request is signed:
- * base64(HMAC-SHA256(signing secret, timestamp + raw body)).
+ * response of the current CSAT, a `ticket.csat_received` event (UNSURE, see {@link csatEvents}).
+ * Every request is signed: base64(HMAC-SHA256(signing secret, timestamp + raw body)).
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import type { AccountState } from './account-state.js';

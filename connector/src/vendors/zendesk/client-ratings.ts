@@ -101,7 +101,8 @@ export function createZendeskRatingReader({
 
   /** One page of survey responses, by `filter` and cursor. */
   async function responsePage(filter: [string, string], after: string | null) {
-    // UNSURE: the list's default order is not documented; ascending ids keep new responses after the cursor.
+    // UNSURE: the list's default order is not documented; ascending ids keep new responses
+    // after the cursor.
     const params: [string, string][] = [filter, ['sort', 'id'], ['page[size]', PAGE_SIZE]];
     if (after !== null) params.push(['page[after]', after]);
     const { body } = await http.get({ url: `${SURVEY_RESPONSES}${queryString(params)}`, endpoint: SURVEY_RESPONSES });
