@@ -117,6 +117,14 @@ describe('syncTenant', () => {
     expect(stored.tickets.every((t) => t.publicReplies === 2)).toBe(true);
   });
 
+  it("stores the account's own word on whether its ratings include unanswered surveys", async () => {
+    // The tenant is a Freshdesk one (default: answers only); this account says otherwise.
+    const client = Object.assign(new FakeClient(history, false), { ratingsIncludeUnanswered: async () => true });
+    expect((await store.loadHistory(tenant.id)).ratingsIncludeUnanswered).toBe(false);
+    await syncTenant(tenant, { store, client, surveys: null, clock: systemClock });
+    expect((await store.loadHistory(tenant.id)).ratingsIncludeUnanswered).toBe(true);
+  });
+
   it('stops the history stream where the recent window begins', async () => {
     const client = new FakeClient(history, false);
     await syncTenant(tenant, { store, client, surveys: null, clock: systemClock });
