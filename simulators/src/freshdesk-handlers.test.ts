@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  countFreshdeskPublicReplies,
+  freshdeskPageReplies,
   normalizeFreshdeskAgentPage,
   normalizeFreshdeskBusinessHours,
   normalizeFreshdeskRatingPage,
@@ -172,7 +172,7 @@ describe('Freshdesk conversations, ratings, agents, business hours, auth', () =>
     while (url !== null) {
       const response = await call(handlers, url, AUTH.freshdesk);
       const page = await json<FreshdeskConversationJson[]>(response);
-      countFreshdeskPublicReplies(page, id);
+      freshdeskPageReplies(page, id);
       all.push(...page);
       url = nextLink(response);
       pages++;

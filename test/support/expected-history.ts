@@ -1,8 +1,8 @@
 import {
-  countFreshdeskPublicReplies,
+  freshdeskPageReplies,
   normalizeFreshdeskRatingPage,
   normalizeFreshdeskTicketPage,
-  withPublicReplies,
+  withReplies,
 } from '@frontline/connector/vendors/freshdesk';
 import { normalizeZendeskRatingPage, normalizeZendeskTicketPage } from '@frontline/connector/vendors/zendesk';
 import type { Rating, Ticket } from '@frontline/kpi';
@@ -26,7 +26,7 @@ export function expectedHistory(truth: ZendeskTruth | FreshdeskTruth): { tickets
   const tickets = page.tickets
     .filter((ticket) => !ticket.removed)
     .map((ticket) =>
-      withPublicReplies(ticket, countFreshdeskPublicReplies(truth.conversations[Number(ticket.id)] ?? [], ticket.id)),
+      withReplies(ticket, freshdeskPageReplies(truth.conversations[Number(ticket.id)] ?? [], ticket.id)),
     );
   return { tickets, ratings: normalizeFreshdeskRatingPage(truth.satisfactionRatings) };
 }

@@ -10,6 +10,7 @@ import type {
   SyncedTicket,
   TicketPage,
   TicketRefresh,
+  TicketReplies,
   VendorClient,
 } from '../vendors/vendor-client.js';
 import { RECENT_DAYS, syncTenant, type SyncProgress } from './sync-tenant.js';
@@ -74,9 +75,9 @@ class FakeClient implements VendorClient {
     return null;
   }
 
-  async publicReplies(ticketId: string): Promise<number> {
+  async replies(ticketId: string): Promise<TicketReplies> {
     this.calls.push(`replies:${ticketId}`);
-    return 2;
+    return { count: 2, firstAt: null };
   }
 
   async ticket(): Promise<TicketRefresh | null> {

@@ -2,10 +2,12 @@
 // and each vendor's normalizers (through the vendor's own index).
 export type {
   Page,
+  RemovedTicket,
   StreamStart,
   SyncedTicket,
   TicketPage,
   TicketRefresh,
+  TicketReplies,
   VendorClient,
   VendorName,
 } from './vendor-client.js';

@@ -2,12 +2,14 @@
 export { normalizeFreshdeskBusinessHours } from './business-hours.js';
 export { createFreshdeskClient, type FreshdeskClientOptions, type FreshdeskPlan } from './client.js';
 export {
-  countFreshdeskPublicReplies,
+  combineReplies,
+  freshdeskPageReplies,
   freshdeskRecordTimes,
   normalizeFreshdeskAgentPage,
   normalizeFreshdeskRatingPage,
+  normalizeFreshdeskRemovedPage,
   normalizeFreshdeskTicketPage,
-  withPublicReplies,
+  withReplies,
   type FreshdeskTicketPageContent,
   type TicketWithoutReplies,
 } from './normalize.js';

@@ -237,9 +237,9 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
     agents,
     businessSchedule: async () => null,
     // Never needed (the export carries `replies`); answered from the ticket for completeness.
-    publicReplies: async (ticketId) => {
+    replies: async (ticketId) => {
       const shown = await showTicket(ticketId, 'metric_sets');
-      return shown?.ticket.publicReplies ?? 0;
+      return { count: shown?.ticket.publicReplies ?? 0, firstAt: shown?.ticket.firstReplyAt ?? null };
     },
     ticket,
   };
