@@ -7,7 +7,8 @@ import type { RepliesFound } from './sync-store.js';
 /**
  * Records counted public replies and marks them known; unknown ticket ids are ignored. A ticket
  * with no first reply time takes the first public reply's (never before its creation), so it
- * never has replies without a first reply; its business minutes stay null for the engine.
+ * never has replies without a first reply; its business minutes stay null for the engine. The
+ * minutes are divided in float8, as the normalizer divides them, so both give the same number.
  */
 export async function updateReplyCounts(
   db: SqlSession,
@@ -22,7 +23,7 @@ export async function updateReplyCounts(
        first_reply_at = CASE WHEN t.first_reply_at IS NULL AND c.first_at IS NOT NULL
          THEN GREATEST(c.first_at, t.created_at) ELSE t.first_reply_at END,
        first_reply_minutes = CASE WHEN t.first_reply_at IS NULL AND c.first_at IS NOT NULL
-         THEN (GREATEST(c.first_at, t.created_at) - t.created_at) / 60000.0 ELSE t.first_reply_minutes END
+         THEN (GREATEST(c.first_at, t.created_at) - t.created_at)::float8 / 60000 ELSE t.first_reply_minutes END
      FROM json_to_recordset($2::json) AS c(id text, n int4, first_at int8)
      WHERE t.tenant_id = $1 AND t.id = c.id`,
     [tenantId, JSON.stringify(rows), revision],

@@ -11,6 +11,7 @@ export type {
   VendorClient,
   VendorName,
 } from './vendor-client.js';
+export { reportEachOnce, type UnknownValue, type UnknownValueReporter } from './unknown-value.js';
 export { VendorAuthError } from './vendor-auth-error.js';
 export { VendorUnavailableError } from './vendor-unavailable-error.js';
 export { VendorUnsupportedError } from './vendor-unsupported-error.js';
