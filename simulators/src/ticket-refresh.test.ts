@@ -85,6 +85,16 @@ describe('refreshing a ticket from the simulators with the connector clients', (
     await expect(client.ticket('99999')).resolves.toBeNull();
   });
 
+  it('Freshdesk: a ticket marked spam or deleted comes back from its refresh as removed', async () => {
+    const { account, client } = connected('freshdesk');
+    const spam = account.addTicket();
+    const deleted = account.addTicket();
+    account.updateTicket(spam, { kind: 'spam' });
+    account.updateTicket(deleted, { kind: 'delete' });
+    expect((await client.ticket(String(spam)))?.synced.ticket.removed).toBe(true);
+    expect((await client.ticket(String(deleted)))?.synced.ticket.removed).toBe(true);
+  });
+
   it('a bad rating arrives: the webhook names the ticket, and its refresh brings the rating', async () => {
     for (const vendor of ['zendesk', 'freshdesk'] as const) {
       const { account, client } = connected(vendor);
