@@ -3,6 +3,7 @@ import type { Agent, BusinessSchedule, History, Rating, Requester } from '@front
 import {
   combineReplies,
   freshdeskPageReplies,
+  NO_REPLIES,
   normalizeFreshdeskBusinessHours,
   normalizeFreshdeskAgentPage,
   normalizeFreshdeskRatingPage,
@@ -24,8 +25,7 @@ const EXPECTED =
   '(GET /api/v2/business_hours) and surveys*.json (Zigpoll GET /responses)';
 
 const CONVERSATIONS = 'conversations';
-/** A spam or deleted ticket needs no conversation pages. */
-const NO_REPLIES: TicketReplies = { count: 0, firstAt: null };
+
 const BUSINESS_HOURS = 'business_hours.json';
 
 /** The ticket id a conversation page belongs to: the leading digits of its name (`1001.json`, `1001-2.json`). */
@@ -48,8 +48,7 @@ async function readReplies(dir: string): Promise<Map<string, TicketReplies>> {
     const page = await normalizeJsonFile(dir, `${CONVERSATIONS}/${name}`, (json) =>
       freshdeskPageReplies(json, ticketId),
     );
-    const earlier = replies.get(ticketId);
-    replies.set(ticketId, earlier === undefined ? page : combineReplies([earlier, page]));
+    replies.set(ticketId, combineReplies([replies.get(ticketId) ?? NO_REPLIES, page]));
   }
   return replies;
 }
@@ -91,6 +90,7 @@ export async function readFreshdeskExport(dir: string, onUnknownValue?: UnknownV
       );
     }
   }
+  // A spam or deleted ticket needs no conversation pages.
   const tickets = drafts.values().map((ticket) => withReplies(ticket, replies.get(ticket.id) ?? NO_REPLIES));
 
   const agents = new LatestById<Agent>();

@@ -101,8 +101,8 @@ export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOp
     const now = clock.now();
     if (last !== null && last.cursor !== '' && now - Number(last.cursor) < everyMs) return false;
     await store.savePage(tenant.id, marker, {}, { cursor: String(now), done: true, reachedTime: null });
-    // The first time only starts the clock: a stream's look-back just read it in full, and
-    // nothing stored can have been removed since a first sync that is still running.
+    // The first time only starts the clock: a look-back's stream has just been read in full, and
+    // removals are read a turn later from the first sync's start, so none is missed.
     return last !== null && last.cursor !== '';
   };
 
@@ -208,6 +208,7 @@ export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOp
   const takeOutRemovedTickets = async (): Promise<boolean> => {
     const removedSince = client.ticketsRemovedSince?.bind(client);
     if (removedSince === undefined) return true;
+    if (!budgetLeft()) return false;
     const checkpoint = await store.readCheckpoint(tenant.id, REMOVED_STREAM);
     // A stream stopped mid-way by the page budget goes on at once; a caught-up one waits its turn.
     if (checkpoint?.done !== false && !(await due(`${REMOVED_STREAM}:polled`, REMOVALS_EVERY_MS))) return true;
@@ -249,10 +250,10 @@ export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOp
         RATING_LOOK_BACK_MS,
       );
       const replies = fillReplyCounts('recent', recentStart, () => paging);
-      const done = await Promise.all([tickets, ratings, replies]);
-      const removalsDone = await takeOutRemovedTickets();
+      const done = (await Promise.all([tickets, ratings, replies])).every(Boolean);
       lastStep = 'recent';
-      return done.every(Boolean) && removalsDone;
+      // Removals once the lanes are caught up: they are paid from the ticket list's limit too.
+      return done && (await takeOutRemovedTickets());
     },
     'history-tickets': () =>
       drain('history-tickets', 'tickets:history', 0, recentStart, ticketPages, ticketRows, addTickets),

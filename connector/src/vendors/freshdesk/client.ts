@@ -31,6 +31,7 @@ import {
   combineReplies,
   freshdeskPageReplies,
   freshdeskRecordTimes,
+  NO_REPLIES,
   normalizeFreshdeskAgentPage,
   normalizeFreshdeskRatingPage,
   normalizeFreshdeskRemovedPage,
@@ -47,8 +48,6 @@ const RATINGS = '/api/v2/surveys/satisfaction_ratings';
 const AGENTS = '/api/v2/agents';
 const BUSINESS_HOURS = '/api/v2/business_hours';
 const PER_PAGE = '100';
-/** What a ticket from the list carries until its conversations are read. */
-const NO_REPLIES: TicketReplies = { count: 0, firstAt: null };
 
 /** The plans with API access; each has an account limit and a smaller one for the ticket list. */
 export type FreshdeskPlan = 'growth' | 'pro' | 'enterprise';

@@ -5,6 +5,7 @@ export {
   combineReplies,
   freshdeskPageReplies,
   freshdeskRecordTimes,
+  NO_REPLIES,
   normalizeFreshdeskAgentPage,
   normalizeFreshdeskRatingPage,
   normalizeFreshdeskRemovedPage,

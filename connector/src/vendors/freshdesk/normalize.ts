@@ -149,6 +149,9 @@ export function freshdeskPageReplies(page: unknown, ticketId: string): TicketRep
   return { count, firstAt };
 }
 
+/** What a ticket carries until its conversations are read, or when it has none. */
+export const NO_REPLIES: TicketReplies = { count: 0, firstAt: null };
+
 /** The replies of a ticket whose conversations span several pages. */
 export function combineReplies(pages: readonly TicketReplies[]): TicketReplies {
   let count = 0;
