@@ -104,6 +104,8 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
     retry: options.retry,
   });
 
+  const reportUnknown = options.onUnknownValue ?? (() => {});
+
   let csatMode: Promise<ZendeskCsatMode> | null = null;
   const requireLegacyCsat = async (): Promise<void> => {
     csatMode ??= detectZendeskCsatMode(http).catch((error: unknown) => {
@@ -133,6 +135,7 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
       content: normalizeZendeskTicketPage(body),
       times: zendeskTicketChangeTimes(body),
     }));
+    content.unknownValues.forEach(reportUnknown);
     const items: SyncedTicket[] = content.tickets.map((ticket, i) => ({
       ticket,
       updatedAt: times[i] ?? ticket.createdAt,
@@ -218,6 +221,7 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
   async function ticket(ticketId: string): Promise<TicketRefresh | null> {
     const shown = await showTicket(ticketId, 'metric_sets,users');
     if (shown === null) return null;
+    shown.unknownValues.forEach(reportUnknown);
     // The ticket names its one rating record, whose agent and times the ticket does not carry.
     const ratings = shown.ratingId === null ? [] : await showRating(shown.ratingId);
     return {
