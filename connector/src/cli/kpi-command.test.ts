@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AGENT_KPI_KEYS, KPI_KEYS } from '@frontline/kpi';
+import { aRating, aTicket } from '@frontline/kpi/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readEnv } from '../env.js';
 import { readExport } from '../export/read-export.js';
@@ -17,6 +18,8 @@ const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const FIXTURES = join(REPO, 'test/fixtures/export');
 const BIN = join(REPO, 'connector/bin/frontline.js');
 const WINDOW = ['--from', '2026-01-01', '--to', '2026-02-01', '--now', '2026-03-01T00:00:00Z'];
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 interface Run {
   readonly code: number;
@@ -397,6 +400,72 @@ describe('frontline kpi --tenant', () => {
     expect(await main(['kpi', '--tenant', 'acme', ...WINDOW], fromStore.cliIo, openTestRuntime)).toBe(0);
     const fromExport = await kpis('zendesk');
     expect(JSON.parse(fromStore.out.stdout)).toEqual(fromExport);
+  });
+
+  it('follows the real-accounts rules on stored tickets: reopened is backlog, outbound counts only as rated', async () => {
+    const created = Date.parse('2026-01-10T09:00:00Z');
+    const tickets = [
+      // Solved Jan 11 09:00, then reopened: open now, the old solve kept.
+      aTicket({
+        id: 'reopened',
+        assigneeId: '7',
+        requesterId: 'r1',
+        status: 'open',
+        createdAt: created,
+        solvedAt: created + DAY,
+      }),
+      // Solved 60 minutes after creation, 1 reply.
+      aTicket({
+        id: 'solved',
+        assigneeId: '7',
+        requesterId: 'r2',
+        createdAt: created,
+        solvedAt: created + HOUR,
+        publicReplies: 1,
+      }),
+      // The agent's e-mail to r2 two days later, created closed: not r2 coming back, not a solve.
+      aTicket({
+        id: 'outbound',
+        assigneeId: '7',
+        requesterId: 'r2',
+        outbound: true,
+        status: 'closed',
+        createdAt: created + 2 * DAY,
+        solvedAt: created + 2 * DAY,
+      }),
+    ];
+    const ratings = [aRating({ ticketId: 'outbound', at: created + 3 * DAY, positive: false })];
+    const runtime = await openTestRuntime();
+    const tenant = await runtime.store.addTenant({
+      name: 'real',
+      vendor: 'freshdesk',
+      baseUrl: 'https://real.freshdesk.com',
+      credentials: { kind: 'freshdesk-key', apiKey: 'key' },
+      zigpoll: null,
+    });
+    await runtime.store.savePage(
+      tenant.id,
+      'tickets',
+      {
+        tickets: tickets.map((ticket) => ({ ticket, updatedAt: ticket.createdAt, repliesKnown: true })),
+        ratings,
+        agents: [],
+        requesters: [],
+        surveyAnswers: [],
+      },
+      { cursor: 'end', done: true, reachedTime: null },
+    );
+    await runtime.close();
+    const { out, cliIo } = io();
+    expect(await main(['kpi', '--tenant', 'real', ...WINDOW], cliIo, openTestRuntime)).toBe(0);
+    const { team } = JSON.parse(out.stdout) as KpiReportJson;
+    expect(team.solved).toEqual({ value: 1, sample: 1 });
+    expect(team.full_resolution_time_median).toEqual({ value: 60, sample: 1 });
+    expect(team.backlog).toEqual({ value: 1, sample: 1 });
+    expect(team.repeat_contact_rate).toEqual({ value: 0, sample: 1 });
+    // Created in January: the two customer tickets, from two requesters.
+    expect(team.contact_ratio).toEqual({ value: 1, sample: 2 });
+    expect(team.csat).toEqual({ value: 0, sample: 1 });
   });
 
   it('names an unknown tenant and how to list the known ones', async () => {
