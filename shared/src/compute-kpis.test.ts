@@ -439,7 +439,7 @@ describe('computeKpis', () => {
     });
 
     it('matches an NPS or CES answer to the customer contact, not to a later outbound ticket', () => {
-      // r1's latest solves before Jan 15: the outbound e-mail (Jan 12, a1) would win on time.
+      // Before the answer (Jan 15), r1's latest solve is the outbound e-mail (Jan 12, by a3): it would win on time.
       const outboundByOther = { ...outboundClosed, assigneeId: 'a3' };
       const surveyAnswers = [aSurveyAnswer({ metric: 'nps', score: 10, at: created + 5 * DAY, requesterId: 'r1' })];
       const agentsKnown = [anAgent('a1'), anAgent('a3')];
