@@ -194,7 +194,9 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
       ];
       if (after !== null) params.push(['page[after]', after]);
       const { body } = await http.get({ url: `${USERS}${queryString(params)}`, endpoint: USERS });
-      found.push(...readPayload(tenant, USERS, () => normalizeZendeskUserPage(body)).agents);
+      const page = readPayload(tenant, USERS, () => normalizeZendeskUserPage(body));
+      page.unknownValues.forEach(reportUnknown);
+      found.push(...page.agents);
       const meta = cursorMeta(body);
       if (!meta.hasMore || meta.after === null || meta.after === after) return found;
       after = meta.after;

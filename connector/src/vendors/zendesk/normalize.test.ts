@@ -227,6 +227,14 @@ describe('normalizeZendeskTicketPage', () => {
     expect(requesters).toEqual([{ id: '5001', email: 'ann@example.com' }]);
   });
 
+  it('keeps a user whose role it does not know as a requester, and returns the role to report', () => {
+    const users = [{ id: 5002, name: 'Bo', email: 'bo@example.com', role: 'contributor' }];
+    const { agents, requesters, unknownValues } = normalizeZendeskTicketPage(aPage({ users }));
+    expect(agents).toEqual([]);
+    expect(requesters).toEqual([{ id: '5002', email: 'bo@example.com' }]);
+    expect(unknownValues).toEqual([{ field: 'role', value: 'contributor', readAs: 'an end-user' }]);
+  });
+
   it('names the field and the value of a malformed time', () => {
     const page = aPage({ tickets: [aTicket(), aTicket(), aTicket(), aTicket({ created_at: 'yesterday' })] });
     expect(errorOf(() => normalizeZendeskTicketPage(page)).message).toBe(

@@ -10,6 +10,7 @@ import { parseIsoTime } from '../payload-fields.js';
 import type { UnknownValue } from '../unknown-value.js';
 import { readZendeskTicketPageFast } from './fast-ticket-page.js';
 import {
+  ZENDESK_USER_ROLES,
   zendeskRatingPageSchema,
   zendeskShownRatingSchema,
   zendeskShownTicketRatingSchema,
@@ -20,6 +21,7 @@ import {
   type ZendeskTicket,
   type ZendeskTicketStatus,
   type ZendeskUser,
+  type ZendeskUserRole,
 } from './schema.js';
 import type { ZendeskTicketMetrics } from './ticket-metrics.js';
 
@@ -89,9 +91,22 @@ function ticketFromZendesk(
   };
 }
 
-function userToAgentOrRequester(user: ZendeskUser, agents: Agent[], requesters: Requester[]): void {
-  if (user.role === 'end-user') requesters.push({ id: user.id, email: user.email ?? null });
-  else agents.push({ id: user.id, name: user.name ?? '', email: user.email ?? null });
+const AGENT_ROLES: ReadonlySet<string> = new Set<ZendeskUserRole>(['agent', 'admin']);
+const USER_ROLES: ReadonlySet<string> = new Set(ZENDESK_USER_ROLES);
+
+/** Agents and admins are agents; anyone else a requester, a role Zendesk added since included (reported). */
+function userToAgentOrRequester(
+  user: ZendeskUser,
+  agents: Agent[],
+  requesters: Requester[],
+  unknownValues: UnknownValue[],
+): void {
+  if (AGENT_ROLES.has(user.role)) {
+    agents.push({ id: user.id, name: user.name ?? '', email: user.email ?? null });
+    return;
+  }
+  if (!USER_ROLES.has(user.role)) unknownValues.push({ field: 'role', value: user.role, readAs: 'an end-user' });
+  requesters.push({ id: user.id, email: user.email ?? null });
 }
 
 /** A page's tickets, each with its metric set from the page, else from `ticketMetrics`. */
@@ -109,7 +124,7 @@ function readTicketPage(page: unknown, ticketMetrics: ZendeskTicketMetrics | und
   });
   const agents: Agent[] = [];
   const requesters: Requester[] = [];
-  for (const user of parsed.users ?? []) userToAgentOrRequester(user, agents, requesters);
+  for (const user of parsed.users ?? []) userToAgentOrRequester(user, agents, requesters, unknownValues);
   return { tickets, agents, requesters, withoutMetrics, unknownValues };
 }
 
@@ -215,11 +230,18 @@ const zendeskUserPageSchema = z.object(
 );
 
 /** One page of `GET /api/v2/users` as model agents (role agent or admin) and requesters (end-users). */
-export function normalizeZendeskUserPage(page: unknown): { agents: Agent[]; requesters: Requester[] } {
+export function normalizeZendeskUserPage(page: unknown): {
+  agents: Agent[];
+  requesters: Requester[];
+  unknownValues: UnknownValue[];
+} {
   const agents: Agent[] = [];
   const requesters: Requester[] = [];
-  for (const user of parsePayload(zendeskUserPageSchema, page).users) userToAgentOrRequester(user, agents, requesters);
-  return { agents, requesters };
+  const unknownValues: UnknownValue[] = [];
+  for (const user of parsePayload(zendeskUserPageSchema, page).users) {
+    userToAgentOrRequester(user, agents, requesters, unknownValues);
+  }
+  return { agents, requesters, unknownValues };
 }
 
 const isoOrNaN = (value: unknown): number => (typeof value === 'string' ? parseIsoTime(value) : NaN);

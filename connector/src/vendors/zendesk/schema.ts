@@ -54,11 +54,14 @@ export const zendeskTicketMetricPageSchema = z.object(
 
 export const ZENDESK_USER_ROLES = ['end-user', 'agent', 'admin'] as const;
 
+export type ZendeskUserRole = (typeof ZENDESK_USER_ROLES)[number];
+
 export const zendeskUserSchema = z.object({
   id: vendorId,
   name: z.string().nullish(),
   email: z.string().nullish(),
-  role: z.enum(ZENDESK_USER_ROLES),
+  // Any text, as for statuses: a role Zendesk adds later keeps its user (read as an end-user, reported).
+  role: z.string(),
 });
 
 /** One page of `GET /api/v2/incremental/tickets/cursor.json?include=metric_sets,users`. */
