@@ -2,7 +2,6 @@ import { Option, type Command } from 'commander';
 import { computeKpis, isValidTimeZone, type History } from '@frontline/kpi';
 import { EXPORT_VENDORS, readExport, type ExportVendor } from '../export/read-export.js';
 import type { OpenRuntime } from '../runtime.js';
-import { reportEachOnce } from '../vendors/unknown-value.js';
 import type { CliIo } from './cli-io.js';
 import { kpiReportJson } from './kpi-report-json.js';
 import { parseTimeOption } from './parse-time-option.js';
@@ -58,7 +57,7 @@ async function runKpi(options: KpiOptions, io: CliIo, openRuntime: OpenRuntime):
   }
   const now = options.now === undefined ? io.now() : parseTimeOption('--now', options.now, timeZone);
 
-  const { history, escalationTags } = await loadHistory(options, io, openRuntime);
+  const { history, escalationTags } = await loadHistory(options, openRuntime, io);
   if (options.agent !== undefined) assertKnownAgent(options.agent, history);
   const [report] = computeKpis(history, [{ from, to }], {
     now,
@@ -72,17 +71,12 @@ async function runKpi(options: KpiOptions, io: CliIo, openRuntime: OpenRuntime):
 /** The history to compute from: an export folder, or a connected tenant's store. */
 async function loadHistory(
   options: KpiOptions,
-  io: CliIo,
   openRuntime: OpenRuntime,
+  io: CliIo,
 ): Promise<{ history: History; escalationTags?: readonly string[] }> {
   if (options.tenant === undefined) {
-    // stdout carries the JSON; each value the export has that Frontline does not know is one warning line.
-    const warn = reportEachOnce(({ field, value, readAs }) =>
-      io.stderr(
-        `warning: the export has ${field} ${JSON.stringify(value)}, which Frontline does not know; read as ${readAs}\n`,
-      ),
-    );
-    return { history: await readExport(options.vendor!, options.input!, warn) };
+    // Warnings go to stderr: stdout is the JSON.
+    return { history: await readExport(options.vendor!, options.input!, (line) => io.stderr(`${line}\n`)) };
   }
   const runtime = await openRuntime();
   try {

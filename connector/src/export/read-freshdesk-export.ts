@@ -11,9 +11,9 @@ import {
   withReplies,
   type TicketWithoutReplies,
 } from '../vendors/freshdesk/index.js';
-import type { UnknownValueReporter } from '../vendors/unknown-value.js';
 import type { TicketReplies } from '../vendors/vendor-client.js';
 import { ExportError } from './export-error.js';
+import { warnUnknownValues, type ExportWarn } from './export-warnings.js';
 import { listJsonFiles, normalizeJsonFile, normalizeJsonFiles, requireJsonFiles } from './export-files.js';
 import { LatestById } from './latest-by-id.js';
 import { readSurveyAnswers } from './read-survey-answers.js';
@@ -69,17 +69,18 @@ async function readSchedule(dir: string): Promise<BusinessSchedule | null> {
  * The history in a folder of Freshdesk export pages (KPIS.md, "`frontline kpi`: input files").
  * Every ticket that is not spam or deleted needs its conversation pages, since public replies
  * (and the first reply, where the stats lack it) come from them. Freshdesk lists answered surveys
- * only, so the response rate is unknown. Statuses and sources the normalizer does not know go to
- * `onUnknownValue`; their tickets are kept.
+ * only, so the response rate is unknown. Each status and source the normalizer does not know is
+ * one line to `warn`; its tickets are kept.
  */
-export async function readFreshdeskExport(dir: string, onUnknownValue?: UnknownValueReporter): Promise<History> {
+export async function readFreshdeskExport(dir: string, warn: ExportWarn = () => {}): Promise<History> {
+  const reportUnknown = warnUnknownValues(warn);
   const drafts = new LatestById<TicketWithoutReplies>();
   const requesters = new LatestById<Requester>();
   const ticketFiles = await requireJsonFiles(dir, 'tickets', dir, EXPECTED);
   for await (const page of normalizeJsonFiles(dir, ticketFiles, normalizeFreshdeskTicketPage)) {
     drafts.add(page.tickets);
     requesters.add(page.requesters, keepEmail);
-    if (onUnknownValue !== undefined) page.unknownValues.forEach(onUnknownValue);
+    page.unknownValues.forEach(reportUnknown);
   }
   const kept = drafts.values().filter((ticket) => !ticket.removed);
   const replies = kept.length === 0 ? new Map<string, TicketReplies>() : await readReplies(dir);

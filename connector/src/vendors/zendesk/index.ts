@@ -10,3 +10,4 @@ export {
   type ZendeskShownTicket,
   type ZendeskTicketPageContent,
 } from './normalize.js';
+export { ZendeskTicketMetrics, parseZendeskTicketMetricPage } from './ticket-metrics.js';
