@@ -198,8 +198,8 @@ describe('a Freshdesk account as real ones are, synced into the store', () => {
     expect(before.team.escalation_rate.sample - after.team.escalation_rate.sample).toBe(2);
   });
 
-  // Needs the engine's "Real accounts" rules (outbound left out, solved only while solved now),
-  // built on another branch of issue 12: this branch only sets the flags.
+  // The sync stores the flags; the engine's "Real accounts" rules (outbound tickets no customer
+  // contacts, solved only while solved now) make these numbers.
   it('leaves outbound e-mails out of the customer KPIs, before and after the removals', async () => {
     const { clock, account, ids } = anAccount();
     await sync(account, clock);

@@ -246,8 +246,8 @@ describe('frontline kpi on records as real Freshdesk accounts send them', () => 
     expect(agents['9002']?.csat).toEqual({ value: 1, sample: 1 });
   });
 
-  // Needs the engine's "Real accounts" rules (solved only while solved now, outbound left out),
-  // built on another branch of issue 12: this part of the history only sets the flags.
+  // The normalizer sets the flags; the engine's "Real accounts" rules (solved only while solved
+  // now, outbound tickets no customer contacts) make these numbers.
   it('leaves outbound e-mails out of the customer KPIs and counts the reopened ticket as backlog', async () => {
     const { team, agents } = (await realAccounts()).report;
     // Solved now: 201 and 202. Not 203 (outbound), not 205 (status 2, its resolved_at is old).
