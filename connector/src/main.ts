@@ -17,7 +17,7 @@ import { createMemoryChangeFeed } from './live/change-feed.js';
 import { createMemoryRateLimitWaits, createRedisRateLimitWaits } from './live/rate-limit-waits.js';
 import { createRedisChangeFeed } from './live/redis-change-feed.js';
 import { createSyncStore, keyOf } from './store/index.js';
-import { createSurveySource, createVendorClient } from './vendors/create-vendor-client.js';
+import { createSurveySource, createVendorClient, unknownValueLog } from './vendors/create-vendor-client.js';
 import { createRedisRequestLedger } from './vendors/http/redis-request-ledger.js';
 
 export interface RuntimeOverrides {
@@ -31,6 +31,7 @@ export interface RuntimeOverrides {
 export async function openRuntime(env: Env, overrides: RuntimeOverrides = {}): Promise<Runtime> {
   const clock = overrides.clock ?? systemClock;
   const log = overrides.log ?? createLogger({ level: env.logLevel });
+  const unknownValues = unknownValueLog(log);
   const storeOptions = {
     databaseUrl: env.databaseUrl ?? undefined,
     dataDir: env.dataDir,
@@ -75,6 +76,7 @@ export async function openRuntime(env: Env, overrides: RuntimeOverrides = {}): P
           },
         },
         log,
+        unknownValues,
         ...(redis === null ? {} : { ledger: createRedisRequestLedger(redis, tenant.id) }),
       }),
     surveysFor: (tenant) => createSurveySource(tenant, { clock, log }),

@@ -23,6 +23,8 @@ const STATUS_CODES: Readonly<Record<number, number>> = {
 };
 /** 1 Email, 2 Portal, 7 Chat, 3 Phone. */
 const SOURCES = [1, 2, 7, 3];
+/** An e-mail the agent sent. */
+const OUTBOUND_EMAIL = 10;
 const TYPES = ['Question', 'Problem', 'Incident', 'Question', 'Question', 'Problem', 'Incident', 'Feature Request'];
 /** Resolution targets by priority (hours), for `due_by`. */
 const DUE_HOURS = [72, 48, 24, 8];
@@ -150,7 +152,9 @@ export function freshdeskStats(state: AccountState, index: number): FreshdeskSta
   return {
     agent_responded_at: isoSeconds(lastReply),
     requester_responded_at: isoSeconds(latestOf(messages, 'customer')),
-    first_responded_at: isoSeconds(t.firstReplyAt[index] ?? 0),
+    first_responded_at: t.hasFlag(index, TicketFlag.firstReplyUnstamped)
+      ? null
+      : isoSeconds(t.firstReplyAt[index] ?? 0),
     status_updated_at: isoSeconds(
       Math.max(created, lastReply, t.solvedAt[index] ?? 0, t.reopenedAt[index] ?? 0, t.closedAt[index] ?? 0),
     ),
@@ -180,7 +184,7 @@ export function freshdeskTicket(state: AccountState, index: number, include: Fre
     subject: topic.subject,
     status: freshdeskStatusCode(state, index),
     priority: priority + 1,
-    source: SOURCES[t.channel[index] ?? 0] ?? 1,
+    source: t.hasFlag(index, TicketFlag.outbound) ? OUTBOUND_EMAIL : (SOURCES[t.channel[index] ?? 0] ?? 1),
     type: TYPES[t.topic[index] ?? 0] ?? 'Question',
     requester_id: requesters.id(requesterIndex),
     responder_id: assignee === NO_ASSIGNEE ? null : (state.history.agents[assignee - 1]?.id ?? null),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  countFreshdeskPublicReplies,
+  freshdeskPageReplies,
   normalizeFreshdeskAgentPage,
   normalizeFreshdeskBusinessHours,
   normalizeFreshdeskRatingPage,
@@ -100,6 +100,33 @@ describe('Freshdesk ticket list', () => {
     expect(await tooBig.json()).toMatchObject({ errors: [{ field: 'per_page' }] });
   });
 
+  it('serves what real accounts send: outbound e-mails, unstamped first replies, a custom status', async () => {
+    const { account, handlers } = setup(0);
+    const agentId = account.history.agents[0]!.id;
+    const requesterId = account.history.requesters.id(0);
+    const sent = account.addTicket({ outbound: 'closed', assigneeId: agentId, requesterId });
+    const waiting = account.addTicket({ outbound: 'open', assigneeId: agentId, requesterId });
+    const unstamped = account.addTicket({ assigneeId: agentId, requesterId, firstReplyUnstamped: true });
+    account.updateTicket(unstamped, { kind: 'reply' });
+    const custom = account.addTicket({ assigneeId: agentId, requesterId });
+    account.updateTicket(custom, { kind: 'hold' });
+    const view = async (id: number) =>
+      json<FreshdeskTicketJson>(await call(handlers, `${BASE}/api/v2/tickets/${id}?include=stats`, AUTH.freshdesk));
+
+    const closed = await view(sent);
+    expect(closed).toMatchObject({ source: 10, status: 5, responder_id: agentId });
+    expect(closed.stats).toMatchObject({ resolved_at: closed.created_at, closed_at: closed.created_at });
+    expect(await view(waiting)).toMatchObject({ source: 10, status: 2 });
+    const replied = await view(unstamped);
+    expect(replied.stats?.first_responded_at).toBeNull();
+    const conversations = await json<FreshdeskConversationJson[]>(
+      await call(handlers, `${BASE}/api/v2/tickets/${unstamped}/conversations`, AUTH.freshdesk),
+    );
+    expect(conversations.map((c) => [c.incoming, c.private])).toEqual([[false, false]]);
+    // Waiting on Third Party, one of Freshdesk's default custom statuses.
+    expect((await view(custom)).status).toBe(7);
+  });
+
   it('lists deleted and spam tickets only under their filters', async () => {
     const { account, handlers } = setup(100);
     account.updateTicket(5, { kind: 'delete' });
@@ -115,6 +142,12 @@ describe('Freshdesk ticket list', () => {
       await call(handlers, list('filter=spam&updated_since=2000-01-01T00:00:00Z'), AUTH.freshdesk),
     );
     expect(spam.map((t) => t.id)).toContain(6);
+    // A filter read by updated_since shows only what was removed since.
+    const since = new Date(account.clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const removedSince = await json<FreshdeskTicketJson[]>(
+      await call(handlers, list(`filter=spam&updated_since=${since}`), AUTH.freshdesk),
+    );
+    expect(removedSince.map((t) => t.id)).toEqual([6]);
   });
 
   it('shows a ticket changed during paging again at the end of an updated_at list', async () => {
@@ -172,7 +205,7 @@ describe('Freshdesk conversations, ratings, agents, business hours, auth', () =>
     while (url !== null) {
       const response = await call(handlers, url, AUTH.freshdesk);
       const page = await json<FreshdeskConversationJson[]>(response);
-      countFreshdeskPublicReplies(page, id);
+      freshdeskPageReplies(page, id);
       all.push(...page);
       url = nextLink(response);
       pages++;

@@ -75,6 +75,42 @@ describe('generateHistory', () => {
     expect(share(returning)).toBeGreaterThan(0.03);
   });
 
+  it('has what real accounts have besides customer tickets: outbound e-mails and unstamped first replies', () => {
+    let outbound = 0;
+    let outboundClosed = 0;
+    let unstamped = 0;
+    for (let i = 0; i < t.count; i++) {
+      if (t.hasFlag(i, TicketFlag.firstReplyUnstamped)) {
+        unstamped++;
+        // Only a ticket with a reply can lack its stamp.
+        expect(t.firstReplyAt[i]).toBeGreaterThan(0);
+      }
+      if (!t.hasFlag(i, TicketFlag.outbound)) continue;
+      outbound++;
+      // Written by its agent: assigned, never replied to by an agent, no survey.
+      expect([t.assignee[i], t.replies[i], t.firstReplyAt[i], t.rating[i]]).toEqual([
+        expect.any(Number),
+        0,
+        0,
+        RatingState.none,
+      ]);
+      expect(t.assignee[i]).toBeGreaterThan(0);
+      if (t.status[i] === TicketState.closed) {
+        outboundClosed++;
+        expect([t.solvedAt[i], t.closedAt[i]]).toEqual([t.createdAt[i], t.createdAt[i]]);
+      } else {
+        // Left open, the customer wrote back.
+        expect([t.status[i], t.customerMessages[i], t.solvedAt[i]]).toEqual([TicketState.open, 1, 0]);
+      }
+    }
+    // 2 % of 5000 tickets, most closed at once; 3 % of the rest lack the stamp.
+    expect(outbound).toBeGreaterThan(50);
+    expect(outbound).toBeLessThan(150);
+    expect(outboundClosed / outbound).toBeGreaterThan(0.6);
+    expect(unstamped).toBeGreaterThan(75);
+    expect(unstamped).toBeLessThan(225);
+  });
+
   it('keeps Berlin business hours with holidays', () => {
     expect(history.businessSchedule.timeZone).toBe('Europe/Berlin');
     expect(history.businessSchedule.intervals).toHaveLength(5);

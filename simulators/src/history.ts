@@ -14,7 +14,7 @@ import {
   type SimAgent,
   type SimGroup,
 } from './people.js';
-import { logNormal, mulberry32, weightedIndex, type Random } from './prng.js';
+import { hashSeed, logNormal, mulberry32, weightedIndex, type Random } from './prng.js';
 import { berlinSchedule, toBusinessSchedule, type SimSchedule } from './schedule.js';
 import { NO_ASSIGNEE, RatingState, TicketFlag, TicketState, TicketTable } from './ticket-table.js';
 
@@ -94,7 +94,9 @@ export function generateHistory(options: HistoryOptions): SimHistory {
 
   const tickets = new TicketTable(count);
   const created = creationTimes(random, days, from, now, count);
-  const generator = new TicketGenerator(random, days, tickets, agents, requesters, groupCount, now);
+  // A stream of its own, so adding what real accounts have left every other ticket as it was.
+  const quirks = mulberry32(hashSeed(options.seed, 12));
+  const generator = new TicketGenerator(random, quirks, days, tickets, agents, requesters, groupCount, now);
   for (let i = 0; i < count; i++) generator.generate(created[i] ?? now);
   return {
     seed: options.seed,
@@ -147,6 +149,11 @@ const NOTE_WEIGHTS = [60, 30, 10];
 const PRIORITY_WEIGHTS = [20, 55, 18, 7];
 const CHANNEL_WEIGHTS = [50, 25, 15, 10];
 const REPEAT_WINDOW_MS = 7 * DAY_MS;
+/** Share of tickets that are e-mails an agent sent (Freshdesk outbound), most of them closed at once. */
+const OUTBOUND_SHARE = 0.02;
+const OUTBOUND_CLOSED_SHARE = 0.8;
+/** Share of replied tickets whose Freshdesk stats do not stamp the first reply. */
+const UNSTAMPED_SHARE = 0.03;
 
 /** Writes one ticket after another, in creation order, into the table. */
 class TicketGenerator {
@@ -157,6 +164,7 @@ class TicketGenerator {
 
   constructor(
     private readonly random: Random,
+    private readonly quirks: Random,
     private readonly days: LocalDays,
     private readonly table: TicketTable,
     private readonly agents: readonly SimAgent[],
@@ -350,6 +358,44 @@ class TicketGenerator {
       }
     }
     table.updatedAt[i] = Math.max(sec(last), table.createdAt[i] ?? 0);
+    this.addQuirks(i);
+  }
+
+  /**
+   * What real accounts have besides customer tickets: e-mails an agent sent (outbound), and first
+   * replies Freshdesk's stats leave unstamped. Spam and deleted tickets stay as they are.
+   */
+  private addQuirks(i: number): void {
+    const { quirks, table } = this;
+    if (table.hasFlag(i, TicketFlag.spam | TicketFlag.deleted)) return;
+    const r = quirks();
+    if (r < OUTBOUND_SHARE) this.makeOutbound(i, quirks() < OUTBOUND_CLOSED_SHARE);
+    else if (r < OUTBOUND_SHARE + UNSTAMPED_SHARE && (table.firstReplyAt[i] ?? 0) > 0)
+      table.setFlag(i, TicketFlag.firstReplyUnstamped);
+  }
+
+  /**
+   * Turns ticket `i` into an e-mail its agent sent the requester: closed at once (no reply, no
+   * survey), or left open and answered by the customer within two days.
+   */
+  private makeOutbound(i: number, closed: boolean): void {
+    const { quirks, table } = this;
+    const created = table.createdAt[i] ?? 0;
+    if ((table.assignee[i] ?? NO_ASSIGNEE) === NO_ASSIGNEE) {
+      table.assignee[i] = 1 + Math.floor(quirks() * this.agents.length);
+      table.assigneeStations[i] = 1;
+    }
+    table.flags[i] = TicketFlag.outbound;
+    table.groupStations[i] = 1;
+    for (const column of [table.firstReplyAt, table.reopenedAt, table.ratingOfferedAt, table.ratingAnsweredAt])
+      column[i] = 0;
+    for (const column of [table.replies, table.notes, table.reopens]) column[i] = 0;
+    table.rating[i] = RatingState.none;
+    table.status[i] = closed ? TicketState.closed : TicketState.open;
+    for (const column of [table.solvedAt, table.firstSolvedAt, table.closedAt]) column[i] = closed ? created : 0;
+    table.customerMessages[i] = closed ? 0 : 1;
+    const answered = Math.min(Math.floor(this.now / 1000), created + 60 + Math.floor(quirks() * 2 * 86_400));
+    table.updatedAt[i] = closed ? created : answered;
   }
 
   /** About a fifth of solved tickets are rated; one in ten more had a survey that went unanswered. */

@@ -30,6 +30,8 @@ export type TicketChange =
   /** Moves the ticket to the escalation group and tags it (`tier2` by default). */
   | { readonly kind: 'escalate'; readonly tag?: 'tier2' | 'escalated' }
   | { readonly kind: 'assign'; readonly agentId: number }
+  /** Waiting on a third party: a custom status on Freshdesk (7), `hold` on Zendesk. */
+  | { readonly kind: 'hold' }
   | { readonly kind: 'delete' }
   | { readonly kind: 'spam' };
 
@@ -41,6 +43,13 @@ export interface NewTicket {
   /** `null` leaves it unassigned (status new). */
   readonly assigneeId?: number | null;
   readonly tags?: readonly ('tier2' | 'escalated')[];
+  /**
+   * An e-mail the agent sends the requester (Freshdesk `source: 10`): `closed` at once, or left
+   * `open`. It is assigned to its agent (one is drawn unless `assigneeId` names one).
+   */
+  readonly outbound?: 'closed' | 'open';
+  /** Freshdesk's stats will leave `first_responded_at` null, although replies come (real accounts do). */
+  readonly firstReplyUnstamped?: boolean;
 }
 
 const bump = (value: number | undefined): number => Math.min(255, (value ?? 0) + 1);
@@ -70,6 +79,8 @@ export function addTicket(state: AccountState, random: Random, init: NewTicket =
   } else if (init.assigneeId === undefined && random() < 0.6) {
     assignee = 1 + Math.floor(random() * history.agents.length);
   }
+  if (init.outbound !== undefined && assignee === NO_ASSIGNEE)
+    assignee = 1 + Math.floor(random() * history.agents.length);
   t.assignee[i] = assignee;
   t.assigneeStations[i] = assignee === NO_ASSIGNEE ? 0 : 1;
   t.group[i] = assignee === NO_ASSIGNEE ? 0 : (history.agents[assignee - 1]?.group ?? 0);
@@ -79,6 +90,12 @@ export function addTicket(state: AccountState, random: Random, init: NewTicket =
   t.channel[i] = Math.floor(random() * 4);
   t.topic[i] = Math.floor(random() * TOPICS.length);
   for (const tag of init.tags ?? []) t.setFlag(i, tag === 'tier2' ? TicketFlag.tagTier2 : TicketFlag.tagEscalated);
+  if (init.firstReplyUnstamped) t.setFlag(i, TicketFlag.firstReplyUnstamped);
+  if (init.outbound !== undefined) {
+    t.setFlag(i, TicketFlag.outbound);
+    t.status[i] = init.outbound === 'closed' ? TicketState.closed : TicketState.open;
+    if (init.outbound === 'closed') t.firstSolvedAt[i] = t.solvedAt[i] = t.closedAt[i] = at;
+  }
   state.touch(i, at);
   return state.ticketId(i);
 }
@@ -170,6 +187,10 @@ export function applyChange(state: AccountState, random: Random, id: number, cha
       if (status === TicketState.new) t.status[index] = TicketState.open;
       break;
     }
+    case 'hold':
+      if (solved) throw new RangeError(`ticket ${id} is solved; reopen it before putting it on hold`);
+      t.status[index] = TicketState.hold;
+      break;
     case 'delete':
       t.setFlag(index, TicketFlag.deleted);
       break;

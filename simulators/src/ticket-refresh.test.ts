@@ -1,7 +1,7 @@
 /**
  * The connector's own clients refresh a ticket from the simulators: the ticket, the rating just
  * given on it (Zendesk: the record the ticket names; Freshdesk: the ticket's ratings list) and,
- * for Freshdesk, the reply count, which the refresh leaves to `publicReplies`. And the whole live
+ * for Freshdesk, the reply count, which the refresh leaves to `replies`. And the whole live
  * path: a bad rating arrives, the account sends its webhook, the ticket it names is refreshed.
  */
 import { createFreshdeskClient } from '@frontline/connector/vendors/freshdesk';
@@ -65,7 +65,7 @@ describe('refreshing a ticket from the simulators with the connector clients', (
     await expect(client.ticket('99999')).resolves.toBeNull();
   });
 
-  it('Freshdesk: brings the bad rating just given, and leaves the reply count to publicReplies', async () => {
+  it('Freshdesk: brings the bad rating just given, and leaves the reply count to replies', async () => {
     const { account, client } = connected('freshdesk');
     const id = account.addTicket();
     account.updateTicket(id, { kind: 'reply' });
@@ -78,8 +78,21 @@ describe('refreshing a ticket from the simulators with the connector clients', (
     expect(refreshed?.ratings).toEqual([
       expect.objectContaining({ ticketId: String(id), answered: true, positive: false, comment: 'Nobody called back' }),
     ]);
-    await expect(client.publicReplies(String(id))).resolves.toBe(2);
+    const replies = await client.replies(String(id));
+    expect(replies.count).toBe(2);
+    // The first of the two replies is the stats' first reply.
+    expect(replies.firstAt).toBe(refreshed?.synced.ticket.firstReplyAt);
     await expect(client.ticket('99999')).resolves.toBeNull();
+  });
+
+  it('Freshdesk: a ticket marked spam or deleted comes back from its refresh as removed', async () => {
+    const { account, client } = connected('freshdesk');
+    const spam = account.addTicket();
+    const deleted = account.addTicket();
+    account.updateTicket(spam, { kind: 'spam' });
+    account.updateTicket(deleted, { kind: 'delete' });
+    expect((await client.ticket(String(spam)))?.synced.ticket.removed).toBe(true);
+    expect((await client.ticket(String(deleted)))?.synced.ticket.removed).toBe(true);
   });
 
   it('a bad rating arrives: the webhook names the ticket, and its refresh brings the rating', async () => {

@@ -30,6 +30,10 @@ export const TicketFlag = {
   replyAfterReopen: 32,
   /** The rating records no agent (Freshdesk `agent_id: null`); consumers fall back to the assignee. */
   ratingWithoutAgent: 64,
+  /** An e-mail the agent sent to the requester (Freshdesk `source: 10`), not a customer contact. */
+  outbound: 128,
+  /** Freshdesk's stats leave `first_responded_at` null although the ticket has a public reply (real accounts do). */
+  firstReplyUnstamped: 256,
 } as const;
 
 /** Value of the `assignee` column for an unassigned ticket; others hold agent index + 1. */
@@ -47,7 +51,7 @@ const TIME_COLUMNS = [
   'ratingAnsweredAt',
   'requester',
 ] as const;
-const SMALL_COLUMNS = ['assignee', 'group'] as const;
+const SMALL_COLUMNS = ['assignee', 'group', 'flags'] as const;
 const BYTE_COLUMNS = [
   'status',
   'priority',
@@ -60,7 +64,6 @@ const BYTE_COLUMNS = [
   'groupStations',
   'assigneeStations',
   'rating',
-  'flags',
 ] as const;
 
 type WideColumn = (typeof TIME_COLUMNS)[number];
@@ -98,7 +101,7 @@ export class TicketTable {
   groupStations = new Uint8Array(0);
   assigneeStations = new Uint8Array(0);
   rating = new Uint8Array(0);
-  flags = new Uint8Array(0);
+  flags = new Uint16Array(0);
 
   constructor(capacity = 0) {
     this.reserve(capacity);

@@ -1,8 +1,8 @@
 import {
-  countFreshdeskPublicReplies,
+  freshdeskPageReplies,
   normalizeFreshdeskRatingPage,
   normalizeFreshdeskTicketPage,
-  withPublicReplies,
+  withReplies,
 } from '@frontline/connector/vendors/freshdesk';
 import {
   normalizeZendeskRatingPage,
@@ -33,7 +33,7 @@ export function expectedHistory(truth: ZendeskTruth | FreshdeskTruth): { tickets
   const tickets = page.tickets
     .filter((ticket) => !ticket.removed)
     .map((ticket) =>
-      withPublicReplies(ticket, countFreshdeskPublicReplies(truth.conversations[Number(ticket.id)] ?? [], ticket.id)),
+      withReplies(ticket, freshdeskPageReplies(truth.conversations[Number(ticket.id)] ?? [], ticket.id)),
     );
   return { tickets, ratings: normalizeFreshdeskRatingPage(truth.satisfactionRatings) };
 }

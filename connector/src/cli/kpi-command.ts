@@ -2,7 +2,6 @@ import { Option, type Command } from 'commander';
 import { computeKpis, isValidTimeZone, type History } from '@frontline/kpi';
 import { EXPORT_VENDORS, readExport, type ExportVendor } from '../export/read-export.js';
 import type { OpenRuntime } from '../runtime.js';
-import { reportEachOnce } from '../vendors/unknown-value.js';
 import type { CliIo } from './cli-io.js';
 import { kpiReportJson } from './kpi-report-json.js';
 import { parseTimeOption } from './parse-time-option.js';
@@ -76,10 +75,8 @@ async function loadHistory(
   io: CliIo,
 ): Promise<{ history: History; escalationTags?: readonly string[] }> {
   if (options.tenant === undefined) {
-    const warn = reportEachOnce(({ field, value, readAs }) =>
-      io.stderr(`warning: ${field} ${JSON.stringify(value)} is not known to Frontline; read as ${readAs}\n`),
-    );
-    return { history: await readExport(options.vendor!, options.input!, warn) };
+    // Warnings go to stderr: stdout is the JSON.
+    return { history: await readExport(options.vendor!, options.input!, (line) => io.stderr(`${line}\n`)) };
   }
   const runtime = await openRuntime();
   try {

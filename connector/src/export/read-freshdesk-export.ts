@@ -1,15 +1,19 @@
 import { join } from 'node:path';
 import type { Agent, BusinessSchedule, History, Rating, Requester } from '@frontline/kpi';
 import {
-  countFreshdeskPublicReplies,
+  combineReplies,
+  freshdeskPageReplies,
+  NO_REPLIES,
   normalizeFreshdeskBusinessHours,
   normalizeFreshdeskAgentPage,
   normalizeFreshdeskRatingPage,
   normalizeFreshdeskTicketPage,
-  withPublicReplies,
+  withReplies,
   type TicketWithoutReplies,
 } from '../vendors/freshdesk/index.js';
+import type { TicketReplies } from '../vendors/vendor-client.js';
 import { ExportError } from './export-error.js';
+import { warnUnknownValues, type ExportWarn } from './export-warnings.js';
 import { listJsonFiles, normalizeJsonFile, normalizeJsonFiles, requireJsonFiles } from './export-files.js';
 import { LatestById } from './latest-by-id.js';
 import { readSurveyAnswers } from './read-survey-answers.js';
@@ -21,6 +25,7 @@ const EXPECTED =
   '(GET /api/v2/business_hours) and surveys*.json (Zigpoll GET /responses)';
 
 const CONVERSATIONS = 'conversations';
+
 const BUSINESS_HOURS = 'business_hours.json';
 
 /** The ticket id a conversation page belongs to: the leading digits of its name (`1001.json`, `1001-2.json`). */
@@ -34,16 +39,16 @@ function ticketIdOfConversationFile(name: string): string {
   return match[1];
 }
 
-/** Public agent replies per ticket id, summed over each ticket's conversation pages. */
-async function readPublicReplies(dir: string): Promise<Map<string, number>> {
+/** Public agent replies per ticket id, over each ticket's conversation pages. */
+async function readReplies(dir: string): Promise<Map<string, TicketReplies>> {
   const folder = join(dir, CONVERSATIONS);
-  const replies = new Map<string, number>();
+  const replies = new Map<string, TicketReplies>();
   for (const name of await listJsonFiles(folder, '', `${dir}/${CONVERSATIONS}`, EXPECTED)) {
     const ticketId = ticketIdOfConversationFile(name);
-    const count = await normalizeJsonFile(dir, `${CONVERSATIONS}/${name}`, (json) =>
-      countFreshdeskPublicReplies(json, ticketId),
+    const page = await normalizeJsonFile(dir, `${CONVERSATIONS}/${name}`, (json) =>
+      freshdeskPageReplies(json, ticketId),
     );
-    replies.set(ticketId, (replies.get(ticketId) ?? 0) + count);
+    replies.set(ticketId, combineReplies([replies.get(ticketId) ?? NO_REPLIES, page]));
   }
   return replies;
 }
@@ -63,18 +68,22 @@ async function readSchedule(dir: string): Promise<BusinessSchedule | null> {
 /**
  * The history in a folder of Freshdesk export pages (KPIS.md, "`frontline kpi`: input files").
  * Every ticket that is not spam or deleted needs its conversation pages, since public replies
- * are counted from them. Freshdesk lists answered surveys only, so the response rate is unknown.
+ * (and the first reply, where the stats lack it) come from them. Freshdesk lists answered surveys
+ * only, so the response rate is unknown. Each status and source the normalizer does not know is
+ * one line to `warn`; its tickets are kept.
  */
-export async function readFreshdeskExport(dir: string): Promise<History> {
+export async function readFreshdeskExport(dir: string, warn: ExportWarn = () => {}): Promise<History> {
+  const reportUnknown = warnUnknownValues(warn);
   const drafts = new LatestById<TicketWithoutReplies>();
   const requesters = new LatestById<Requester>();
   const ticketFiles = await requireJsonFiles(dir, 'tickets', dir, EXPECTED);
   for await (const page of normalizeJsonFiles(dir, ticketFiles, normalizeFreshdeskTicketPage)) {
     drafts.add(page.tickets);
     requesters.add(page.requesters, keepEmail);
+    page.unknownValues.forEach(reportUnknown);
   }
   const kept = drafts.values().filter((ticket) => !ticket.removed);
-  const replies = kept.length === 0 ? new Map<string, number>() : await readPublicReplies(dir);
+  const replies = kept.length === 0 ? new Map<string, TicketReplies>() : await readReplies(dir);
   for (const ticket of kept) {
     if (!replies.has(ticket.id)) {
       throw new ExportError(
@@ -82,7 +91,8 @@ export async function readFreshdeskExport(dir: string): Promise<History> {
       );
     }
   }
-  const tickets = drafts.values().map((ticket) => withPublicReplies(ticket, replies.get(ticket.id) ?? 0));
+  // A spam or deleted ticket needs no conversation pages.
+  const tickets = drafts.values().map((ticket) => withReplies(ticket, replies.get(ticket.id) ?? NO_REPLIES));
 
   const agents = new LatestById<Agent>();
   const agentFiles = await requireJsonFiles(dir, 'agents', dir, EXPECTED);

@@ -20,6 +20,7 @@ export type {
   HistoryChanges,
   NewTenant,
   PageRows,
+  RepliesFound,
   StreamCheckpoint,
   SyncStore,
   Tenant,

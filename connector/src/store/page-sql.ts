@@ -1,5 +1,5 @@
 import type { Agent, Rating, Requester, SurveyAnswer } from '@frontline/kpi';
-import type { SyncedTicket } from '../vendors/index.js';
+import type { RemovedTicket, SyncedTicket } from '../vendors/index.js';
 import { latestRows } from './latest-rows.js';
 import type { SqlSession } from './sql-client.js';
 import type { StreamCheckpoint } from './sync-store.js';
@@ -9,10 +9,16 @@ import type { StreamCheckpoint } from './sync-store.js';
 // the cheapest way to serialize them. JSON arrays become text[] columns, nulls NULL.
 
 /**
+ * A copy without a first reply whose replies are not known yet (a Freshdesk list page whose stats
+ * lack it) keeps the first reply the conversations gave the stored ticket.
+ */
+const KEEPS_FIRST_REPLY = 'excluded.first_reply_at IS NULL AND NOT excluded.replies_known';
+
+/**
  * Upserts tickets, keeping the newest version of each: a stored ticket is replaced only by a
- * copy at least as new. A copy that does not know its reply count keeps the stored count (a
- * list page must not erase what the conversations told us), and the count stays known only
- * while the ticket is unchanged.
+ * copy at least as new. A copy that does not know its reply count keeps the stored count and
+ * first reply (a list page must not erase what the conversations told us), and the count stays
+ * known only while the ticket is unchanged.
  */
 export async function upsertTickets(
   db: SqlSession,
@@ -42,9 +48,10 @@ export async function upsertTickets(
        status = excluded.status,
        created_at = excluded.created_at,
        tags = excluded.tags,
-       first_reply_at = excluded.first_reply_at,
-       first_reply_minutes = excluded.first_reply_minutes,
-       first_reply_business_minutes = excluded.first_reply_business_minutes,
+       first_reply_at = CASE WHEN ${KEEPS_FIRST_REPLY} THEN t.first_reply_at ELSE excluded.first_reply_at END,
+       first_reply_minutes = CASE WHEN ${KEEPS_FIRST_REPLY} THEN t.first_reply_minutes ELSE excluded.first_reply_minutes END,
+       first_reply_business_minutes = CASE WHEN ${KEEPS_FIRST_REPLY}
+         THEN t.first_reply_business_minutes ELSE excluded.first_reply_business_minutes END,
        solved_at = excluded.solved_at,
        resolution_minutes = excluded.resolution_minutes,
        resolution_business_minutes = excluded.resolution_business_minutes,
@@ -57,6 +64,27 @@ export async function upsertTickets(
        updated_at = excluded.updated_at,
        revision = excluded.revision
      WHERE excluded.updated_at >= t.updated_at`,
+    [tenantId, JSON.stringify(rows), revision],
+  );
+}
+
+/**
+ * Takes tickets the vendor deleted or marked spam out of every KPI. The removal's time becomes the
+ * ticket's change time, so a copy listed before it cannot bring the ticket back; a copy changed
+ * after it (restored from the trash) can, and a removal older than the stored copy is ignored.
+ */
+export async function markTicketsRemoved(
+  db: SqlSession,
+  tenantId: string,
+  revision: number,
+  removed: readonly RemovedTicket[],
+): Promise<void> {
+  if (removed.length === 0) return;
+  const rows = latestRows(removed, (earlier, later) => later.updatedAt >= earlier.updatedAt);
+  await db.query(
+    `UPDATE tickets AS t SET removed = true, updated_at = r."updatedAt", revision = $3
+     FROM json_to_recordset($2::json) AS r(id text, "updatedAt" int8)
+     WHERE t.tenant_id = $1 AND t.id = r.id AND NOT t.removed AND r."updatedAt" >= t.updated_at`,
     [tenantId, JSON.stringify(rows), revision],
   );
 }

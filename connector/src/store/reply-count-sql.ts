@@ -1,20 +1,30 @@
 import { latestRows } from './latest-rows.js';
 import type { SqlSession } from './sql-client.js';
+import type { RepliesFound } from './sync-store.js';
 
 // Deleted and spam tickets are left out of every KPI, so their replies are never counted.
 
-/** Records counted public replies and marks them known; unknown ticket ids are ignored. */
+/**
+ * Records counted public replies and marks them known; unknown ticket ids are ignored. A ticket
+ * with no first reply time takes the first public reply's (never before its creation), so it
+ * never has replies without a first reply; its business minutes stay null for the engine. The
+ * minutes are divided in float8, as the normalizer divides them, so both give the same number.
+ */
 export async function updateReplyCounts(
   db: SqlSession,
   tenantId: string,
   revision: number,
-  counts: readonly { ticketId: string; publicReplies: number }[],
+  found: readonly RepliesFound[],
 ): Promise<void> {
-  if (counts.length === 0) return;
-  const rows = latestRows(counts.map(({ ticketId, publicReplies }) => ({ id: ticketId, n: publicReplies })));
+  if (found.length === 0) return;
+  const rows = latestRows(found.map(({ ticketId, count, firstAt }) => ({ id: ticketId, n: count, first_at: firstAt })));
   await db.query(
-    `UPDATE tickets AS t SET public_replies = c.n, replies_known = true, revision = $3
-     FROM json_to_recordset($2::json) AS c(id text, n int4)
+    `UPDATE tickets AS t SET public_replies = c.n, replies_known = true, revision = $3,
+       first_reply_at = CASE WHEN t.first_reply_at IS NULL AND c.first_at IS NOT NULL
+         THEN GREATEST(c.first_at, t.created_at) ELSE t.first_reply_at END,
+       first_reply_minutes = CASE WHEN t.first_reply_at IS NULL AND c.first_at IS NOT NULL
+         THEN (GREATEST(c.first_at, t.created_at) - t.created_at)::float8 / 60000 ELSE t.first_reply_minutes END
+     FROM json_to_recordset($2::json) AS c(id text, n int4, first_at int8)
      WHERE t.tenant_id = $1 AND t.id = c.id`,
     [tenantId, JSON.stringify(rows), revision],
   );

@@ -5,6 +5,7 @@ import { readChanges, readHistory } from './history-sql.js';
 import { migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
 import {
+  markTicketsRemoved,
   nextRevision,
   selectCheckpoint,
   upsertAgents,
@@ -24,6 +25,7 @@ import type {
   HistoryChanges,
   NewTenant,
   PageRows,
+  RepliesFound,
   StreamCheckpoint,
   SyncStore,
   Tenant,
@@ -104,6 +106,7 @@ export class SqlSyncStore implements SyncStore {
     return this.client.transaction(async (tx) => {
       const revision = await nextRevision(tx, tenantId);
       await upsertTickets(tx, tenantId, revision, rows.tickets ?? []);
+      await markTicketsRemoved(tx, tenantId, revision, rows.removedTickets ?? []);
       await upsertRatings(tx, tenantId, revision, rows.ratings ?? []);
       await upsertAgents(tx, tenantId, revision, rows.agents ?? []);
       await upsertRequesters(tx, tenantId, revision, rows.requesters ?? []);
@@ -116,10 +119,10 @@ export class SqlSyncStore implements SyncStore {
     return selectCheckpoint(this.client, tenantId, stream);
   }
 
-  saveReplyCounts(tenantId: string, counts: readonly { ticketId: string; publicReplies: number }[]): Promise<void> {
-    if (counts.length === 0) return Promise.resolve();
+  saveReplyCounts(tenantId: string, found: readonly RepliesFound[]): Promise<void> {
+    if (found.length === 0) return Promise.resolve();
     return this.client.transaction(async (tx) =>
-      updateReplyCounts(tx, tenantId, await nextRevision(tx, tenantId), counts),
+      updateReplyCounts(tx, tenantId, await nextRevision(tx, tenantId), found),
     );
   }
 

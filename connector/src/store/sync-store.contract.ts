@@ -335,7 +335,7 @@ export function describeSyncStore(name: string, makeHarness: () => Promise<Store
             },
             checkpoint('b1'),
           );
-          await store.saveReplyCounts(a.id, [{ ticketId: '2', publicReplies: 7 }]);
+          await store.saveReplyCounts(a.id, [{ ticketId: '2', count: 7, firstAt: null }]);
           await store.saveSchedule(a.id, aRichHistory().schedule);
 
           const historyA = await store.loadHistory(a.id);
@@ -486,9 +486,9 @@ export function describeSyncStore(name: string, makeHarness: () => Promise<Store
           expect(await store.replyCountCoverage(tenant.id, T0)).toBe(0);
 
           await store.saveReplyCounts(tenant.id, [
-            { ticketId: 'c', publicReplies: 4 },
-            { ticketId: 'b', publicReplies: 0 },
-            { ticketId: 'unknown', publicReplies: 9 },
+            { ticketId: 'c', count: 4, firstAt: null },
+            { ticketId: 'b', count: 0, firstAt: null },
+            { ticketId: 'unknown', count: 9, firstAt: null },
           ]);
           expect(await store.ticketsNeedingReplyCounts(tenant.id, T0, 10)).toEqual(['a']);
           expect(await store.replyCountCoverage(tenant.id, T0)).toBeCloseTo(2 / 3);
@@ -508,7 +508,7 @@ export function describeSyncStore(name: string, makeHarness: () => Promise<Store
           const tenant = await store.addTenant(globex);
           const listed = aTicket('1', { publicReplies: 0 });
           await store.savePage(tenant.id, 'tickets', { tickets: [synced(listed, T0, false)] }, checkpoint('c1'));
-          await store.saveReplyCounts(tenant.id, [{ ticketId: '1', publicReplies: 5 }]);
+          await store.saveReplyCounts(tenant.id, [{ ticketId: '1', count: 5, firstAt: null }]);
 
           await store.savePage(tenant.id, 'tickets', { tickets: [synced(listed, T0, false)] }, checkpoint('c2'));
           expect((await store.loadHistory(tenant.id)).tickets[0]?.publicReplies).toBe(5);
@@ -519,7 +519,7 @@ export function describeSyncStore(name: string, makeHarness: () => Promise<Store
           const tenant = await store.addTenant(globex);
           const listed = aTicket('1');
           await store.savePage(tenant.id, 'tickets', { tickets: [synced(listed, T0, false)] }, checkpoint('c1'));
-          await store.saveReplyCounts(tenant.id, [{ ticketId: '1', publicReplies: 5 }]);
+          await store.saveReplyCounts(tenant.id, [{ ticketId: '1', count: 5, firstAt: null }]);
 
           const changed = { ...listed, status: 'pending' as const };
           await store.savePage(tenant.id, 'tickets', { tickets: [synced(changed, T0 + 1, false)] }, checkpoint('c2'));
@@ -531,6 +531,94 @@ export function describeSyncStore(name: string, makeHarness: () => Promise<Store
           await store.savePage(tenant.id, 'webhook', { tickets: [synced(known, T0 + 2, true)] }, checkpoint('w1'));
           expect(await store.ticketsNeedingReplyCounts(tenant.id, 0, 10)).toEqual([]);
           expect((await store.loadHistory(tenant.id)).tickets).toEqual([known]);
+        });
+
+        it('takes the first reply from the counted replies when the ticket has none, and keeps it', async () => {
+          const tenant = await store.addTenant(globex);
+          // Ticket 1 has no first reply in its stats; ticket 2 has one at 09:10.
+          const unstamped = aTicket('1');
+          const stamped = aTicket('2', { firstReplyAt: T0 + 10 * MINUTE, firstReplyMinutes: 10 });
+          const listed = [synced(unstamped, T0 + MINUTE, false), synced(stamped, T0 + MINUTE, false)];
+          await store.savePage(tenant.id, 'tickets', { tickets: listed }, checkpoint('c1'));
+          await store.saveReplyCounts(tenant.id, [
+            { ticketId: '1', count: 2, firstAt: T0 + 45 * MINUTE },
+            { ticketId: '2', count: 1, firstAt: T0 + 20 * MINUTE },
+          ]);
+          const firstReplies = async () =>
+            (await store.loadHistory(tenant.id)).tickets.map((t) => [
+              t.id,
+              t.publicReplies,
+              t.firstReplyAt,
+              t.firstReplyMinutes,
+              t.firstReplyBusinessMinutes,
+            ]);
+          // 1: 09:00 -> 09:45 is 45 minutes, business minutes left to the engine; 2 keeps its own.
+          const expected = [
+            ['1', 2, T0 + 45 * MINUTE, 45, null],
+            ['2', 1, T0 + 10 * MINUTE, 10, null],
+          ];
+          expect(await firstReplies()).toEqual(expected);
+
+          // The list brings both again, changed, stats still without ticket 1's first reply.
+          const again = [synced(unstamped, T0 + 2 * MINUTE, false), synced(stamped, T0 + 2 * MINUTE, false)];
+          await store.savePage(tenant.id, 'tickets', { tickets: again }, checkpoint('c2'));
+          expect(await firstReplies()).toEqual(expected);
+          // A copy that knows its replies (a vendor that sends them) is the truth, first reply and all.
+          await store.savePage(
+            tenant.id,
+            'webhook',
+            { tickets: [synced(unstamped, T0 + 3 * MINUTE)] },
+            checkpoint('w'),
+          );
+          expect((await firstReplies())[0]).toEqual(['1', 0, null, null, null]);
+        });
+
+        it('never dates a first reply before the ticket was created', async () => {
+          const tenant = await store.addTenant(globex);
+          await store.savePage(tenant.id, 'tickets', { tickets: [synced(aTicket('1'), T0, false)] }, checkpoint('c1'));
+          await store.saveReplyCounts(tenant.id, [{ ticketId: '1', count: 1, firstAt: T0 - 5 * MINUTE }]);
+          const [ticket] = (await store.loadHistory(tenant.id)).tickets;
+          expect([ticket?.firstReplyAt, ticket?.firstReplyMinutes]).toEqual([T0, 0]);
+        });
+
+        it('takes tickets removed since they were stored out, unless a later copy restored them', async () => {
+          const tenant = await store.addTenant(globex);
+          const tickets = ['1', '2', '3'].map((id) => synced(aTicket(id), T0));
+          await store.savePage(tenant.id, 'tickets', { tickets }, checkpoint('c1'));
+          const start = await store.loadHistoryAt(tenant.id);
+          await store.savePage(
+            tenant.id,
+            'tickets:removed',
+            {
+              removedTickets: [
+                { id: '1', updatedAt: T0 + MINUTE },
+                { id: 'never-stored', updatedAt: T0 + MINUTE },
+                // Older than the stored copy: removed, then restored and changed since.
+                { id: '3', updatedAt: T0 - MINUTE },
+              ],
+            },
+            checkpoint('r1'),
+          );
+          const removed = async () => (await store.loadHistory(tenant.id)).tickets.map((t) => [t.id, t.removed]);
+          expect(await removed()).toEqual([
+            ['1', true],
+            ['2', false],
+            ['3', false],
+          ]);
+          // A live copy learns of it like of any change.
+          const changes = await store.loadChanges(tenant.id, start.revision);
+          expect(changes.tickets.map((t) => [t.id, t.removed])).toEqual([['1', true]]);
+
+          // A copy listed before the removal does not bring ticket 1 back; one changed after it does.
+          await store.savePage(tenant.id, 'tickets', { tickets: [synced(aTicket('1'), T0)] }, checkpoint('c2'));
+          expect((await removed())[0]).toEqual(['1', true]);
+          await store.savePage(
+            tenant.id,
+            'tickets',
+            { tickets: [synced(aTicket('1'), T0 + 2 * MINUTE)] },
+            checkpoint('c3'),
+          );
+          expect((await removed())[0]).toEqual(['1', false]);
         });
 
         it('needs no counts where none are missing', async () => {
@@ -668,7 +756,7 @@ export function describeSyncStore(name: string, makeHarness: () => Promise<Store
               },
               checkpoint('b'),
             );
-            await store.saveReplyCounts(tenant.id, [{ ticketId: '1', publicReplies: 3 }]);
+            await store.saveReplyCounts(tenant.id, [{ ticketId: '1', count: 3, firstAt: null }]);
             const changes = await store.loadChanges(tenant.id, start.revision);
             expect(changes.revision).toBeGreaterThan(start.revision);
             expect(changes.tickets.map((t) => [t.id, t.status, t.publicReplies])).toEqual([

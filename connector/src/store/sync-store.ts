@@ -1,5 +1,5 @@
 import type { Agent, BusinessSchedule, History, Rating, Requester, SurveyAnswer, Ticket } from '@frontline/kpi';
-import type { SyncedTicket, VendorName } from '../vendors/vendor-client.js';
+import type { RemovedTicket, SyncedTicket, TicketReplies, VendorName } from '../vendors/vendor-client.js';
 import type { CoachingStore } from './coaching-store.js';
 
 /** How the connector signs in to a tenant's helpdesk (and, optionally, its Zigpoll account). */
@@ -83,9 +83,16 @@ export interface HistoryChanges {
   readonly ratingsIncludeUnanswered: boolean;
 }
 
+/** What one ticket's conversations said (Freshdesk): its public agent replies and the first one. */
+export interface RepliesFound extends TicketReplies {
+  readonly ticketId: string;
+}
+
 /** What one page brings; any part may be empty. */
 export interface PageRows {
   readonly tickets?: readonly SyncedTicket[];
+  /** Stored tickets the vendor has since deleted or marked spam; ids not stored are ignored. */
+  readonly removedTickets?: readonly RemovedTicket[];
   readonly ratings?: readonly Rating[];
   readonly agents?: readonly Agent[];
   readonly requesters?: readonly Requester[];
@@ -123,8 +130,11 @@ export interface SyncStore {
   /** Saves a page's rows and the stream's new checkpoint in one transaction. */
   savePage(tenantId: string, stream: string, rows: PageRows, checkpoint: StreamCheckpoint): Promise<void>;
   readCheckpoint(tenantId: string, stream: string): Promise<StreamCheckpoint | null>;
-  /** Records public reply counts found per ticket (Freshdesk conversations). */
-  saveReplyCounts(tenantId: string, counts: readonly { ticketId: string; publicReplies: number }[]): Promise<void>;
+  /**
+   * Records public reply counts found per ticket (Freshdesk conversations), and the first reply
+   * where the stored ticket has none.
+   */
+  saveReplyCounts(tenantId: string, found: readonly RepliesFound[]): Promise<void>;
   /** Tickets created since `since` whose reply count is not known yet, newest first. */
   ticketsNeedingReplyCounts(tenantId: string, since: number, limit: number): Promise<string[]>;
   saveSchedule(tenantId: string, schedule: BusinessSchedule | null): Promise<void>;

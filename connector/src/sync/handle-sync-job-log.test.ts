@@ -25,7 +25,7 @@ const revokedClient: VendorClient = {
     throw new VendorAuthError('acme', 401);
   },
   businessSchedule: async () => null,
-  publicReplies: async () => 0,
+  replies: async () => ({ count: 0, firstAt: null }),
   ticket: async () => null,
 };
 

@@ -46,9 +46,10 @@ function clientThat(
     ratingsSince: refuse,
     agents: behaviour === 'revoked' ? refuse : async () => [],
     businessSchedule: async () => null,
-    publicReplies: async (ticketId) => {
+    // Five public replies, the first 30 minutes after ticket 42's creation (1_000).
+    replies: async (ticketId) => {
       calls.push(`replies:${ticketId}`);
-      return 5;
+      return { count: 5, firstAt: 1_000 + 30 * 60_000 };
     },
     ticket:
       behaviour === 'revoked'
@@ -120,6 +121,21 @@ describe('createJobHandler', () => {
     expect(history.tickets).toEqual([]);
     expect(history.ratings).toEqual([]);
     expect(calls).toEqual(['ticket:42']);
+  });
+
+  it('takes a stored ticket the helpdesk no longer has out of every KPI', async () => {
+    await handler(clientThat('serves'))(refresh42);
+    await handler(clientThat('lost-it'))(refresh42);
+    const history = await store.loadHistory(tenant.id);
+    expect(history.tickets.map((t) => [t.id, t.removed])).toEqual([['42', true]]);
+  });
+
+  it('fills in the first reply of a refreshed ticket from its replies when the ticket has none', async () => {
+    await handler(clientThat('serves-without-replies'))(refresh42);
+    const [ticket] = (await store.loadHistory(tenant.id)).tickets;
+    // The double has ticket 42 created at 1_000 with no first reply; the first of its replies
+    // came 30 minutes later.
+    expect(ticket).toMatchObject({ publicReplies: 5, firstReplyAt: 1_000 + 30 * 60_000, firstReplyMinutes: 30 });
   });
 
   it('drops a job for a tenant that does not exist', async () => {

@@ -89,13 +89,21 @@ async function syncLink(
 /**
  * Saves a ticket a webhook named, with its ratings, at once: that is how a rating just given
  * reaches the sidebar in seconds. The reply count, where the vendor needs a call of its own for
- * it, follows; until then the stored count stands.
+ * it, follows; until then the stored count stands. A ticket that is gone, or comes back deleted
+ * or spam, leaves every KPI.
  */
 async function refreshTicket(tenant: Tenant, ticketId: string, deps: JobDeps, signal?: AbortSignal): Promise<void> {
   const client = deps.clientFor(tenant, { signal });
   const refreshed = await client.ticket(ticketId);
   if (refreshed === null) {
     deps.log.info({ ticket: ticketId }, 'refreshed ticket no longer exists');
+    const removed = [{ id: ticketId, updatedAt: deps.clock.now() }];
+    await deps.store.savePage(
+      tenant.id,
+      'refresh',
+      { removedTickets: removed },
+      { cursor: ticketId, done: true, reachedTime: null },
+    );
     return;
   }
   const { synced, ratings, agents, requesters } = refreshed;
@@ -105,7 +113,7 @@ async function refreshTicket(tenant: Tenant, ticketId: string, deps: JobDeps, si
     { tickets: [synced], ratings, agents, requesters },
     { cursor: ticketId, done: true, reachedTime: synced.updatedAt },
   );
-  if (synced.repliesKnown) return;
-  const publicReplies = await client.publicReplies(ticketId);
-  await deps.store.saveReplyCounts(tenant.id, [{ ticketId, publicReplies }]);
+  if (synced.repliesKnown || synced.ticket.removed) return;
+  const replies = await client.replies(ticketId);
+  await deps.store.saveReplyCounts(tenant.id, [{ ticketId, ...replies }]);
 }

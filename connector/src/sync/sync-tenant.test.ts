@@ -6,10 +6,12 @@ import type { SyncStore, Tenant } from '../store/sync-store.js';
 import { openTestTenant } from './open-test-tenant.js';
 import type {
   Page,
+  RemovedTicket,
   StreamStart,
   SyncedTicket,
   TicketPage,
   TicketRefresh,
+  TicketReplies,
   VendorClient,
 } from '../vendors/vendor-client.js';
 import { RECENT_DAYS, syncTenant, type SyncProgress } from './sync-tenant.js';
@@ -74,9 +76,9 @@ class FakeClient implements VendorClient {
     return null;
   }
 
-  async publicReplies(ticketId: string): Promise<number> {
+  async replies(ticketId: string): Promise<TicketReplies> {
     this.calls.push(`replies:${ticketId}`);
-    return 2;
+    return { count: 2, firstAt: null };
   }
 
   async ticket(): Promise<TicketRefresh | null> {
@@ -181,6 +183,37 @@ describe('syncTenant', () => {
     client.calls.length = 0;
     await syncTenant(tenant, { store, client, surveys: null, clock });
     expect(client.calls.filter((c) => c.startsWith('ratings@'))).toEqual(['ratings@since']);
+  });
+
+  it('reads removed tickets at most every 5 minutes, from the first sync on, and never over with full', async () => {
+    /** A helpdesk whose list leaves removed tickets out: ticket 100 was deleted after it was stored. */
+    class RemovingClient extends FakeClient {
+      async ticketsRemovedSince(start: StreamStart): Promise<Page<RemovedTicket>> {
+        this.calls.push(`removed@${'cursor' in start ? start.cursor : start.since}`);
+        return { items: [{ id: '100', updatedAt: NOW }], cursor: 'r-end', done: true, reachedTime: NOW };
+      }
+    }
+    const client = new RemovingClient(history, false);
+    let offset = 0;
+    const clock = { now: () => NOW + offset, sleep: systemClock.sleep };
+    const removedCalls = () => client.calls.filter((c) => c.startsWith('removed@'));
+    const sync = (full = false) => syncTenant(tenant, { store, client, surveys: null, clock }, { full });
+
+    // The first sync starts the clock; nothing it stored can have been removed before it began.
+    await sync();
+    expect(removedCalls()).toEqual([]);
+    offset = 4 * 60 * 1000;
+    await sync();
+    expect(removedCalls()).toEqual([]);
+    offset = 5 * 60 * 1000;
+    await sync();
+    // From the moment of the first sync (the recent window's start + 60 days).
+    expect(removedCalls()).toEqual([`removed@${NOW}`]);
+    expect((await store.loadHistory(tenant.id)).tickets.find((t) => t.id === '100')?.removed).toBe(true);
+
+    offset = 11 * 60 * 1000;
+    await sync(true);
+    expect(removedCalls()).toEqual([`removed@${NOW}`, 'removed@r-end']);
   });
 
   it('starts every stream over with full, and keeps the recent boundary of the new run', async () => {

@@ -16,13 +16,24 @@ const REPLY_BATCH = 50;
 const RATING_LOOK_BACK_MS = 14 * DAY_MS;
 /** How often that look-back runs: reading two weeks of ratings every minute would eat the budget. */
 const LOOK_BACK_EVERY_MS = 60 * 60 * 1000;
+/**
+ * How often the stream of tickets deleted or marked spam after they were stored is read: it is
+ * paid from the ticket list's own limit (Freshdesk Growth: 20 calls a minute), two calls a time.
+ */
+const REMOVALS_EVERY_MS = 5 * 60 * 1000;
 /** Reply-count calls in flight at once. */
 const REPLY_CONCURRENCY = 8;
 /** How long the reply lane waits for the ticket lane to store more tickets (clock ms). */
 const REPLY_POLL_MS = 1_000;
 /** The stream that remembers where "recent" started, so later runs keep the same boundary. */
 const PLAN_STREAM = 'plan';
-/** Every stream a sync keeps a checkpoint for. */
+/**
+ * Tickets removed since they were stored. Not started over by a full re-sync: the list leaves
+ * removed tickets out, so only this stream's checkpoint knows which stored ones are still to be
+ * taken out.
+ */
+const REMOVED_STREAM = 'tickets:removed';
+/** Every stream a full re-sync starts over. */
 const STREAMS = ['tickets', 'ratings', 'ratings:look-back', 'tickets:history', 'ratings:history', 'surveys'] as const;
 /** A checkpoint with this cursor starts its stream over from the step's start time. */
 const FRESH: StreamCheckpoint = { cursor: '', done: false, reachedTime: null };
@@ -84,14 +95,14 @@ export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOp
   const report = (step: SyncStep, reachedTime: number | null, stepFrom: number) =>
     options.onProgress?.({ step, ...counts, reachedTime, stepFrom, stepTo: clock.now() });
 
-  /** Whether a stream's look-back is due (at most once per LOOK_BACK_EVERY_MS); records it when it is. */
-  const lookBackDue = async (stream: string): Promise<boolean> => {
-    const marker = `${stream}:look-back`;
+  /** Whether what `marker` records is due (at most once per `everyMs`); records it when it is. */
+  const due = async (marker: string, everyMs: number): Promise<boolean> => {
     const last = await store.readCheckpoint(tenant.id, marker);
     const now = clock.now();
-    if (last !== null && last.cursor !== '' && now - Number(last.cursor) < LOOK_BACK_EVERY_MS) return false;
+    if (last !== null && last.cursor !== '' && now - Number(last.cursor) < everyMs) return false;
     await store.savePage(tenant.id, marker, {}, { cursor: String(now), done: true, reachedTime: null });
-    // The first time, the stream has just been read in full: that counts as a look-back.
+    // The first time only starts the clock: a look-back's stream has just been read in full, and
+    // removals are read a turn later from the first sync's start, so none is missed.
     return last !== null && last.cursor !== '';
   };
 
@@ -109,7 +120,7 @@ export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOp
     lastStep = step;
     let checkpoint = await store.readCheckpoint(tenant.id, stream);
     if (checkpoint?.cursor === '') checkpoint = null;
-    if (lookBackMs !== null && checkpoint?.done && (await lookBackDue(stream))) {
+    if (lookBackMs !== null && checkpoint?.done && (await due(`${stream}:look-back`, LOOK_BACK_EVERY_MS))) {
       // Caught up before: read the last days again, as records there may have changed in place.
       checkpoint = null;
       since = Math.max(since, clock.now() - lookBackMs);
@@ -179,7 +190,7 @@ export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOp
       // Several calls in flight: one at a time, latency alone would keep the rate under the limit.
       const found = await mapConcurrently(ids, REPLY_CONCURRENCY, async (ticketId) => ({
         ticketId,
-        publicReplies: await client.publicReplies(ticketId),
+        ...(await client.replies(ticketId)),
       }));
       await store.saveReplyCounts(tenant.id, found);
       counts.pages++;
@@ -187,6 +198,29 @@ export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOp
       report(step, null, since);
     }
     return false;
+  };
+
+  /**
+   * Marks stored tickets that the vendor has since deleted or marked spam, where its ticket stream
+   * leaves them out. Starts where the tenant's first sync did: a ticket removed before that was
+   * never listed, so never stored.
+   */
+  const takeOutRemovedTickets = async (): Promise<boolean> => {
+    const removedSince = client.ticketsRemovedSince?.bind(client);
+    if (removedSince === undefined) return true;
+    if (!budgetLeft()) return false;
+    const checkpoint = await store.readCheckpoint(tenant.id, REMOVED_STREAM);
+    // A stream stopped mid-way by the page budget goes on at once; a caught-up one waits its turn.
+    if (checkpoint?.done !== false && !(await due(`${REMOVED_STREAM}:polled`, REMOVALS_EVERY_MS))) return true;
+    return drain(
+      'recent',
+      REMOVED_STREAM,
+      recentStart + RECENT_DAYS * DAY_MS,
+      null,
+      removedSince,
+      (page) => ({ removedTickets: page.items }),
+      () => {},
+    );
   };
 
   const steps: Record<SyncStep, () => Promise<boolean>> = {
@@ -221,9 +255,10 @@ export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOp
         RATING_LOOK_BACK_MS,
       );
       const replies = fillReplyCounts('recent', recentStart, () => paging);
-      const done = await Promise.all([tickets, ratings, replies]);
+      const done = (await Promise.all([tickets, ratings, replies])).every(Boolean);
       lastStep = 'recent';
-      return done.every(Boolean);
+      // Removals once the lanes are caught up: they are paid from the ticket list's limit too.
+      return done && (await takeOutRemovedTickets());
     },
     'history-tickets': () =>
       drain('history-tickets', 'tickets:history', 0, recentStart, ticketPages, ticketRows, addTickets),

@@ -5,7 +5,7 @@ import type { Tenant } from '../store/sync-store.js';
 import type { SurveySource } from '../sync/survey-source.js';
 import { createFreshdeskClient } from './freshdesk/index.js';
 import type { RequestLedger } from './http/request-ledger.js';
-import { reportEachOnce } from './unknown-value.js';
+import { reportEachOnce, type UnknownValueReporter } from './unknown-value.js';
 import type { VendorClient } from './vendor-client.js';
 import { createZendeskClient } from './zendesk/index.js';
 import { createZigpollClient } from './zigpoll/index.js';
@@ -18,6 +18,34 @@ export interface ClientContext {
   readonly timeoutMs?: number;
   /** Shares the tenant's spent rate budget between processes. */
   readonly ledger?: RequestLedger;
+  /** Where each tenant's unknown enum values go; default: a log line per value for this client. */
+  readonly unknownValues?: UnknownValueLog;
+}
+
+/** A tenant's reporter of the enum values its helpdesk sent that the normalizers do not know. */
+export type UnknownValueLog = (tenant: string) => UnknownValueReporter;
+
+/**
+ * One line per tenant, field and value for as long as `log` lives. A process makes a client per
+ * job, so the composition root keeps one of these: a custom status would otherwise be logged on
+ * every sync link. Info, not a warning: real accounts add statuses as they please, and the record
+ * is kept and read as `readAs`.
+ */
+export function unknownValueLog(log: Logger): UnknownValueLog {
+  const byTenant = new Map<string, UnknownValueReporter>();
+  return (tenant) => {
+    let report = byTenant.get(tenant);
+    if (report === undefined) {
+      report = reportEachOnce(({ field, value, readAs }) =>
+        log.info(
+          { tenant, field, value },
+          `${tenant}: the helpdesk sent ${field} ${JSON.stringify(value)}, which Frontline does not know; read as ${readAs}`,
+        ),
+      );
+      byTenant.set(tenant, report);
+    }
+    return report;
+  };
 }
 
 /** The client of the tenant's helpdesk: the one place that picks a vendor by name. */
@@ -30,12 +58,7 @@ export function createVendorClient(tenant: Tenant, context: ClientContext): Vend
     observer: context.observer,
     ...(context.timeoutMs === undefined ? {} : { timeoutMs: context.timeoutMs }),
     ...(context.ledger === undefined ? {} : { ledger: context.ledger }),
-    onUnknownValue: reportEachOnce(({ field, value, readAs }) =>
-      context.log.warn(
-        { tenant: tenant.name, field, value },
-        `${tenant.name}: the helpdesk sent ${field} ${JSON.stringify(value)}, which Frontline does not know; read as ${readAs}`,
-      ),
-    ),
+    onUnknownValue: (context.unknownValues ?? unknownValueLog(context.log))(tenant.name),
   };
   switch (credentials.kind) {
     case 'zendesk-token':

@@ -2,13 +2,16 @@
 // and each vendor's normalizers (through the vendor's own index).
 export type {
   Page,
+  RemovedTicket,
   StreamStart,
   SyncedTicket,
   TicketPage,
   TicketRefresh,
+  TicketReplies,
   VendorClient,
   VendorName,
 } from './vendor-client.js';
+export { reportEachOnce, type UnknownValue, type UnknownValueReporter } from './unknown-value.js';
 export { VendorAuthError } from './vendor-auth-error.js';
 export { VendorUnavailableError } from './vendor-unavailable-error.js';
 export { VendorUnsupportedError } from './vendor-unsupported-error.js';

@@ -288,7 +288,7 @@ export function describeVendorClient(name: string, setup: VendorClientSetup): vo
       setup.server.use(...setup.refreshHandlers({ ticketId: '7', rating, clock }));
       const refreshed = await client.ticket('7');
       expect(refreshed?.synced.ticket.id).toBe('7');
-      // Where reply counts take calls of their own, the refresh leaves them to `publicReplies`.
+      // Where reply counts take calls of their own, the refresh leaves them to `replies`.
       expect(refreshed?.synced.repliesKnown).toBe(!client.needsReplyCounts);
       expect(refreshed?.ratings).toEqual([
         expect.objectContaining({ id: '70', ticketId: '7', answered: true, positive: false, comment: 'Too slow' }),

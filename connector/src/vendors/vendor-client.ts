@@ -9,9 +9,21 @@ export interface SyncedTicket {
   readonly updatedAt: number;
   /**
    * Whether `ticket.publicReplies` is known. Freshdesk's ticket list does not carry it: it is
-   * counted from the ticket's conversations, one call per ticket, later (`publicReplies`).
+   * counted from the ticket's conversations, one call per ticket, later (`replies`).
    */
   readonly repliesKnown: boolean;
+}
+
+/** A ticket's public agent replies: how many, and when the first came (`null` without one). */
+export interface TicketReplies {
+  readonly count: number;
+  readonly firstAt: number | null;
+}
+
+/** A ticket deleted or marked spam, and when (the vendor's change time): it leaves every KPI. */
+export interface RemovedTicket {
+  readonly id: string;
+  readonly updatedAt: number;
 }
 
 /** Where a stream of changes starts: a time on first sync, the cursor of the last page after. */
@@ -36,7 +48,7 @@ export interface TicketPage extends Page<SyncedTicket> {
 
 /** A webhook refresh of one ticket: the ticket as it is now, and what hangs on it. */
 export interface TicketRefresh {
-  /** `repliesKnown` is as on the ticket stream: where `needsReplyCounts`, count them with `publicReplies`. */
+  /** `repliesKnown` is as on the ticket stream: where `needsReplyCounts`, count them with `replies`. */
   readonly synced: SyncedTicket;
   /** Every rating record of the ticket, as `ratingsSince` would give it; empty when it has none. */
   readonly ratings: readonly Rating[];
@@ -58,7 +70,7 @@ export interface VendorClient {
    * a question to the account where it depends on the account's settings (Zendesk's CSAT kind).
    */
   ratingsIncludeUnanswered(): Promise<boolean>;
-  /** Whether tickets arrive with `repliesKnown: false` and need `publicReplies` per ticket. */
+  /** Whether tickets arrive with `repliesKnown: false` and need `replies` per ticket. */
   readonly needsReplyCounts: boolean;
   /** Tickets changed since the start, oldest change first, one page per call. */
   ticketsChangedSince(start: StreamStart): Promise<TicketPage>;
@@ -68,8 +80,17 @@ export interface VendorClient {
   agents(): Promise<Agent[]>;
   /** The account's default business hours, or `null` when it has none or computes its own. */
   businessSchedule(): Promise<BusinessSchedule | null>;
-  /** Public agent replies of one ticket (only where `needsReplyCounts`). */
-  publicReplies(ticketId: string): Promise<number>;
+  /**
+   * Public agent replies of one ticket, and the first one's time (only where `needsReplyCounts`);
+   * the first reply fills in a ticket whose first reply time the ticket stream did not give.
+   */
+  replies(ticketId: string): Promise<TicketReplies>;
+  /**
+   * Tickets deleted or marked spam since the start, one page per call, oldest change first. Only
+   * where the ticket stream leaves such tickets out instead of reporting them (Freshdesk's list
+   * does; Zendesk's export reports `status: deleted`), so a stored ticket would stay in the KPIs.
+   */
+  ticketsRemovedSince?(start: StreamStart): Promise<Page<RemovedTicket>>;
   /**
    * One ticket, fresh, with its ratings, for a webhook refresh (a rating just given must reach the
    * sidebar without waiting for the ratings stream); `null` when the ticket no longer exists.

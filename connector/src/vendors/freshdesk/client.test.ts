@@ -11,7 +11,8 @@ import {
   type RefreshScenario,
   type Scenario,
 } from '../vendor-client.contract.js';
-import type { StreamStart, TicketPage } from '../vendor-client.js';
+import type { UnknownValue } from '../unknown-value.js';
+import type { Page, RemovedTicket, StreamStart, TicketPage } from '../vendor-client.js';
 import { createFreshdeskClient } from './client.js';
 
 const BASE_URL = 'https://acme.freshdesk.test';
@@ -176,16 +177,19 @@ describe('createFreshdeskClient', () => {
     throw new Error('never done');
   }
 
-  /** Conversations of ticket 5 over two pages: 1 + 2 public agent replies among notes and customer messages. */
+  /**
+   * Conversations of ticket 5 over two pages: 1 + 2 public agent replies among notes and customer
+   * messages; a private note comes before the first public reply (10:05).
+   */
   const conversationHandler = () =>
     http.get(`${BASE_URL}/api/v2/tickets/5/conversations`, ({ request }) =>
       pagedList(
         [
-          { id: 1, ticket_id: 5, incoming: false, private: false },
-          { id: 2, ticket_id: 5, incoming: false, private: true },
-          { id: 3, ticket_id: 5, incoming: true, private: false },
-          { id: 4, ticket_id: 5, incoming: false, private: false },
-          { id: 5, ticket_id: 5, incoming: false, private: false },
+          { id: 1, ticket_id: 5, incoming: false, private: true, created_at: '2026-01-01T10:00:00Z' },
+          { id: 2, ticket_id: 5, incoming: false, private: false, created_at: '2026-01-01T10:05:00Z' },
+          { id: 3, ticket_id: 5, incoming: true, private: false, created_at: '2026-01-01T11:00:00Z' },
+          { id: 4, ticket_id: 5, incoming: false, private: false, created_at: '2026-01-01T11:30:00Z' },
+          { id: 5, ticket_id: 5, incoming: false, private: false, created_at: '2026-01-02T09:00:00Z' },
         ],
         new URL(request.url),
         3,
@@ -247,12 +251,90 @@ describe('createFreshdeskClient', () => {
     expect(pages.at(-1)?.done).toBe(true);
   });
 
-  it('counts the public agent replies across every page of a ticket', async () => {
+  it('counts the public agent replies across every page of a ticket, and finds the first', async () => {
     server.use(conversationHandler());
-    await expect(clientOn().publicReplies('5')).resolves.toBe(3);
+    await expect(clientOn().replies('5')).resolves.toEqual({
+      count: 3,
+      firstAt: Date.parse('2026-01-01T10:05:00Z'),
+    });
   });
 
-  it('refreshes one ticket with its ratings, leaving its reply count to publicReplies', async () => {
+  it('reports each status and source it does not know, keeping the tickets', async () => {
+    const unknown: UnknownValue[] = [];
+    server.use(
+      http.get(`${BASE_URL}/api/v2/tickets`, () =>
+        HttpResponse.json([
+          { ...rawTicket(1), status: 12 },
+          { ...rawTicket(2), source: 42 },
+          // Old records have no source: a customer contact, nothing to report.
+          { ...rawTicket(3), source: null },
+        ]),
+      ),
+    );
+    const client = createFreshdeskClient({
+      tenant: TENANT,
+      baseUrl: BASE_URL,
+      apiKey: API_KEY,
+      clock: createInstantClock(CONTRACT_NOW),
+      onUnknownValue: (value) => void unknown.push(value),
+    });
+    const page = await client.ticketsChangedSince({ since: 0 });
+    expect(page.items.map((item) => [item.ticket.id, item.ticket.status, item.ticket.outbound])).toEqual([
+      ['1', 'open', false],
+      ['2', 'open', false],
+      ['3', 'open', false],
+    ]);
+    expect(unknown).toEqual([
+      { field: 'status', value: 12, readAs: 'unsolved' },
+      { field: 'source', value: 42, readAs: 'a customer contact' },
+    ]);
+  });
+
+  it('reads tickets marked spam, then deleted ones, each from where its last pass ended', async () => {
+    const asked: string[] = [];
+    // Ticket 7 was marked spam at minute 7; tickets 8 and 9 deleted at minutes 8 and 9, one per page.
+    const removed: Record<string, object[]> = {
+      spam: [{ ...rawTicket(7), spam: true }],
+      deleted: [
+        { ...rawTicket(8), deleted: true },
+        { ...rawTicket(9), deleted: true },
+      ],
+    };
+    server.use(
+      http.get(`${BASE_URL}/api/v2/tickets`, ({ request }) => {
+        const url = new URL(request.url);
+        const filter = url.searchParams.get('filter') ?? '';
+        const since = url.searchParams.get('updated_since') ?? '';
+        asked.push(`${filter} since ${since} page ${url.searchParams.get('page')}`);
+        const changed = (removed[filter] ?? []).filter((t) => (t as { updated_at: string }).updated_at >= since);
+        return pagedList(changed, url, 1);
+      }),
+    );
+    const client = clientOn();
+    const pages: Page<RemovedTicket>[] = [];
+    let start: StreamStart = { since: changedAt(0) };
+    for (;;) {
+      const page = await client.ticketsRemovedSince!(start);
+      pages.push(page);
+      start = { cursor: page.cursor };
+      if (page.done) break;
+    }
+    expect(pages.flatMap((p) => p.items)).toEqual([
+      { id: '7', updatedAt: changedAt(7) },
+      { id: '8', updatedAt: changedAt(8) },
+      { id: '9', updatedAt: changedAt(9) },
+    ]);
+    // The next pass starts each filter at the newest change it saw.
+    await client.ticketsRemovedSince!(start);
+    expect(asked).toEqual([
+      'spam since 2026-01-01T00:00:00Z page 1',
+      'deleted since 2026-01-01T00:00:00Z page 1',
+      'deleted since 2026-01-01T00:00:00Z page 2',
+      'spam since 2026-01-01T00:07:00Z page 1',
+    ]);
+  });
+
+  it('refreshes one ticket with its ratings, leaving its reply count to replies', async () => {
     const conversationReads: string[] = [];
     server.use(
       http.get(`${BASE_URL}/api/v2/tickets/5`, ({ request }) => {

@@ -2,12 +2,15 @@
 export { normalizeFreshdeskBusinessHours } from './business-hours.js';
 export { createFreshdeskClient, type FreshdeskClientOptions, type FreshdeskPlan } from './client.js';
 export {
-  countFreshdeskPublicReplies,
+  combineReplies,
+  freshdeskPageReplies,
   freshdeskRecordTimes,
+  NO_REPLIES,
   normalizeFreshdeskAgentPage,
   normalizeFreshdeskRatingPage,
+  normalizeFreshdeskRemovedPage,
   normalizeFreshdeskTicketPage,
-  withPublicReplies,
+  withReplies,
   type FreshdeskTicketPageContent,
   type TicketWithoutReplies,
 } from './normalize.js';

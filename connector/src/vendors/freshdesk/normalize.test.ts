@@ -1,11 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { payloadErrorOf } from '../expect-payload-error.js';
 import {
-  countFreshdeskPublicReplies,
+  combineReplies,
+  freshdeskPageReplies,
   normalizeFreshdeskAgentPage,
   normalizeFreshdeskRatingPage,
+  normalizeFreshdeskRemovedPage,
   normalizeFreshdeskTicketPage,
-  withPublicReplies,
+  withReplies,
 } from './normalize.js';
 
 const at = (iso: string): number => Date.parse(iso);
@@ -65,7 +68,7 @@ const oneTicket = (fields: Record<string, unknown> = {}) => {
 
 describe('normalizeFreshdeskTicketPage', () => {
   it('maps a ticket with stats onto the model, leaving business minutes to the engine', () => {
-    expect(withPublicReplies(oneTicket(), 2)).toEqual({
+    expect(withReplies(oneTicket(), { count: 2, firstAt: at('2026-01-05T09:30:00Z') })).toEqual({
       id: '1',
       requesterId: '5001',
       assigneeId: '9001',
@@ -158,28 +161,148 @@ describe('normalizeFreshdeskTicketPage', () => {
   });
 });
 
-describe('countFreshdeskPublicReplies', () => {
-  it('counts messages that are neither incoming nor private', () => {
+describe('records as real accounts send them (test/fixtures/export/freshdesk-real-accounts)', () => {
+  const folder = new URL('../../../../test/fixtures/export/freshdesk-real-accounts/', import.meta.url);
+  const json = (name: string): unknown => JSON.parse(readFileSync(new URL(name, folder), 'utf8'));
+  const page = normalizeFreshdeskTicketPage(json('tickets-0001.json'));
+  const ticket = (id: string) => {
+    const found = page.tickets.find((t) => t.id === id);
+    if (found === undefined) throw new Error(`no ticket ${id} in the fixture`);
+    return found;
+  };
+  const repliesOf = (id: string) => freshdeskPageReplies(json(`conversations/${id}.json`), id);
+
+  it('marks an outbound e-mail closed at once as outbound, solved at its creation', () => {
+    expect(ticket('203')).toMatchObject({
+      outbound: true,
+      status: 'closed',
+      solvedAt: at('2026-01-07T10:00:00Z'),
+      resolutionMinutes: 0,
+    });
+  });
+
+  it('marks an outbound e-mail left open as outbound and unsolved, its rating kept', () => {
+    expect(ticket('204')).toMatchObject({ outbound: true, status: 'open', solvedAt: null });
+    const ratings = normalizeFreshdeskRatingPage(json('satisfaction_ratings-0001.json'));
+    expect(ratings.find((r) => r.ticketId === '204')).toMatchObject({
+      agentId: '9002',
+      answered: true,
+      positive: true,
+    });
+  });
+
+  it('reads customer sources, a missing one too, as not outbound', () => {
+    expect(['201', '202', '205', '206'].map((id) => ticket(id).outbound)).toEqual([false, false, false, false]);
+    expect(oneTicket({ source: null }).outbound).toBe(false);
+    // aTicket() has no source field at all, as old records.
+    expect(normalizeFreshdeskTicketPage([aTicket()])).toMatchObject({
+      tickets: [{ outbound: false }],
+      unknownValues: [],
+    });
+  });
+
+  it('reads a reopened ticket (status 2 with resolved_at) as open, keeping the earlier solve time', () => {
+    // Whether the earlier solve counts is the engine's rule (solved only while solved now).
+    expect(ticket('205')).toMatchObject({ status: 'open', solvedAt: at('2026-01-12T10:00:00Z'), reopens: 1 });
+  });
+
+  it('takes the first reply from the conversations when first_responded_at is null', () => {
+    expect(ticket('202').firstReplyAt).toBeNull();
+    const replies = repliesOf('202');
+    // A customer message (09:10) and a private note (09:15) come first; the replies are 09:45 and 10:30.
+    expect(replies).toEqual({ count: 2, firstAt: at('2026-01-06T09:45:00Z') });
+    // 09:00 -> 09:45.
+    expect(withReplies(ticket('202'), replies)).toMatchObject({
+      publicReplies: 2,
+      firstReplyAt: at('2026-01-06T09:45:00Z'),
+      firstReplyMinutes: 45,
+      firstReplyBusinessMinutes: null,
+    });
+  });
+
+  it("keeps the stats' first reply when there is one", () => {
+    // 201's stats say 09:30; a conversation page claiming an earlier reply does not move it.
+    const earlier = { count: 1, firstAt: at('2026-01-05T09:10:00Z') };
+    expect(withReplies(ticket('201'), earlier)).toMatchObject({
+      firstReplyAt: at('2026-01-05T09:30:00Z'),
+      firstReplyMinutes: 30,
+    });
+  });
+
+  it('keeps a ticket with an unknown status and source, read as unsolved, and says which values', () => {
+    expect(ticket('206')).toMatchObject({ status: 'open', outbound: false });
+    expect(page.unknownValues).toEqual([
+      { field: 'status', value: 12, readAs: 'unsolved' },
+      { field: 'source', value: 42, readAs: 'a customer contact' },
+    ]);
+  });
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])('knows source %i', (source) => {
+    expect(normalizeFreshdeskTicketPage([aTicket({ source })]).unknownValues).toEqual([]);
+  });
+});
+
+describe('normalizeFreshdeskRemovedPage', () => {
+  it('takes the id and change time of each ticket under filter=spam or filter=deleted', () => {
     const page = [
-      { id: 1, ticket_id: 1, incoming: false, private: false, body_text: 'agent reply' },
-      { id: 2, ticket_id: 1, incoming: true, private: false, body_text: 'customer reply' },
-      { id: 3, ticket_id: 1, incoming: false, private: true, body_text: 'private note' },
-      { id: 4, ticket_id: 1, incoming: false, private: false, body_text: 'agent reply' },
+      aTicket({ id: 7, spam: true, updated_at: '2026-01-07T08:00:00Z' }),
+      aTicket({ id: 8, deleted: true, updated_at: '2026-01-08T08:00:00Z' }),
     ];
-    expect(countFreshdeskPublicReplies(page, '1')).toBe(2);
-    expect(countFreshdeskPublicReplies([], '1')).toBe(0);
+    expect(normalizeFreshdeskRemovedPage(page)).toEqual([
+      { id: '7', updatedAt: at('2026-01-07T08:00:00Z') },
+      { id: '8', updatedAt: at('2026-01-08T08:00:00Z') },
+    ]);
+  });
+
+  it('names a ticket without its change time', () => {
+    expect(payloadErrorOf(() => normalizeFreshdeskRemovedPage([{ id: 7 }])).message).toMatch(/^\[0\]\.updated_at: /);
+  });
+});
+
+describe('freshdeskPageReplies', () => {
+  const message = (id: number, incoming: boolean, isPrivate: boolean, createdAt: string) => ({
+    id,
+    ticket_id: 1,
+    incoming,
+    private: isPrivate,
+    body_text: 'text we do not read',
+    created_at: createdAt,
+  });
+
+  it('counts messages that are neither incoming nor private, and dates the first', () => {
+    const page = [
+      message(1, true, false, '2026-01-05T09:05:00Z'), // the customer
+      message(2, false, true, '2026-01-05T09:10:00Z'), // a private note
+      message(3, false, false, '2026-01-05T09:40:00Z'), // the first public reply
+      message(4, false, false, '2026-01-05T10:00:00Z'),
+    ];
+    expect(freshdeskPageReplies(page, '1')).toEqual({ count: 2, firstAt: at('2026-01-05T09:40:00Z') });
+    expect(freshdeskPageReplies([], '1')).toEqual({ count: 0, firstAt: null });
+  });
+
+  it('adds the pages of one ticket, keeping the earliest reply', () => {
+    const pages = [
+      { count: 2, firstAt: at('2026-01-05T09:40:00Z') },
+      { count: 0, firstAt: null },
+      { count: 1, firstAt: at('2026-01-06T08:00:00Z') },
+    ];
+    expect(combineReplies(pages)).toEqual({ count: 3, firstAt: at('2026-01-05T09:40:00Z') });
+    expect(combineReplies([])).toEqual({ count: 0, firstAt: null });
   });
 
   it('rejects a message of another ticket', () => {
-    const page = [{ ticket_id: 2, incoming: false, private: false }];
-    expect(payloadErrorOf(() => countFreshdeskPublicReplies(page, '1')).message).toBe(
+    const page = [{ ticket_id: 2, incoming: false, private: false, created_at: '2026-01-05T09:40:00Z' }];
+    expect(payloadErrorOf(() => freshdeskPageReplies(page, '1')).message).toBe(
       '[0].ticket_id: belongs to ticket 2, not to ticket 1 that this page is for',
     );
   });
 
-  it('names a message without its incoming flag', () => {
-    expect(payloadErrorOf(() => countFreshdeskPublicReplies([{ private: false }], '1')).message).toBe(
-      '[0].incoming: missing (expected a boolean)',
+  it('names a message without its incoming flag or its time', () => {
+    expect(payloadErrorOf(() => freshdeskPageReplies([{ private: false }], '1')).message).toMatch(
+      /^\[0\]\.incoming: missing \(expected a boolean\)/,
+    );
+    expect(payloadErrorOf(() => freshdeskPageReplies([{ incoming: false, private: false }], '1')).message).toBe(
+      '[0].created_at: expected an ISO 8601 time such as "2026-01-05T09:30:00Z", got nothing',
     );
   });
 });

@@ -36,6 +36,8 @@ export const freshdeskTicketSchema = z.object({
   responder_id: optionalVendorId,
   group_id: optionalVendorId,
   status: z.number().int(),
+  /** Missing or null in old records: read as a customer contact. */
+  source: z.number().int().nullish(),
   created_at: isoTime,
   tags: z.array(z.string()).nullish(),
   spam: z.boolean().nullish(),
@@ -48,10 +50,20 @@ export const freshdeskTicketSchema = z.object({
 /** One page of `GET /api/v2/tickets?include=stats`. */
 export const freshdeskTicketPageSchema = pageOf(freshdeskTicketSchema, 'a page of GET /api/v2/tickets?include=stats');
 
+/** A ticket of `GET /api/v2/tickets?filter=spam|deleted`: which one, and when it last changed. */
+export const freshdeskTicketRefSchema = z.object({ id: vendorId, updated_at: isoTime });
+
+/** One page of `GET /api/v2/tickets?filter=spam` (or `filter=deleted`). */
+export const freshdeskTicketRefPageSchema = pageOf(
+  freshdeskTicketRefSchema,
+  'a page of GET /api/v2/tickets?filter=spam (or deleted)',
+);
+
 export const freshdeskConversationSchema = z.object({
   ticket_id: optionalVendorId,
   incoming: z.boolean(),
   private: z.boolean(),
+  created_at: isoTime,
 });
 
 /** One page of `GET /api/v2/tickets/<id>/conversations`. */

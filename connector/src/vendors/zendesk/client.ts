@@ -80,7 +80,8 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
     retry: options.retry,
   });
 
-  const csat = createZendeskRatingReader({ http, tenant, onUnknownValue: options.onUnknownValue });
+  const reportUnknown = options.onUnknownValue ?? (() => {});
+  const csat = createZendeskRatingReader({ http, tenant, onUnknownValue: reportUnknown });
 
   async function ticketsChangedSince(start: StreamStart): Promise<TicketPage> {
     const position: ZendeskTicketCursor =
@@ -97,6 +98,7 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
       content: normalizeZendeskTicketPage(body),
       times: zendeskTicketChangeTimes(body),
     }));
+    content.unknownValues.forEach(reportUnknown);
     const items: SyncedTicket[] = content.tickets.map((ticket, i) => ({
       ticket,
       updatedAt: times[i] ?? ticket.createdAt,
@@ -126,7 +128,9 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
       ];
       if (after !== null) params.push(['page[after]', after]);
       const { body } = await http.get({ url: `${USERS}${queryString(params)}`, endpoint: USERS });
-      found.push(...readPayload(tenant, USERS, () => normalizeZendeskUserPage(body)).agents);
+      const page = readPayload(tenant, USERS, () => normalizeZendeskUserPage(body));
+      page.unknownValues.forEach(reportUnknown);
+      found.push(...page.agents);
       const meta = cursorMeta(body);
       if (!meta.hasMore || meta.after === null || meta.after === after) return found;
       after = meta.after;
@@ -144,6 +148,7 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
   async function ticket(ticketId: string): Promise<TicketRefresh | null> {
     const shown = await showTicket(ticketId, 'metric_sets,users');
     if (shown === null) return null;
+    shown.unknownValues.forEach(reportUnknown);
     const ratings = await csat.ticketRatings(ticketId, shown.ratingId);
     return {
       synced: { ticket: shown.ticket, updatedAt: shown.updatedAt, repliesKnown: true },
@@ -162,9 +167,9 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
     agents,
     businessSchedule: async () => null,
     // Never needed (the export carries `replies`); answered from the ticket for completeness.
-    publicReplies: async (ticketId) => {
+    replies: async (ticketId) => {
       const shown = await showTicket(ticketId, 'metric_sets');
-      return shown?.ticket.publicReplies ?? 0;
+      return { count: shown?.ticket.publicReplies ?? 0, firstAt: shown?.ticket.firstReplyAt ?? null };
     },
     ticket,
   };

@@ -15,3 +15,4 @@ export {
   SURVEY_RESPONSE_ID_PREFIX,
   type ZendeskSurveyResponsePageContent,
 } from './normalize-survey-responses.js';
+export { ZendeskTicketMetrics, parseZendeskTicketMetricPage } from './ticket-metrics.js';
