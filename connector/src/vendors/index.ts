@@ -12,4 +12,6 @@ export type {
 export { VendorAuthError } from './vendor-auth-error.js';
 export { VendorUnavailableError } from './vendor-unavailable-error.js';
 export { VendorUnsupportedError } from './vendor-unsupported-error.js';
+export { readVendorWebhook } from './read-webhook.js';
+export type { WebhookNotice } from './webhook-notice.js';
 export { createSurveySource, createVendorClient, type ClientContext } from './create-vendor-client.js';

@@ -11,3 +11,4 @@ export {
   type FreshdeskTicketPageContent,
   type TicketWithoutReplies,
 } from './normalize.js';
+export { readFreshdeskWebhook } from './webhook.js';

@@ -10,3 +10,4 @@ export {
   type ZendeskShownTicket,
   type ZendeskTicketPageContent,
 } from './normalize.js';
+export { readZendeskWebhook } from './webhook.js';
