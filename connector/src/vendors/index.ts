@@ -9,6 +9,7 @@ export type {
   VendorClient,
   VendorName,
 } from './vendor-client.js';
+export { CursorExpiredError } from './cursor-expired-error.js';
 export { VendorAuthError } from './vendor-auth-error.js';
 export { VendorUnavailableError } from './vendor-unavailable-error.js';
 export { VendorUnsupportedError } from './vendor-unsupported-error.js';

@@ -9,6 +9,7 @@ import { createVendorHttp } from '../http/vendor-http.js';
 import type { Page, StreamStart, SyncedTicket, TicketPage, TicketRefresh, VendorClient } from '../vendor-client.js';
 import { VendorUnsupportedError } from '../vendor-unsupported-error.js';
 import { detectZendeskCsatMode, type ZendeskCsatMode } from './client-csat-mode.js';
+import { getZendeskCursorPage } from './client-cursor-page.js';
 import {
   zendeskRatingCursorSchema,
   zendeskTicketCursorSchema,
@@ -125,10 +126,14 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
         : decodeCursor(start.cursor, zendeskTicketCursorSchema, 'Zendesk ticket');
     const where: [string, string] =
       'after' in position ? ['cursor', position.after] : ['start_time', String(position.startTime)];
-    const { body } = await http.get({
-      url: `${INCREMENTAL_TICKETS}${queryString([['include', 'metric_sets,users'], where])}`,
-      endpoint: INCREMENTAL_TICKETS,
-    });
+    const { body } = await getZendeskCursorPage(
+      http,
+      {
+        url: `${INCREMENTAL_TICKETS}${queryString([['include', 'metric_sets,users'], where])}`,
+        endpoint: INCREMENTAL_TICKETS,
+      },
+      'after' in position ? position.after : null,
+    );
     const { content, times } = readPayload(tenant, INCREMENTAL_TICKETS, () => ({
       content: normalizeZendeskTicketPage(body),
       times: zendeskTicketChangeTimes(body),
@@ -162,10 +167,11 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
       ['page[size]', PAGE_SIZE],
     ];
     if (position.after !== null) params.push(['page[after]', position.after]);
-    const { body } = await http.get({
-      url: `${SATISFACTION_RATINGS}${queryString(params)}`,
-      endpoint: SATISFACTION_RATINGS,
-    });
+    const { body } = await getZendeskCursorPage(
+      http,
+      { url: `${SATISFACTION_RATINGS}${queryString(params)}`, endpoint: SATISFACTION_RATINGS },
+      position.after,
+    );
     const { items, created } = readPayload(tenant, SATISFACTION_RATINGS, () => ({
       items: normalizeZendeskRatingPage(body),
       created: zendeskRatingCreatedTimes(body),
