@@ -7,7 +7,7 @@ import { createFreshdeskClient } from './freshdesk/index.js';
 import type { RequestLedger } from './http/request-ledger.js';
 import { reportEachOnce } from './unknown-value.js';
 import type { VendorClient } from './vendor-client.js';
-import { createZendeskClient } from './zendesk/index.js';
+import { createZendeskClient, type ZendeskMarketplaceApp } from './zendesk/index.js';
 import { createZigpollClient } from './zigpoll/index.js';
 
 export interface ClientContext {
@@ -18,6 +18,8 @@ export interface ClientContext {
   readonly timeoutMs?: number;
   /** Shares the tenant's spent rate budget between processes. */
   readonly ledger?: RequestLedger;
+  /** The Marketplace app Zendesk calls are made as (the operator's configuration); none for a private app. */
+  readonly zendeskMarketplace?: ZendeskMarketplaceApp | null;
 }
 
 /** The client of the tenant's helpdesk: the one place that picks a vendor by name. */
@@ -40,7 +42,7 @@ export function createVendorClient(tenant: Tenant, context: ClientContext): Vend
   switch (credentials.kind) {
     case 'zendesk-token':
     case 'zendesk-oauth':
-      return createZendeskClient({ ...common, credentials });
+      return createZendeskClient({ ...common, credentials, marketplace: context.zendeskMarketplace ?? null });
     case 'freshdesk-key':
       return createFreshdeskClient({ ...common, apiKey: credentials.apiKey });
   }

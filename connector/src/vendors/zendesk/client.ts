@@ -10,6 +10,7 @@ import type { Page, StreamStart, SyncedTicket, TicketPage, TicketRefresh, Vendor
 import { VendorUnsupportedError } from '../vendor-unsupported-error.js';
 import { detectZendeskCsatMode, type ZendeskCsatMode } from './client-csat-mode.js';
 import { getZendeskCursorPage } from './client-cursor-page.js';
+import { zendeskMarketplaceHeaders, type ZendeskMarketplaceApp } from './marketplace.js';
 import {
   zendeskRatingCursorSchema,
   zendeskTicketCursorSchema,
@@ -54,6 +55,8 @@ export interface ZendeskClientOptions extends ClientHttpOptions {
   readonly credentials: ZendeskCredentials;
   /** Requests per minute of the account's plan (Team 200, Growth/Professional 400, Enterprise 700). */
   readonly planLimitPerMinute?: number;
+  /** The Marketplace app Frontline runs as, named in every request's headers; `null` (default) for a private app. */
+  readonly marketplace?: ZendeskMarketplaceApp | null;
 }
 
 function authorization(credentials: ZendeskCredentials): string {
@@ -98,6 +101,7 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
     tenant,
     baseUrl: options.baseUrl,
     authHeaders: { Authorization: authorization(options.credentials) },
+    headers: zendeskMarketplaceHeaders(options.marketplace ?? null),
     clock,
     budget,
     timeoutMs: options.timeoutMs,

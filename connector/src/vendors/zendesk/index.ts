@@ -10,4 +10,5 @@ export {
   type ZendeskShownTicket,
   type ZendeskTicketPageContent,
 } from './normalize.js';
+export { zendeskMarketplaceHeaders, type ZendeskMarketplaceApp } from './marketplace.js';
 export { readZendeskWebhook } from './webhook.js';
