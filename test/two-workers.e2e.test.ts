@@ -182,10 +182,13 @@ async function expectApiServes(
   const { token } = (await signIn.json()) as { token: string };
 
   type Period = { from: string; to: string; kpis: { solved: { value: number | null } } };
+  // KPIS.md, Real accounts: a solve counts while the ticket is solved now, and never an outbound one.
   const solvedIn = (period: Period) =>
     truth.filter(
       (t) =>
         !t.removed &&
+        !t.outbound &&
+        (t.status === 'solved' || t.status === 'closed') &&
         t.assigneeId === agentId &&
         t.solvedAt !== null &&
         t.solvedAt >= Date.parse(period.from) &&

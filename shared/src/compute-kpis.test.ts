@@ -320,6 +320,154 @@ describe('computeKpis', () => {
     expect(team.escalation_rate.sample).toBe(0);
   });
 
+  describe('real accounts: solved means solved now', () => {
+    // Reopened on Jan 20: Open again, but the helpdesk still reports the Jan 15 solve.
+    const reopened = aTicket({
+      assigneeId: 'a1',
+      requesterId: 'r1',
+      status: 'open',
+      createdAt: at('2026-01-14T12:00:00Z'),
+      solvedAt: at('2026-01-15T12:00:00Z'),
+      publicReplies: 2,
+      reopens: 1,
+    });
+    const solved = aTicket({
+      assigneeId: 'a1',
+      requesterId: 'r2',
+      createdAt: at('2026-01-16T12:00:00Z'),
+      solvedAt: at('2026-01-16T13:00:00Z'),
+      publicReplies: 1,
+    });
+    const report = january(aHistory({ tickets: [reopened, solved] }), { drillDown: true });
+
+    it('counts a reopened ticket in backlog, not in solved', () => {
+      expect(report.team.solved).toEqual({ value: 1, sample: 1 });
+      expect(report.team.backlog).toEqual({ value: 1, sample: 1 });
+      expect(report.teamTickets.solved!.sample).toEqual([solved.id]);
+      expect(report.teamTickets.backlog!.sample).toEqual([reopened.id]);
+      expect(report.agents.get('a1')!.backlog).toEqual({ value: 1, sample: 1 });
+    });
+
+    it('leaves a reopened ticket out of every resolution KPI', () => {
+      const { team } = report;
+      // Only `solved` is left: 60 minutes, 1 reply, never reopened.
+      expect(team.full_resolution_time_median).toEqual({ value: 60, sample: 1 });
+      expect(team.one_touch_rate).toEqual({ value: 1, sample: 1 });
+      expect(team.reopen_rate).toEqual({ value: 0, sample: 1 });
+      expect(team.replies_per_ticket).toEqual({ value: 1, sample: 1 });
+      expect(team.repeat_contact_rate).toEqual({ value: 0, sample: 1 });
+    });
+
+    it('counts the ticket again once it is solved again', () => {
+      const again = aTicket({
+        ...reopened,
+        status: 'solved',
+        solvedAt: at('2026-01-22T12:00:00Z'),
+        resolutionMinutes: null,
+      });
+      const { team } = january(aHistory({ tickets: [again, solved] }));
+      expect(team.solved).toEqual({ value: 2, sample: 2 });
+      expect(team.backlog).toEqual({ value: 0, sample: 0 });
+      // Jan 14 12:00 -> Jan 22 12:00 = 8 days = 11520 minutes; median of 60 and 11520.
+      expect(team.full_resolution_time_median).toEqual({ value: (60 + 11520) / 2, sample: 2 });
+      expect(team.reopen_rate).toEqual({ value: 1 / 2, sample: 2 });
+    });
+  });
+
+  describe('real accounts: outbound tickets', () => {
+    const created = at('2026-01-10T09:00:00Z');
+    // A customer's ticket: 30 minutes to the first reply, 2 replies, solved after 1 day.
+    const contact = aTicket({
+      assigneeId: 'a1',
+      requesterId: 'r1',
+      createdAt: created,
+      firstReplyAt: created + 30 * MIN,
+      solvedAt: created + DAY,
+      publicReplies: 2,
+    });
+    // The agent's outbound e-mail to the same customer, created closed: 0 minutes to everything.
+    const outboundClosed = aTicket({
+      assigneeId: 'a1',
+      requesterId: 'r1',
+      outbound: true,
+      status: 'closed',
+      createdAt: created + 2 * DAY,
+      firstReplyAt: created + 2 * DAY,
+      solvedAt: created + 2 * DAY,
+      publicReplies: 1,
+      tags: ['escalated'],
+    });
+    // Another outbound e-mail that is still waiting for the customer.
+    const outboundOpen = aTicket({
+      assigneeId: 'a2',
+      requesterId: 'r2',
+      outbound: true,
+      createdAt: created + 3 * DAY,
+      firstReplyAt: created + 3 * DAY,
+    });
+    const ratings = [aRating({ ticketId: outboundClosed.id, at: created + 4 * DAY, positive: true })];
+    const history = aHistory({ tickets: [contact, outboundClosed, outboundOpen], ratings });
+
+    it('leaves them out of volume, replies, resolution, one-touch, reopens, escalation and contact ratio', () => {
+      const { team } = january(history);
+      expect(team.solved).toEqual({ value: 1, sample: 1 });
+      expect(team.first_reply_time_median).toEqual({ value: 30, sample: 1 });
+      expect(team.full_resolution_time_median).toEqual({ value: 1440, sample: 1 });
+      // The contact had 2 replies: not one-touch; 2 replies over 1 ticket.
+      expect(team.one_touch_rate).toEqual({ value: 0, sample: 1 });
+      expect(team.replies_per_ticket).toEqual({ value: 2, sample: 1 });
+      expect(team.reopen_rate).toEqual({ value: 0, sample: 1 });
+      // 1 ticket created (the contact), not escalated, from 1 requester.
+      expect(team.escalation_rate).toEqual({ value: 0, sample: 1 });
+      expect(team.contact_ratio).toEqual({ value: 1, sample: 1 });
+    });
+
+    it('keeps an open one in the backlog and a rating on one in CSAT', () => {
+      const { team, agents } = january(history);
+      expect(team.backlog).toEqual({ value: 1, sample: 1 });
+      expect(agents.get('a2')!.backlog).toEqual({ value: 1, sample: 1 });
+      expect(agents.get('a2')!.solved).toEqual({ value: 0, sample: 0 });
+      expect(team.csat).toEqual({ value: 1, sample: 1 });
+      expect(agents.get('a1')!.csat).toEqual({ value: 1, sample: 1 });
+    });
+
+    it('never counts one as the requester coming back', () => {
+      // r1's contact was solved Jan 11 09:00; the outbound e-mail of Jan 12 is within 7 days.
+      expect(january(history).team.repeat_contact_rate).toEqual({ value: 0, sample: 1 });
+      const cameBack = aTicket({ requesterId: 'r1', createdAt: created + 2 * DAY });
+      expect(january(aHistory({ tickets: [contact, cameBack] })).team.repeat_contact_rate.value).toBe(1);
+    });
+
+    it('matches an NPS or CES answer to the customer contact, not to a later outbound ticket', () => {
+      // Before the answer (Jan 15), r1's latest solve is the outbound e-mail (Jan 12, by a3): it would win on time.
+      const outboundByOther = { ...outboundClosed, assigneeId: 'a3' };
+      const surveyAnswers = [aSurveyAnswer({ metric: 'nps', score: 10, at: created + 5 * DAY, requesterId: 'r1' })];
+      const agentsKnown = [anAgent('a1'), anAgent('a3')];
+      const { agents } = january(aHistory({ tickets: [contact, outboundByOther], surveyAnswers, agents: agentsKnown }));
+      expect(agents.get('a1')!.nps).toEqual({ value: 100, sample: 1 });
+      expect(agents.get('a3')!.nps).toEqual({ value: null, sample: 0 });
+    });
+  });
+
+  it('never counts a deleted or spam ticket as the requester coming back', () => {
+    const solvedAt = at('2026-01-10T12:00:00Z');
+    const tickets = [
+      aTicket({ requesterId: 'r1', createdAt: solvedAt - DAY, solvedAt }),
+      aTicket({ requesterId: 'r1', createdAt: solvedAt + DAY, removed: true }),
+    ];
+    expect(january(aHistory({ tickets })).team.repeat_contact_rate).toEqual({ value: 0, sample: 1 });
+  });
+
+  it('matches a survey answer to a ticket reopened since: its solve came before the answer', () => {
+    const solvedAt = at('2026-01-10T12:00:00Z');
+    const reopened = aTicket({ requesterId: 'r1', assigneeId: 'a1', status: 'open', solvedAt, reopens: 1 });
+    const surveyAnswers = [aSurveyAnswer({ metric: 'ces', score: 2, at: solvedAt + DAY, requesterId: 'r1' })];
+    expect(january(aHistory({ tickets: [reopened], surveyAnswers })).agents.get('a1')!.ces).toEqual({
+      value: 2,
+      sample: 1,
+    });
+  });
+
   it('computes team values over all tickets, not as an average of agent values', () => {
     const solvedAt = at('2026-01-15T00:00:00Z');
     const tickets = [

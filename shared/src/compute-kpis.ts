@@ -3,6 +3,7 @@ import { KpiAccumulator } from './kpi-accumulator.js';
 import type { AgentKpiSet, KpiSet, KpiTicketSet } from './kpi-value.js';
 import { indexHistory, type HistoryIndex } from './history-index.js';
 import type { History, Rating, SurveyAnswer, Ticket } from './model.js';
+import { isCustomerContact, isSolvedNow } from './ticket-rules.js';
 import { assertTimeWindow, type TimeWindow } from './time-window.js';
 
 /** Tags that mark a ticket as escalated unless the tenant chose others. */
@@ -76,7 +77,9 @@ class WindowTotals {
 /**
  * Computes every KPI of KPIS.md for each window, for the team and per agent, in one pass over
  * the tickets (plus one over ratings and survey answers). Event-time cohorts: a ticket counts in
- * the window of its defining event. Deleted and spam tickets are left out of everything.
+ * the window of its defining event. Deleted and spam tickets are left out of everything; a solve
+ * counts only while the ticket is solved now; outbound tickets count only in backlog and CSAT
+ * (ticket-rules.ts).
  */
 export function computeKpis(history: History, windows: readonly TimeWindow[], options: KpiOptions): KpiReport[] {
   windows.forEach(assertTimeWindow);
@@ -101,28 +104,32 @@ export function computeKpis(history: History, windows: readonly TimeWindow[], op
     if (ticket.removed) continue;
     const createdAt = ticket.createdAt;
     if (createdAt >= lastEnd) continue;
-    const repliedAt = ticket.firstReplyAt;
-    const solvedAt = ticket.solvedAt;
-    const solvedNow = ticket.status === 'solved' || ticket.status === 'closed';
+    const lastSolve = ticket.solvedAt;
+    const solvedNow = isSolvedNow(ticket);
     // Most of a long history ended before the earliest window: nothing of it counts.
     if (
       solvedNow &&
       createdAt < earliest &&
-      (solvedAt === null || solvedAt < earliest) &&
-      (repliedAt === null || repliedAt < earliest)
+      (lastSolve === null || lastSolve < earliest) &&
+      (ticket.firstReplyAt === null || ticket.firstReplyAt < earliest)
     ) {
       continue;
     }
+    // An outbound ticket is no customer contact: it is only ever backlog (and rated, below).
+    const contact = isCustomerContact(ticket);
+    const repliedAt = contact ? ticket.firstReplyAt : null;
+    // countedSolveTime(ticket), from the two answers already at hand.
+    const solvedAt = contact && solvedNow ? lastSolve : null;
 
     for (let w = 0; w < totals.length; w++) {
       const t = totals[w]!;
       const from = t.window.from;
       const to = t.window.to;
-      const created = createdAt >= from && createdAt < to;
+      const created = contact && createdAt >= from && createdAt < to;
       const replied = repliedAt !== null && repliedAt >= from && repliedAt < to;
       const solved = solvedAt !== null && solvedAt >= from && solvedAt < to;
       // Unsolved at `to`. Only the latest solve is known, so a ticket unsolved now counts as open.
-      const open = createdAt < to && (!solvedNow || (solvedAt !== null && solvedAt >= to));
+      const open = createdAt < to && (!solvedNow || (lastSolve !== null && lastSolve >= to));
       if (!created && !replied && !solved && !open) continue;
       // Looked up only for tickets with an event in the window.
       const agent = t.assignee(index.assigneeOf[k]!);
@@ -221,7 +228,11 @@ function isEscalated(ticket: Ticket, escalationTags: ReadonlySet<string>): boole
   return false;
 }
 
-/** Whether the requester of the ticket at `position` created another ticket within 7 days after its solve. */
+/**
+ * Whether the requester of the ticket at `position` created another ticket within 7 days after
+ * its solve. The index lists only customer contacts: deleted, spam and outbound tickets are no
+ * "another ticket".
+ */
 function cameBack(tickets: readonly Ticket[], index: HistoryIndex, position: number): boolean {
   const solvedAt = tickets[position]!.solvedAt!;
   const horizon = solvedAt + REPEAT_HORIZON_MS;
@@ -233,7 +244,11 @@ function cameBack(tickets: readonly Ticket[], index: HistoryIndex, position: num
   return false;
 }
 
-/** The requester's ticket solved last within the 7 days up to `time`. */
+/**
+ * The requester's ticket solved last within the 7 days up to `time`, among customer contacts
+ * (the index lists no outbound ticket: the answer is about a contact, not the agent's message).
+ * A ticket reopened since still matches: its solve did happen before the answer.
+ */
 function latestSolveBefore(
   tickets: readonly Ticket[],
   index: HistoryIndex,

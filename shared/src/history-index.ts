@@ -1,11 +1,13 @@
 import type { Ticket } from './model.js';
+import { isCustomerContact } from './ticket-rules.js';
 
 /**
  * Lookups the KPI pass needs that would otherwise cost a hash lookup per ticket: tickets by id,
  * and each requester's tickets (for repeat contacts, contact ratio and survey matching).
- * Requesters are numbered 0..requesterCount-1. Each requester's tickets that are not deleted or
- * spam are listed in compressed form: `positions[starts[r] .. starts[r + 1])`, with their creation
- * times alongside in `createdAt`, so repeat contacts are found without touching ticket objects.
+ * Requesters are numbered 0..requesterCount-1. Each requester's customer contacts (tickets not
+ * deleted, spam or outbound) are listed in compressed form: `positions[starts[r] .. starts[r + 1])`,
+ * with their creation times alongside in `createdAt`, so repeat contacts are found without
+ * touching ticket objects.
  */
 export interface HistoryIndex {
   readonly requesterCount: number;
@@ -52,14 +54,14 @@ function buildIndex(tickets: readonly Ticket[]): HistoryIndex {
   // Counting sort of positions by requester.
   const requesterCount = requesterNumbers.size;
   const starts = new Int32Array(requesterCount + 1);
-  for (let i = 0; i < n; i++) if (!tickets[i]!.removed) starts[requesterOf[i]! + 1]!++;
+  for (let i = 0; i < n; i++) if (isCustomerContact(tickets[i]!)) starts[requesterOf[i]! + 1]!++;
   for (let r = 0; r < requesterCount; r++) starts[r + 1]! += starts[r]!;
   const fill = starts.slice(0, requesterCount);
   const positions = new Int32Array(starts[requesterCount]!);
   const createdAt = new Float64Array(positions.length);
   for (let i = 0; i < n; i++) {
     const ticket = tickets[i]!;
-    if (ticket.removed) continue;
+    if (!isCustomerContact(ticket)) continue;
     const slot = fill[requesterOf[i]!]!++;
     positions[slot] = i;
     createdAt[slot] = ticket.createdAt;

@@ -34,6 +34,7 @@ export {
   type KpiOptions,
   type KpiReport,
 } from './compute-kpis.js';
+export { countedSolveTime, isCustomerContact, isSolvedNow } from './ticket-rules.js';
 export { assertTimeWindow, inWindow, previousWindow, type TimeWindow } from './time-window.js';
 export { bucketWindows, dashboardWindows, type BucketSize, type DashboardWindows } from './periods.js';
 export { mean, median, ratio } from './statistics.js';

@@ -50,6 +50,14 @@ describe('computeInsights', () => {
     ]);
   });
 
+  it('flags no repeat contact after a ticket reopened since, nor for an outbound follow-up', () => {
+    const reopened = { ...ticket, status: 'open' as const, reopens: 1 };
+    const next = aTicket({ requesterId: 'r1', createdAt: WEEK.from + 3 * DAY });
+    expect(computeInsights(aHistory({ tickets: [reopened, next] }), WEEK, NOW)).toEqual([]);
+    const followUp = aTicket({ requesterId: 'r1', createdAt: WEEK.from + 3 * DAY, outbound: true, status: 'closed' });
+    expect(computeInsights(aHistory({ tickets: [ticket, followUp] }), WEEK, NOW)).toEqual([]);
+  });
+
   it('flags a KPI red in this window and the one before, but not a one-window blip', () => {
     const slow = (createdAt: number) =>
       aTicket({ assigneeId: 'a2', createdAt, firstReplyAt: createdAt + 5 * 60 * 60 * 1000 });

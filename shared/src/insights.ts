@@ -3,6 +3,7 @@ import type { KpiKey } from './kpi-keys.js';
 import type { History, Ticket } from './model.js';
 import { computeScorecard, type ScorecardOptions } from './scorecard.js';
 import { computeTargetStatus, type TargetStatus } from './targets.js';
+import { countedSolveTime, isCustomerContact } from './ticket-rules.js';
 import type { TimeWindow } from './time-window.js';
 
 /** A negative rating on the agent's ticket: to act on and escalate to the lead. */
@@ -118,13 +119,15 @@ function offTargetInsights(history: History, window: TimeWindow, options: Scorec
   return out;
 }
 
+/** The same rule as the engine's repeat contacts: customer contacts solved now, and another contact after. */
 function repeatContactInsights(tickets: Iterable<Ticket>, window: TimeWindow): Insight[] {
   const solvedInWindow: Ticket[] = [];
   const created = new Map<string, Ticket[]>();
   const latest = window.to + REPEAT_HORIZON_MS;
   for (const ticket of tickets) {
-    if (ticket.solvedAt !== null && ticket.solvedAt >= window.from && ticket.solvedAt < window.to)
-      solvedInWindow.push(ticket);
+    if (!isCustomerContact(ticket)) continue;
+    const solvedAt = countedSolveTime(ticket);
+    if (solvedAt !== null && solvedAt >= window.from && solvedAt < window.to) solvedInWindow.push(ticket);
     if (ticket.createdAt >= window.from && ticket.createdAt < latest) {
       const list = created.get(ticket.requesterId);
       if (list === undefined) created.set(ticket.requesterId, [ticket]);

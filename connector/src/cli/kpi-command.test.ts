@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AGENT_KPI_KEYS, KPI_KEYS } from '@frontline/kpi';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aRating, aTicket } from '@frontline/kpi/testing';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readEnv } from '../env.js';
 import { readExport } from '../export/read-export.js';
 import { silentLogger } from '../logger.js';
@@ -17,6 +18,8 @@ const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const FIXTURES = join(REPO, 'test/fixtures/export');
 const BIN = join(REPO, 'connector/bin/frontline.js');
 const WINDOW = ['--from', '2026-01-01', '--to', '2026-02-01', '--now', '2026-03-01T00:00:00Z'];
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 interface Run {
   readonly code: number;
@@ -209,6 +212,113 @@ describe('frontline kpi', () => {
   });
 });
 
+describe('frontline kpi on Zendesk exports as real accounts send them', () => {
+  let dir: string;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'frontline-kpi-real-'));
+    await cp(join(FIXTURES, 'zendesk-small'), dir, { recursive: true });
+  });
+
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  type Page = { tickets: Record<string, unknown>[]; metric_sets?: Record<string, unknown>[] };
+  const editPage = async (name: string, edit: (page: Page) => void) => {
+    const page = JSON.parse(await readFile(join(dir, name), 'utf8')) as Page;
+    edit(page);
+    await writeFile(join(dir, name), JSON.stringify(page));
+  };
+
+  /**
+   * The fixture as exported without include=metric_sets, its metric sets (already in the
+   * TicketMetricObject shape) listed instead as `GET /api/v2/ticket_metrics` would: newest first,
+   * in `{ ticket_metrics, meta, links }`, leaving out the tickets `archived` names.
+   */
+  const asTicketMetricsExport = async (archived: readonly number[] = []) => {
+    const records: Record<string, unknown>[] = [];
+    for (const name of ['tickets-0001.json', 'tickets-0002.json']) {
+      await editPage(name, (page) => {
+        records.push(...(page.metric_sets ?? []));
+        delete page.metric_sets;
+      });
+    }
+    const listed = records.filter((r) => !archived.includes(r.ticket_id as number)).reverse();
+    const body = {
+      ticket_metrics: listed,
+      meta: { has_more: false, after_cursor: null, before_cursor: null },
+      links: { next: null, prev: null },
+    };
+    await writeFile(join(dir, 'ticket_metrics-0001.json'), JSON.stringify(body));
+  };
+
+  const kpisOf = () => run('kpi', '--vendor', 'zendesk', '--input', dir, ...WINDOW);
+
+  it('refuses ticket pages without metric_sets, naming the file and include=metric_sets', async () => {
+    await editPage('tickets-0002.json', (page) => delete page.metric_sets);
+    const result = await kpisOf();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'error: tickets-0002.json: metric_sets: missing, so no ticket would have a reply or solve time; export the ' +
+        'tickets with include=metric_sets, or add ticket_metrics*.json pages (GET /api/v2/ticket_metrics)\n',
+    );
+    expect(result.stdout).toBe('');
+  });
+
+  it('prints the hand-worked KPIs when the metrics come from ticket_metrics*.json pages', async () => {
+    await asTicketMetricsExport();
+    const result = await kpisOf();
+    expect(result.stderr).toBe('');
+    const { team } = JSON.parse(result.stdout) as KpiReportJson;
+    // The fixture's own numbers (test/fixtures/export/README.md), as with metric_sets sideloaded.
+    expect(team.solved).toEqual({ value: 9, sample: 9 });
+    expect(team.first_reply_time_median).toEqual({ value: 30, sample: 9 });
+    expect(team.one_touch_rate).toEqual({ value: 5 / 9, sample: 9 });
+    expect(team.full_resolution_time_business_median).toEqual({ value: 180, sample: 9 });
+    expect(team.backlog).toEqual({ value: 3, sample: 3 });
+  });
+
+  it('warns on stderr of tickets that ticket_metrics*.json leaves out, and counts no solve of theirs', async () => {
+    // Ticket 13 (closed, solved 2026-01-02, 1440 business minutes) is archived: not in the list.
+    await asTicketMetricsExport([13]);
+    const result = await kpisOf();
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      'warning: no metric set, on its page or in ticket_metrics*.json, for 1 of 12 tickets (13): they count in no ' +
+        'reply or resolution KPI. GET /api/v2/ticket_metrics leaves out archived tickets; export the tickets with ' +
+        'include=metric_sets to have them\n',
+    );
+    const { team } = JSON.parse(result.stdout) as KpiReportJson;
+    expect(team.solved).toEqual({ value: 8, sample: 8 });
+    // Business minutes of the other 8 solves: 30 30 60 120 | 180 420 480 720 -> (120 + 180) / 2.
+    expect(team.full_resolution_time_business_median).toEqual({ value: 150, sample: 8 });
+  });
+
+  it('refuses ticket_metrics*.json pages that cover none of the tickets', async () => {
+    await asTicketMetricsExport([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    const result = await kpisOf();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^error: no ticket in tickets\*\.json has a metric set, on its page or in ticket_metrics\*\.json/,
+    );
+    expect(result.stdout).toBe('');
+  });
+
+  it('keeps tickets with a status it does not know as open, warning once on stderr', async () => {
+    // Ticket 12 (solved Jan 30) and 11 (new) come back in a status Zendesk added since.
+    await editPage('tickets-0002.json', (page) => {
+      for (const ticket of page.tickets) if (ticket.id === 11 || ticket.id === 12) ticket.status = 'awaiting_vendor';
+    });
+    const result = await kpisOf();
+    expect(result.stderr).toBe(
+      'warning: the export has status "awaiting_vendor", which Frontline does not know; read as open (unsolved)\n',
+    );
+    const { team } = JSON.parse(result.stdout) as KpiReportJson;
+    // 9 solved less ticket 12; backlog 4, 10, 11 plus 12.
+    expect(team.solved).toEqual({ value: 8, sample: 8 });
+    expect(team.backlog).toEqual({ value: 4, sample: 4 });
+  });
+});
+
 describe('the frontline bin', () => {
   it('prints the KPI JSON on stdout', () => {
     const result = spawnSync(
@@ -290,6 +400,72 @@ describe('frontline kpi --tenant', () => {
     expect(await main(['kpi', '--tenant', 'acme', ...WINDOW], fromStore.cliIo, openTestRuntime)).toBe(0);
     const fromExport = await kpis('zendesk');
     expect(JSON.parse(fromStore.out.stdout)).toEqual(fromExport);
+  });
+
+  it('follows the real-accounts rules on stored tickets: reopened is backlog, outbound counts only as rated', async () => {
+    const created = Date.parse('2026-01-10T09:00:00Z');
+    const tickets = [
+      // Solved Jan 11 09:00, then reopened: open now, the old solve kept.
+      aTicket({
+        id: 'reopened',
+        assigneeId: '7',
+        requesterId: 'r1',
+        status: 'open',
+        createdAt: created,
+        solvedAt: created + DAY,
+      }),
+      // Solved 60 minutes after creation, 1 reply.
+      aTicket({
+        id: 'solved',
+        assigneeId: '7',
+        requesterId: 'r2',
+        createdAt: created,
+        solvedAt: created + HOUR,
+        publicReplies: 1,
+      }),
+      // The agent's e-mail to r2 two days later, created closed: not r2 coming back, not a solve.
+      aTicket({
+        id: 'outbound',
+        assigneeId: '7',
+        requesterId: 'r2',
+        outbound: true,
+        status: 'closed',
+        createdAt: created + 2 * DAY,
+        solvedAt: created + 2 * DAY,
+      }),
+    ];
+    const ratings = [aRating({ ticketId: 'outbound', at: created + 3 * DAY, positive: false })];
+    const runtime = await openTestRuntime();
+    const tenant = await runtime.store.addTenant({
+      name: 'real',
+      vendor: 'freshdesk',
+      baseUrl: 'https://real.freshdesk.com',
+      credentials: { kind: 'freshdesk-key', apiKey: 'key' },
+      zigpoll: null,
+    });
+    await runtime.store.savePage(
+      tenant.id,
+      'tickets',
+      {
+        tickets: tickets.map((ticket) => ({ ticket, updatedAt: ticket.createdAt, repliesKnown: true })),
+        ratings,
+        agents: [],
+        requesters: [],
+        surveyAnswers: [],
+      },
+      { cursor: 'end', done: true, reachedTime: null },
+    );
+    await runtime.close();
+    const { out, cliIo } = io();
+    expect(await main(['kpi', '--tenant', 'real', ...WINDOW], cliIo, openTestRuntime)).toBe(0);
+    const { team } = JSON.parse(out.stdout) as KpiReportJson;
+    expect(team.solved).toEqual({ value: 1, sample: 1 });
+    expect(team.full_resolution_time_median).toEqual({ value: 60, sample: 1 });
+    expect(team.backlog).toEqual({ value: 1, sample: 1 });
+    expect(team.repeat_contact_rate).toEqual({ value: 0, sample: 1 });
+    // Created in January: the two customer tickets, from two requesters.
+    expect(team.contact_ratio).toEqual({ value: 1, sample: 2 });
+    expect(team.csat).toEqual({ value: 0, sample: 1 });
   });
 
   it('names an unknown tenant and how to list the known ones', async () => {

@@ -57,7 +57,7 @@ async function runKpi(options: KpiOptions, io: CliIo, openRuntime: OpenRuntime):
   }
   const now = options.now === undefined ? io.now() : parseTimeOption('--now', options.now, timeZone);
 
-  const { history, escalationTags } = await loadHistory(options, openRuntime);
+  const { history, escalationTags } = await loadHistory(options, openRuntime, io);
   if (options.agent !== undefined) assertKnownAgent(options.agent, history);
   const [report] = computeKpis(history, [{ from, to }], {
     now,
@@ -72,8 +72,12 @@ async function runKpi(options: KpiOptions, io: CliIo, openRuntime: OpenRuntime):
 async function loadHistory(
   options: KpiOptions,
   openRuntime: OpenRuntime,
+  io: CliIo,
 ): Promise<{ history: History; escalationTags?: readonly string[] }> {
-  if (options.tenant === undefined) return { history: await readExport(options.vendor!, options.input!) };
+  if (options.tenant === undefined) {
+    // Warnings go to stderr: stdout is the JSON.
+    return { history: await readExport(options.vendor!, options.input!, (line) => io.stderr(`${line}\n`)) };
+  }
   const runtime = await openRuntime();
   try {
     const tenant = await runtime.store.getTenant(options.tenant);

@@ -112,6 +112,18 @@ describe('readExport', () => {
     );
   });
 
+  it('refuses a Zendesk ticket page exported without metric_sets, naming the file and include=metric_sets', async () => {
+    const dir = await copyOf('zendesk-small');
+    await editJson(join(dir, 'tickets-0001.json'), (json) => {
+      (json as { metric_sets?: unknown }).metric_sets = [];
+    });
+    const error = await exportErrorOf(readExport('zendesk', dir));
+    expect(error.message).toBe(
+      'tickets-0001.json: metric_sets: missing, so no ticket would have a reply or solve time; export the tickets ' +
+        'with include=metric_sets, or add ticket_metrics*.json pages (GET /api/v2/ticket_metrics)',
+    );
+  });
+
   it('names a bad page deep in a Freshdesk export', async () => {
     const dir = await copyOf('freshdesk-small');
     await editJson(join(dir, 'conversations', '5-0002.json'), (json) => {

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { History } from '@frontline/kpi';
 import { ExportError } from './export-error.js';
+import type { ExportWarn } from './export-warnings.js';
 import { readFreshdeskExport } from './read-freshdesk-export.js';
 import { readZendeskExport } from './read-zendesk-export.js';
 
@@ -9,7 +10,7 @@ export const EXPORT_VENDORS = ['zendesk', 'freshdesk'] as const;
 
 export type ExportVendor = (typeof EXPORT_VENDORS)[number];
 
-const READERS: Readonly<Record<ExportVendor, (dir: string) => Promise<History>>> = {
+const READERS: Readonly<Record<ExportVendor, (dir: string, warn: ExportWarn) => Promise<History>>> = {
   zendesk: readZendeskExport,
   freshdesk: readFreshdeskExport,
 };
@@ -17,9 +18,10 @@ const READERS: Readonly<Record<ExportVendor, (dir: string) => Promise<History>>>
 /**
  * The whole history in a folder of the vendor's own JSON pages (KPIS.md lists the files), read
  * in name order. Throws an {@link ExportError} naming the file and the problem for anything
- * missing or malformed; it never returns part of a history.
+ * missing or malformed; it never returns part of a history. What it reads but doubts (a value
+ * it does not know) goes to `warn`, one line each.
  */
-export async function readExport(vendor: ExportVendor, dir: string): Promise<History> {
+export async function readExport(vendor: ExportVendor, dir: string, warn: ExportWarn = () => {}): Promise<History> {
   let isFolder: boolean;
   try {
     isFolder = (await stat(dir)).isDirectory();
@@ -30,5 +32,5 @@ export async function readExport(vendor: ExportVendor, dir: string): Promise<His
   }
   if (!isFolder)
     throw new ExportError(`${dir}: not a folder; --input must be the folder that holds the ${vendor} export pages`);
-  return READERS[vendor](dir);
+  return READERS[vendor](dir, warn);
 }

@@ -1,10 +1,17 @@
-import { REPEAT_HORIZON_MS, type History, type Rating, type Ticket } from '@frontline/kpi';
+import {
+  REPEAT_HORIZON_MS,
+  countedSolveTime,
+  isCustomerContact,
+  isSolvedNow,
+  type History,
+  type Rating,
+  type Ticket,
+} from '@frontline/kpi';
 import type { Static } from 'typebox';
 import { iso } from './present-kpis.js';
 import type { RequesterContext } from './schemas/kpi-schemas.js';
 
 const DAY_MS = 86_400_000;
-const OPEN: ReadonlySet<string> = new Set(['new', 'open', 'pending', 'hold']);
 
 interface RequesterIndex {
   readonly tickets: ReadonlyMap<string, Ticket[]>;
@@ -48,11 +55,27 @@ const brief = (t: Ticket) => ({
   assigneeId: t.assigneeId,
 });
 
+/** The ticket whose counted solve is the latest within the 7 days up to `reference`, other than `exceptId`. */
+function latestSolveBefore(
+  tickets: readonly Ticket[],
+  reference: number,
+  exceptId: string | null,
+): { ticket: Ticket; at: number } | undefined {
+  let best: { ticket: Ticket; at: number } | undefined;
+  for (const ticket of tickets) {
+    const at = countedSolveTime(ticket);
+    if (ticket.id === exceptId || at === null || at > reference || at <= reference - REPEAT_HORIZON_MS) continue;
+    if (best === undefined || at > best.at) best = { ticket, at };
+  }
+  return best;
+}
+
 /**
  * What the agent should know about the requester of the open ticket: how often they wrote in
  * the last 30 days, what is still open, their last rating, and whether this is a repeat
  * contact (a ticket of theirs was solved in the 7 days before this one was created, or before
- * now when no ticket is given).
+ * now when no ticket is given). Contacts and solves follow the KPIs' rules: an agent's outbound
+ * ticket is no contact (but is open work while open), and a ticket reopened since is not solved.
  */
 export function requesterContextJson(
   history: History,
@@ -62,22 +85,16 @@ export function requesterContextJson(
 ): Static<typeof RequesterContext> {
   const index = indexOf(history);
   const tickets = index.tickets.get(requesterId) ?? [];
-  const recent = tickets.filter((t) => t.createdAt >= now - 30 * DAY_MS && t.createdAt <= now);
+  const recent = tickets.filter((t) => isCustomerContact(t) && t.createdAt >= now - 30 * DAY_MS && t.createdAt <= now);
   recent.sort((a, b) => b.createdAt - a.createdAt);
-  const open = tickets.filter((t) => OPEN.has(t.status)).sort((a, b) => b.createdAt - a.createdAt);
+  const open = tickets.filter((t) => !isSolvedNow(t)).sort((a, b) => b.createdAt - a.createdAt);
   const ratings = index.ratings.get(requesterId) ?? [];
   const last = ratings[ratings.length - 1];
   const current = currentTicketId === null ? undefined : tickets.find((t) => t.id === currentTicketId);
-  const reference = current?.createdAt ?? now;
-  const solvedBefore = tickets
-    .filter(
-      (t) =>
-        t.id !== currentTicketId &&
-        t.solvedAt !== null &&
-        t.solvedAt <= reference &&
-        t.solvedAt > reference - REPEAT_HORIZON_MS,
-    )
-    .sort((a, b) => b.solvedAt! - a.solvedAt!)[0];
+  // The agent's own outbound message is not the customer coming back.
+  const solvedBefore = current?.outbound
+    ? undefined
+    : latestSolveBefore(tickets, current?.createdAt ?? now, currentTicketId);
   return {
     requesterId,
     contactsLast30Days: recent.length,
@@ -91,9 +108,9 @@ export function requesterContextJson(
       solvedBefore === undefined
         ? null
         : {
-            solvedTicketId: solvedBefore.id,
-            solvedAt: iso(solvedBefore.solvedAt!),
-            message: `Repeat contact: ticket ${solvedBefore.id} of this requester was solved ${iso(solvedBefore.solvedAt!).slice(0, 10)}, less than 7 days before`,
+            solvedTicketId: solvedBefore.ticket.id,
+            solvedAt: iso(solvedBefore.at),
+            message: `Repeat contact: ticket ${solvedBefore.ticket.id} of this requester was solved ${iso(solvedBefore.at).slice(0, 10)}, less than 7 days before`,
           },
   };
 }

@@ -86,8 +86,12 @@ const TicketBrief = Type.Object({
 export const RequesterContext = Type.Object({
   requesterId: Id,
   contactsLast30Days: Type.Integer(),
-  recentTickets: Type.Array(TicketBrief, { description: 'created in the last 30 days, newest first' }),
-  openTickets: Type.Array(TicketBrief),
+  recentTickets: Type.Array(TicketBrief, {
+    description: 'customer contacts created in the last 30 days, newest first (outbound tickets are none)',
+  }),
+  openTickets: Type.Array(TicketBrief, {
+    description: 'every ticket not solved or closed now, outbound ones included',
+  }),
   lastRating: Type.Union([
     Type.Object({
       ticketId: Type.String(),

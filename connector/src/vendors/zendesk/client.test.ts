@@ -11,6 +11,7 @@ import {
   type RefreshScenario,
   type Scenario,
 } from '../vendor-client.contract.js';
+import type { UnknownValue } from '../unknown-value.js';
 import { VendorUnsupportedError } from '../vendor-unsupported-error.js';
 import { createZendeskClient, type ZendeskCredentials } from './client.js';
 
@@ -235,6 +236,49 @@ describe('createZendeskClient', () => {
     expect(page.agents).toEqual([{ id: '9001', name: 'Alice', email: 'alice@acme.example' }]);
   });
 
+  it('refuses an export page without metric sets, naming metric_sets, rather than read nothing as solved', async () => {
+    server.use(
+      http.get(`${BASE_URL}/api/v2/incremental/tickets/cursor.json`, () =>
+        HttpResponse.json({ tickets: [rawTicket(1)], after_cursor: 'c1', end_of_stream: true }),
+      ),
+    );
+    await expect(clientWith(TOKEN_AUTH).ticketsChangedSince({ since: 0 })).rejects.toThrow(
+      /acme-zendesk: GET \/api\/v2\/incremental\/tickets\/cursor\.json returned a payload the connector cannot read: metric_sets: missing.*include=metric_sets/,
+    );
+  });
+
+  it('keeps tickets with a status it does not know, read as open, and tells onUnknownValue', async () => {
+    server.use(
+      http.get(`${BASE_URL}/api/v2/incremental/tickets/cursor.json`, () =>
+        HttpResponse.json({
+          tickets: [1, 2].map((n) => ({ ...rawTicket(n), status: 'awaiting_vendor' })),
+          metric_sets: [rawMetricSet(1), rawMetricSet(2)],
+          users: [],
+          after_cursor: 'c2',
+          end_of_stream: true,
+        }),
+      ),
+    );
+    const reported: UnknownValue[] = [];
+    const client = createZendeskClient({
+      tenant: TENANT,
+      baseUrl: BASE_URL,
+      credentials: TOKEN_AUTH,
+      clock: createInstantClock(CONTRACT_NOW),
+      onUnknownValue: (unknown) => reported.push(unknown),
+    });
+    const page = await client.ticketsChangedSince({ since: 0 });
+    expect(page.items.map((item) => [item.ticket.id, item.ticket.status])).toEqual([
+      ['1', 'open'],
+      ['2', 'open'],
+    ]);
+    // The client passes on what the page held; createVendorClient's reportEachOnce logs it once.
+    expect(reported).toEqual([
+      { field: 'status', value: 'awaiting_vendor', readAs: 'open (unsolved)' },
+      { field: 'status', value: 'awaiting_vendor', readAs: 'open (unsolved)' },
+    ]);
+  });
+
   it('refreshes one ticket with its metric set and users, and no rating call when it names none', async () => {
     const ratingReads: string[] = [];
     server.use(
@@ -271,7 +315,10 @@ describe('createZendeskClient', () => {
   it('drops an unoffered rating record of a refreshed ticket', async () => {
     server.use(
       http.get(`${BASE_URL}/api/v2/tickets/:file`, () =>
-        HttpResponse.json({ ticket: { ...rawTicket(7), satisfaction_rating: { id: 71, score: 'unoffered' } } }),
+        HttpResponse.json({
+          ticket: { ...rawTicket(7), satisfaction_rating: { id: 71, score: 'unoffered' } },
+          metric_sets: [rawMetricSet(7)],
+        }),
       ),
       http.get(`${BASE_URL}/api/v2/satisfaction_ratings/71.json`, () =>
         HttpResponse.json({

@@ -109,6 +109,8 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
     retry: options.retry,
   });
 
+  const reportUnknown = options.onUnknownValue ?? (() => {});
+
   let csatMode: Promise<ZendeskCsatMode> | null = null;
   const requireLegacyCsat = async (): Promise<void> => {
     csatMode ??= detectZendeskCsatMode(http).catch((error: unknown) => {
@@ -142,6 +144,7 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
       content: normalizeZendeskTicketPage(body),
       times: zendeskTicketChangeTimes(body),
     }));
+    content.unknownValues.forEach(reportUnknown);
     const items: SyncedTicket[] = content.tickets.map((ticket, i) => ({
       ticket,
       updatedAt: times[i] ?? ticket.createdAt,
@@ -201,7 +204,9 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
       ];
       if (after !== null) params.push(['page[after]', after]);
       const { body } = await http.get({ url: `${USERS}${queryString(params)}`, endpoint: USERS });
-      found.push(...readPayload(tenant, USERS, () => normalizeZendeskUserPage(body)).agents);
+      const page = readPayload(tenant, USERS, () => normalizeZendeskUserPage(body));
+      page.unknownValues.forEach(reportUnknown);
+      found.push(...page.agents);
       const meta = cursorMeta(body);
       if (!meta.hasMore || meta.after === null || meta.after === after) return found;
       after = meta.after;
@@ -228,6 +233,7 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
   async function ticket(ticketId: string): Promise<TicketRefresh | null> {
     const shown = await showTicket(ticketId, 'metric_sets,users');
     if (shown === null) return null;
+    shown.unknownValues.forEach(reportUnknown);
     // The ticket names its one rating record, whose agent and times the ticket does not carry.
     const ratings = shown.ratingId === null ? [] : await showRating(shown.ratingId);
     return {

@@ -10,5 +10,6 @@ export {
   type ZendeskShownTicket,
   type ZendeskTicketPageContent,
 } from './normalize.js';
+export { ZendeskTicketMetrics, parseZendeskTicketMetricPage } from './ticket-metrics.js';
 export { zendeskMarketplaceHeaders, type ZendeskMarketplaceApp } from './marketplace.js';
 export { readZendeskWebhook } from './webhook.js';

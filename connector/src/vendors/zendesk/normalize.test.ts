@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { payloadErrorOf as errorOf } from '../expect-payload-error.js';
 import { normalizeZendeskRatingPage, normalizeZendeskTicketPage } from './normalize.js';
+import { parseZendeskTicketMetricPage, ZendeskTicketMetrics } from './ticket-metrics.js';
 
 const at = (iso: string): number => Date.parse(iso);
 
@@ -143,6 +144,75 @@ describe('normalizeZendeskTicketPage', () => {
     expect(ticket?.removed).toBe(true);
   });
 
+  describe('metric sets', () => {
+    const MISSING =
+      'metric_sets: missing, so no ticket would have a reply or solve time; export the tickets with include=metric_sets';
+
+    it('refuses a page exported without include=metric_sets, naming the field and the parameter', () => {
+      const { metric_sets: _dropped, ...withoutField } = aPage();
+      expect(errorOf(() => normalizeZendeskTicketPage(withoutField)).message).toBe(MISSING);
+      expect(errorOf(() => normalizeZendeskTicketPage(aPage({ metric_sets: null }))).message).toBe(MISSING);
+      expect(errorOf(() => normalizeZendeskTicketPage(aPage({ metric_sets: [] }))).message).toBe(MISSING);
+    });
+
+    it('accepts a page with no ticket, or only deleted ones, without metric sets', () => {
+      expect(normalizeZendeskTicketPage({ tickets: [], end_of_stream: true }).tickets).toEqual([]);
+      const deleted = normalizeZendeskTicketPage({ tickets: [aTicket({ status: 'deleted' })] });
+      expect(deleted.tickets).toMatchObject([{ id: '1', removed: true }]);
+    });
+
+    it('takes a ticket_metrics record when the page has no metric set, the page own one first', () => {
+      const metrics = new ZendeskTicketMetrics();
+      metrics.add(
+        parseZendeskTicketMetricPage({
+          ticket_metrics: [
+            { ...aMetricSet({ ticket_id: 1, replies: 1 }), id: 81, updated_at: '2026-01-05T11:00:00Z' },
+            { ...aMetricSet({ ticket_id: 2, replies: 4 }), id: 82, updated_at: '2026-01-05T11:00:00Z' },
+          ],
+          meta: { has_more: false, after_cursor: null, before_cursor: null },
+          links: { next: null, prev: null },
+        }),
+      );
+      const page = aPage({
+        tickets: [aTicket({ id: 1 }), aTicket({ id: 2 }), aTicket({ id: 3 })],
+        metric_sets: [aMetricSet({ ticket_id: 1, replies: 3 })],
+      });
+      const { tickets, withoutMetrics } = normalizeZendeskTicketPage(page, metrics);
+      expect(tickets.map((t) => [t.id, t.publicReplies, t.solvedAt])).toEqual([
+        ['1', 3, at('2026-01-05T11:00:00Z')],
+        ['2', 4, at('2026-01-05T11:00:00Z')],
+        ['3', 0, null],
+      ]);
+      expect(withoutMetrics).toEqual(['3']);
+    });
+
+    it('reads a page without metric sets when ticket_metrics records are given, listing its gaps', () => {
+      const { metric_sets: _dropped, ...withoutField } = aPage({ tickets: [aTicket({ id: 1 }), aTicket({ id: 2 })] });
+      const metrics = new ZendeskTicketMetrics();
+      metrics.add(parseZendeskTicketMetricPage({ ticket_metrics: [aMetricSet({ ticket_id: 2 })] }));
+      const { tickets, withoutMetrics } = normalizeZendeskTicketPage(withoutField, metrics);
+      expect(tickets.map((t) => t.solvedAt)).toEqual([null, at('2026-01-05T11:00:00Z')]);
+      expect(withoutMetrics).toEqual(['1']);
+    });
+
+    it('keeps the ticket_metrics record updated last, whatever the page order', () => {
+      const older = { ...aMetricSet({ replies: 1 }), updated_at: '2026-01-05T11:00:00Z' };
+      const newer = { ...aMetricSet({ replies: 2 }), updated_at: '2026-01-06T11:00:00Z' };
+      const metrics = new ZendeskTicketMetrics();
+      metrics.add(parseZendeskTicketMetricPage({ ticket_metrics: [newer] }));
+      metrics.add(parseZendeskTicketMetricPage({ ticket_metrics: [older] }));
+      expect(metrics.get('1')?.replies).toBe(2);
+    });
+
+    it('names the field of a ticket_metrics page that does not fit', () => {
+      expect(errorOf(() => parseZendeskTicketMetricPage({ metric_sets: [] })).message).toBe(
+        'ticket_metrics: missing (expected an array)',
+      );
+      const bad = { ticket_metrics: [aMetricSet({ solved_at: 'later' })] };
+      expect(errorOf(() => parseZendeskTicketMetricPage(bad)).path).toBe('ticket_metrics[0].solved_at');
+    });
+  });
+
   it('turns agents and admins into agents and end-users into requesters', () => {
     const users = [
       { id: 9001, name: 'Alice', email: 'alice@acme.example', role: 'agent' },
@@ -157,6 +227,14 @@ describe('normalizeZendeskTicketPage', () => {
     expect(requesters).toEqual([{ id: '5001', email: 'ann@example.com' }]);
   });
 
+  it('keeps a user whose role it does not know as a requester, and returns the role to report', () => {
+    const users = [{ id: 5002, name: 'Bo', email: 'bo@example.com', role: 'contributor' }];
+    const { agents, requesters, unknownValues } = normalizeZendeskTicketPage(aPage({ users }));
+    expect(agents).toEqual([]);
+    expect(requesters).toEqual([{ id: '5002', email: 'bo@example.com' }]);
+    expect(unknownValues).toEqual([{ field: 'role', value: 'contributor', readAs: 'an end-user' }]);
+  });
+
   it('names the field and the value of a malformed time', () => {
     const page = aPage({ tickets: [aTicket(), aTicket(), aTicket(), aTicket({ created_at: 'yesterday' })] });
     expect(errorOf(() => normalizeZendeskTicketPage(page)).message).toBe(
@@ -169,11 +247,13 @@ describe('normalizeZendeskTicketPage', () => {
     expect(errorOf(() => normalizeZendeskTicketPage(page)).path).toBe('tickets[0].created_at');
   });
 
-  it('names an unknown status and the statuses it expects', () => {
+  it('keeps a ticket whose status it does not know, read as open, and returns the value to report', () => {
+    // A solved-looking new status must not count as solved on a guess: open stays backlog.
     const page = aPage({ tickets: [aTicket({ status: 'archived' })] });
-    expect(errorOf(() => normalizeZendeskTicketPage(page)).message).toBe(
-      'tickets[0].status: expected "new" or "open" or "pending" or "hold" or "solved" or "closed" or "deleted", got "archived"',
-    );
+    const { tickets, unknownValues } = normalizeZendeskTicketPage(page);
+    expect(tickets).toMatchObject([{ id: '1', status: 'open', removed: false }]);
+    expect(unknownValues).toEqual([{ field: 'status', value: 'archived', readAs: 'open (unsolved)' }]);
+    expect(normalizeZendeskTicketPage(aPage()).unknownValues).toEqual([]);
   });
 
   it('names a missing field, a wrong type and how many more problems there are', () => {

@@ -7,8 +7,10 @@ import { z } from 'zod';
 import { parsePayload } from '../parse-payload.js';
 import { PayloadError } from '../payload-error.js';
 import { parseIsoTime } from '../payload-fields.js';
+import type { UnknownValue } from '../unknown-value.js';
 import { readZendeskTicketPageFast } from './fast-ticket-page.js';
 import {
+  ZENDESK_USER_ROLES,
   zendeskRatingPageSchema,
   zendeskShownRatingSchema,
   zendeskShownTicketRatingSchema,
@@ -17,13 +19,16 @@ import {
   type ZendeskMetricSet,
   type ZendeskRating,
   type ZendeskTicket,
+  type ZendeskTicketStatus,
   type ZendeskUser,
+  type ZendeskUserRole,
 } from './schema.js';
+import type { ZendeskTicketMetrics } from './ticket-metrics.js';
 
 const MINUTE_MS = 60_000;
 
 /** A deleted ticket is left out of everything; its model status only has to be a valid one. */
-const STATUSES: Readonly<Record<ZendeskTicket['status'], TicketStatus>> = {
+const STATUSES: Readonly<Record<ZendeskTicketStatus, TicketStatus>> = {
   new: 'new',
   open: 'open',
   pending: 'pending',
@@ -38,10 +43,28 @@ export interface ZendeskTicketPageContent {
   readonly tickets: Ticket[];
   readonly agents: Agent[];
   readonly requesters: Requester[];
+  /** Tickets (deleted ones aside) with no metric set anywhere: their replies and solve are unknown. */
+  readonly withoutMetrics: string[];
+  /** Values this normalizer does not know; their tickets are kept, read as each one says. */
+  readonly unknownValues: UnknownValue[];
+}
+
+/**
+ * A status Zendesk added since is read as open: the ticket stays in the backlog and never counts
+ * as solved on a guess (KPIS.md, "Real accounts").
+ */
+function statusFromZendesk(status: string, unknownValues: UnknownValue[]): TicketStatus {
+  if (Object.hasOwn(STATUSES, status)) return STATUSES[status as ZendeskTicketStatus];
+  unknownValues.push({ field: 'status', value: status, readAs: 'open (unsolved)' });
+  return 'open';
 }
 
 /** Zendesk's own metrics of a ticket, or none when the export had no metric set for it. */
-function ticketFromZendesk(ticket: ZendeskTicket, metrics: ZendeskMetricSet | undefined): Ticket {
+function ticketFromZendesk(
+  ticket: ZendeskTicket,
+  metrics: ZendeskMetricSet | undefined,
+  unknownValues: UnknownValue[],
+): Ticket {
   const replyMinutes = metrics?.reply_time_in_minutes?.calendar ?? null;
   const solvedAt = metrics?.solved_at ?? null;
   return {
@@ -49,7 +72,7 @@ function ticketFromZendesk(ticket: ZendeskTicket, metrics: ZendeskMetricSet | un
     requesterId: ticket.requester_id,
     assigneeId: ticket.assignee_id,
     groupId: ticket.group_id,
-    status: STATUSES[ticket.status],
+    status: statusFromZendesk(ticket.status, unknownValues),
     createdAt: ticket.created_at,
     tags: ticket.tags ?? [],
     // Zendesk gives no reply time, only the minutes it took; the reply is that long after creation.
@@ -68,26 +91,66 @@ function ticketFromZendesk(ticket: ZendeskTicket, metrics: ZendeskMetricSet | un
   };
 }
 
-function userToAgentOrRequester(user: ZendeskUser, agents: Agent[], requesters: Requester[]): void {
-  if (user.role === 'end-user') requesters.push({ id: user.id, email: user.email ?? null });
-  else agents.push({ id: user.id, name: user.name ?? '', email: user.email ?? null });
+const AGENT_ROLES: ReadonlySet<string> = new Set<ZendeskUserRole>(['agent', 'admin']);
+const USER_ROLES: ReadonlySet<string> = new Set(ZENDESK_USER_ROLES);
+
+/** Agents and admins are agents; anyone else a requester, a role Zendesk added since included (reported). */
+function userToAgentOrRequester(
+  user: ZendeskUser,
+  agents: Agent[],
+  requesters: Requester[],
+  unknownValues: UnknownValue[],
+): void {
+  if (AGENT_ROLES.has(user.role)) {
+    agents.push({ id: user.id, name: user.name ?? '', email: user.email ?? null });
+    return;
+  }
+  if (!USER_ROLES.has(user.role)) unknownValues.push({ field: 'role', value: user.role, readAs: 'an end-user' });
+  requesters.push({ id: user.id, email: user.email ?? null });
+}
+
+/** A page's tickets, each with its metric set from the page, else from `ticketMetrics`. */
+function readTicketPage(page: unknown, ticketMetrics: ZendeskTicketMetrics | undefined): ZendeskTicketPageContent {
+  // Well-formed pages skip zod (see fast-ticket-page.ts); anything else gets the schema's checks and messages.
+  const parsed = readZendeskTicketPageFast(page) ?? parsePayload(zendeskTicketPageSchema, page);
+  const metricsByTicket = new Map<string, ZendeskMetricSet>();
+  for (const metrics of parsed.metric_sets ?? []) metricsByTicket.set(metrics.ticket_id, metrics);
+  const unknownValues: UnknownValue[] = [];
+  const withoutMetrics: string[] = [];
+  const tickets = parsed.tickets.map((ticket) => {
+    const metrics = metricsByTicket.get(ticket.id) ?? ticketMetrics?.get(ticket.id);
+    if (metrics === undefined && ticket.status !== 'deleted') withoutMetrics.push(ticket.id);
+    return ticketFromZendesk(ticket, metrics, unknownValues);
+  });
+  const agents: Agent[] = [];
+  const requesters: Requester[] = [];
+  for (const user of parsed.users ?? []) userToAgentOrRequester(user, agents, requesters, unknownValues);
+  return { tickets, agents, requesters, withoutMetrics, unknownValues };
 }
 
 /**
  * One page of the incremental cursor export (`tickets`, `metric_sets`, `users`) as model
  * tickets, agents (role agent or admin) and requesters (end-users). Each ticket takes the metric
- * set of the same page with its id; throws a `PayloadError` naming the field that does not fit.
+ * set of the same page with its id, else the one in `ticketMetrics` (listed on their own).
+ *
+ * Without metric sets no ticket has a reply or a solve, which reads as "nothing solved": a page
+ * whose tickets (deleted ones aside) have none at all is refused, unless `ticketMetrics` was
+ * given (its gaps are then listed in `withoutMetrics` for the caller to report). Throws a
+ * `PayloadError` naming the field that does not fit.
  */
-export function normalizeZendeskTicketPage(page: unknown): ZendeskTicketPageContent {
-  // Well-formed pages skip zod (see fast-ticket-page.ts); anything else gets the schema's checks and messages.
-  const parsed = readZendeskTicketPageFast(page) ?? parsePayload(zendeskTicketPageSchema, page);
-  const metricsByTicket = new Map<string, ZendeskMetricSet>();
-  for (const metrics of parsed.metric_sets ?? []) metricsByTicket.set(metrics.ticket_id, metrics);
-  const tickets = parsed.tickets.map((ticket) => ticketFromZendesk(ticket, metricsByTicket.get(ticket.id)));
-  const agents: Agent[] = [];
-  const requesters: Requester[] = [];
-  for (const user of parsed.users ?? []) userToAgentOrRequester(user, agents, requesters);
-  return { tickets, agents, requesters };
+export function normalizeZendeskTicketPage(
+  page: unknown,
+  ticketMetrics?: ZendeskTicketMetrics,
+): ZendeskTicketPageContent {
+  const content = readTicketPage(page, ticketMetrics);
+  const live = content.tickets.filter((ticket) => !ticket.removed).length;
+  if (ticketMetrics === undefined && live > 0 && content.withoutMetrics.length === live) {
+    throw new PayloadError(
+      'metric_sets',
+      'missing, so no ticket would have a reply or solve time; export the tickets with include=metric_sets',
+    );
+  }
+  return content;
 }
 
 /** `good` and `bad` are answers; `offered` was sent and not answered; `unoffered` never was sent. */
@@ -128,6 +191,8 @@ export function normalizeZendeskShownRating(body: unknown): Rating | null {
 /** What `GET /api/v2/tickets/{id}?include=metric_sets,users` holds. */
 export interface ZendeskShownTicket {
   readonly ticket: Ticket;
+  /** Values this normalizer does not know; the ticket is kept, read as each one says. */
+  readonly unknownValues: UnknownValue[];
   /** The ticket's last change. */
   readonly updatedAt: number;
   /** Its assignee and requester, when `users` were sideloaded. */
@@ -147,12 +212,14 @@ export function normalizeZendeskShownTicket(body: unknown): ZendeskShownTicket {
       ? [fields.metric_set]
       : [];
   const page = { tickets: [fields.ticket], metric_sets: metricSets, users: fields.users ?? [] };
-  const { tickets, agents, requesters } = normalizeZendeskTicketPage(page);
+  // Not refused without metric sets, unlike an export page: which name the show endpoint sideloads
+  // them under is UNSURE (see above), and one ticket without them is read as before, unmeasured.
+  const { tickets, agents, requesters, unknownValues } = readTicketPage(page, undefined);
   const ticket = tickets[0];
   const updatedAt = zendeskTicketChangeTimes(page)[0];
   if (ticket === undefined || updatedAt === undefined) throw new PayloadError('ticket', 'missing (expected a ticket)');
   const ratingId = parsePayload(zendeskShownTicketRatingSchema, body).ticket.satisfaction_rating?.id ?? null;
-  return { ticket, updatedAt, agents, requesters, ratingId };
+  return { ticket, unknownValues, updatedAt, agents, requesters, ratingId };
 }
 
 const zendeskUserPageSchema = z.object(
@@ -163,11 +230,18 @@ const zendeskUserPageSchema = z.object(
 );
 
 /** One page of `GET /api/v2/users` as model agents (role agent or admin) and requesters (end-users). */
-export function normalizeZendeskUserPage(page: unknown): { agents: Agent[]; requesters: Requester[] } {
+export function normalizeZendeskUserPage(page: unknown): {
+  agents: Agent[];
+  requesters: Requester[];
+  unknownValues: UnknownValue[];
+} {
   const agents: Agent[] = [];
   const requesters: Requester[] = [];
-  for (const user of parsePayload(zendeskUserPageSchema, page).users) userToAgentOrRequester(user, agents, requesters);
-  return { agents, requesters };
+  const unknownValues: UnknownValue[] = [];
+  for (const user of parsePayload(zendeskUserPageSchema, page).users) {
+    userToAgentOrRequester(user, agents, requesters, unknownValues);
+  }
+  return { agents, requesters, unknownValues };
 }
 
 const isoOrNaN = (value: unknown): number => (typeof value === 'string' ? parseIsoTime(value) : NaN);

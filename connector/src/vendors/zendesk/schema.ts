@@ -9,12 +9,15 @@ import { count, isoTime, optionalIsoTime, optionalVendorId, vendorId } from '../
 /** Ticket statuses of the incremental export; `deleted` appears only there. */
 export const ZENDESK_TICKET_STATUSES = ['new', 'open', 'pending', 'hold', 'solved', 'closed', 'deleted'] as const;
 
+export type ZendeskTicketStatus = (typeof ZENDESK_TICKET_STATUSES)[number];
+
 export const zendeskTicketSchema = z.object({
   id: vendorId,
   requester_id: vendorId,
   assignee_id: optionalVendorId,
   group_id: optionalVendorId,
-  status: z.enum(ZENDESK_TICKET_STATUSES),
+  // Any text: a status Zendesk adds later keeps its ticket (the normalizer reads it as open and reports it).
+  status: z.string(),
   created_at: isoTime,
   tags: z.array(z.string()).nullish(),
 });
@@ -37,13 +40,28 @@ export const zendeskMetricSetSchema = z.object({
   group_stations: count.nullish(),
 });
 
+/** One record of `GET /api/v2/ticket_metrics`: a metric set, with the time it last changed. */
+export const zendeskTicketMetricSchema = zendeskMetricSetSchema.extend({ updated_at: optionalIsoTime });
+
+/** One page of `GET /api/v2/ticket_metrics` (cursor or offset pagination; only the records are read). */
+export const zendeskTicketMetricPageSchema = z.object(
+  { ticket_metrics: z.array(zendeskTicketMetricSchema) },
+  {
+    error: (issue) =>
+      issue.code === 'invalid_type' ? 'expected a ticket metrics page: an object with "ticket_metrics"' : undefined,
+  },
+);
+
 export const ZENDESK_USER_ROLES = ['end-user', 'agent', 'admin'] as const;
+
+export type ZendeskUserRole = (typeof ZENDESK_USER_ROLES)[number];
 
 export const zendeskUserSchema = z.object({
   id: vendorId,
   name: z.string().nullish(),
   email: z.string().nullish(),
-  role: z.enum(ZENDESK_USER_ROLES),
+  // Any text, as for statuses: a role Zendesk adds later keeps its user (read as an end-user, reported).
+  role: z.string(),
 });
 
 /** One page of `GET /api/v2/incremental/tickets/cursor.json?include=metric_sets,users`. */
@@ -108,6 +126,7 @@ export const zendeskRatingPageSchema = z.object(
 
 export type ZendeskTicket = z.infer<typeof zendeskTicketSchema>;
 export type ZendeskMetricSet = z.infer<typeof zendeskMetricSetSchema>;
+export type ZendeskTicketMetric = z.infer<typeof zendeskTicketMetricSchema>;
 export type ZendeskUser = z.infer<typeof zendeskUserSchema>;
 export type ZendeskTicketPage = z.infer<typeof zendeskTicketPageSchema>;
 export type ZendeskRating = z.infer<typeof zendeskRatingSchema>;
