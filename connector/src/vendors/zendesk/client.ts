@@ -9,6 +9,8 @@ import { createVendorHttp } from '../http/vendor-http.js';
 import type { Page, StreamStart, SyncedTicket, TicketPage, TicketRefresh, VendorClient } from '../vendor-client.js';
 import { VendorUnsupportedError } from '../vendor-unsupported-error.js';
 import { detectZendeskCsatMode, type ZendeskCsatMode } from './client-csat-mode.js';
+import { getZendeskCursorPage } from './client-cursor-page.js';
+import { zendeskMarketplaceHeaders, type ZendeskMarketplaceApp } from './marketplace.js';
 import {
   zendeskRatingCursorSchema,
   zendeskTicketCursorSchema,
@@ -53,6 +55,8 @@ export interface ZendeskClientOptions extends ClientHttpOptions {
   readonly credentials: ZendeskCredentials;
   /** Requests per minute of the account's plan (Team 200, Growth/Professional 400, Enterprise 700). */
   readonly planLimitPerMinute?: number;
+  /** The Marketplace app Frontline runs as, named in every request's headers; `null` (default) for a private app. */
+  readonly marketplace?: ZendeskMarketplaceApp | null;
 }
 
 function authorization(credentials: ZendeskCredentials): string {
@@ -97,6 +101,7 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
     tenant,
     baseUrl: options.baseUrl,
     authHeaders: { Authorization: authorization(options.credentials) },
+    headers: zendeskMarketplaceHeaders(options.marketplace ?? null),
     clock,
     budget,
     timeoutMs: options.timeoutMs,
@@ -127,10 +132,14 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
         : decodeCursor(start.cursor, zendeskTicketCursorSchema, 'Zendesk ticket');
     const where: [string, string] =
       'after' in position ? ['cursor', position.after] : ['start_time', String(position.startTime)];
-    const { body } = await http.get({
-      url: `${INCREMENTAL_TICKETS}${queryString([['include', 'metric_sets,users'], where])}`,
-      endpoint: INCREMENTAL_TICKETS,
-    });
+    const { body } = await getZendeskCursorPage(
+      http,
+      {
+        url: `${INCREMENTAL_TICKETS}${queryString([['include', 'metric_sets,users'], where])}`,
+        endpoint: INCREMENTAL_TICKETS,
+      },
+      'after' in position ? position.after : null,
+    );
     const { content, times } = readPayload(tenant, INCREMENTAL_TICKETS, () => ({
       content: normalizeZendeskTicketPage(body),
       times: zendeskTicketChangeTimes(body),
@@ -165,10 +174,11 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
       ['page[size]', PAGE_SIZE],
     ];
     if (position.after !== null) params.push(['page[after]', position.after]);
-    const { body } = await http.get({
-      url: `${SATISFACTION_RATINGS}${queryString(params)}`,
-      endpoint: SATISFACTION_RATINGS,
-    });
+    const { body } = await getZendeskCursorPage(
+      http,
+      { url: `${SATISFACTION_RATINGS}${queryString(params)}`, endpoint: SATISFACTION_RATINGS },
+      position.after,
+    );
     const { items, created } = readPayload(tenant, SATISFACTION_RATINGS, () => ({
       items: normalizeZendeskRatingPage(body),
       created: zendeskRatingCreatedTimes(body),

@@ -11,3 +11,5 @@ export {
   type ZendeskTicketPageContent,
 } from './normalize.js';
 export { ZendeskTicketMetrics, parseZendeskTicketMetricPage } from './ticket-metrics.js';
+export { zendeskMarketplaceHeaders, type ZendeskMarketplaceApp } from './marketplace.js';
+export { readZendeskWebhook } from './webhook.js';
