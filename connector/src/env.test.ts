@@ -11,6 +11,7 @@ describe('readEnv', () => {
       secretKey: null,
       logLevel: 'info',
       adminToken: null,
+      zendeskMarketplace: null,
     });
   });
 
@@ -77,6 +78,54 @@ describe('readEnv', () => {
       expect((error as Error).message).toMatch(/^FRONTLINE_ADMIN_TOKEN must be at least 24 characters, got 15/);
       expect((error as Error).message).toContain('openssl rand -base64 32');
       expect((error as Error).message).not.toContain(short);
+    });
+  });
+
+  describe('the Zendesk Marketplace app', () => {
+    const all = {
+      FRONTLINE_ZENDESK_MARKETPLACE_NAME: 'Frontline',
+      FRONTLINE_ZENDESK_MARKETPLACE_ORGANIZATION_ID: '4242',
+      FRONTLINE_ZENDESK_MARKETPLACE_APP_ID: '987654',
+    };
+
+    it('is read from all three variables', () => {
+      expect(readEnv(all).zendeskMarketplace).toEqual({ name: 'Frontline', organizationId: '4242', appId: '987654' });
+    });
+
+    it('is none when none is set, or all are empty (a private app)', () => {
+      expect(readEnv({}).zendeskMarketplace).toBeNull();
+      expect(
+        readEnv({
+          FRONTLINE_ZENDESK_MARKETPLACE_NAME: '',
+          FRONTLINE_ZENDESK_MARKETPLACE_ORGANIZATION_ID: ' ',
+          FRONTLINE_ZENDESK_MARKETPLACE_APP_ID: '',
+        }).zendeskMarketplace,
+      ).toBeNull();
+    });
+
+    it('refuses one or two of the three, naming what is missing', () => {
+      expect(() => readEnv({ FRONTLINE_ZENDESK_MARKETPLACE_NAME: 'Frontline' })).toThrow(
+        new ConfigError(
+          'FRONTLINE_ZENDESK_MARKETPLACE_ORGANIZATION_ID and FRONTLINE_ZENDESK_MARKETPLACE_APP_ID are missing: ' +
+            'set all three of FRONTLINE_ZENDESK_MARKETPLACE_NAME, FRONTLINE_ZENDESK_MARKETPLACE_ORGANIZATION_ID, ' +
+            "FRONTLINE_ZENDESK_MARKETPLACE_APP_ID (from Zendesk's Marketplace portal) for a Marketplace app, " +
+            'or none for a private app',
+        ),
+      );
+      expect(() => readEnv({ ...all, FRONTLINE_ZENDESK_MARKETPLACE_APP_ID: undefined })).toThrow(
+        /^FRONTLINE_ZENDESK_MARKETPLACE_APP_ID is missing: set all three/,
+      );
+    });
+
+    it('refuses ids that are not whole numbers and a name that cannot be a header', () => {
+      expect(() => readEnv({ ...all, FRONTLINE_ZENDESK_MARKETPLACE_APP_ID: 'frontline' })).toThrow(
+        'FRONTLINE_ZENDESK_MARKETPLACE_APP_ID must be a whole number, got "frontline"; ' +
+          'example: FRONTLINE_ZENDESK_MARKETPLACE_APP_ID=123456',
+      );
+      expect(() => readEnv({ ...all, FRONTLINE_ZENDESK_MARKETPLACE_ORGANIZATION_ID: '-1' })).toThrow(ConfigError);
+      expect(() => readEnv({ ...all, FRONTLINE_ZENDESK_MARKETPLACE_NAME: 'Frontline\nX-Evil: 1' })).toThrow(
+        /^FRONTLINE_ZENDESK_MARKETPLACE_NAME must be plain ASCII text/,
+      );
     });
   });
 });

@@ -5,6 +5,7 @@
  */
 import { parseSecretKey } from './secrets/parse-secret-key.js';
 import { SecretKeyError } from './secrets/secret-key-error.js';
+import type { ZendeskMarketplaceApp } from './vendors/zendesk/index.js';
 
 export interface Env {
   /** HTTP port of the API. */
@@ -23,6 +24,11 @@ export interface Env {
    * `null` turns the dashboard off. A secret: never logged.
    */
   readonly adminToken: string | null;
+  /**
+   * `FRONTLINE_ZENDESK_MARKETPLACE_NAME`, `_ORGANIZATION_ID`, `_APP_ID`: the Marketplace app every
+   * Zendesk API call names in its headers; `null` (all unset) for a private, self-hosted app.
+   */
+  readonly zendeskMarketplace: ZendeskMarketplaceApp | null;
 }
 
 /** A configuration problem, said in one line an operator can act on. */
@@ -93,7 +99,50 @@ export function readEnv(source: Readonly<Record<string, string | undefined>> = p
     secretKey,
     logLevel,
     adminToken,
+    zendeskMarketplace: readZendeskMarketplace(value),
   };
+}
+
+const MARKETPLACE = {
+  name: 'FRONTLINE_ZENDESK_MARKETPLACE_NAME',
+  organizationId: 'FRONTLINE_ZENDESK_MARKETPLACE_ORGANIZATION_ID',
+  appId: 'FRONTLINE_ZENDESK_MARKETPLACE_APP_ID',
+} as const;
+
+/**
+ * The three go together: a Marketplace app sends all three headers. The ids are whole numbers
+ * (UNSURE: the reference names the headers, not their form; Zendesk's portal shows numbers), and the
+ * name must be plain text, since it travels as an HTTP header value.
+ */
+function readZendeskMarketplace(value: (name: string) => string | null): ZendeskMarketplaceApp | null {
+  const name = value(MARKETPLACE.name);
+  const organizationId = value(MARKETPLACE.organizationId);
+  const appId = value(MARKETPLACE.appId);
+  if (name === null && organizationId === null && appId === null) return null;
+  if (name === null || organizationId === null || appId === null) {
+    const missing = Object.values(MARKETPLACE).filter((variable) => value(variable) === null);
+    throw new ConfigError(
+      `${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing: set all three of ` +
+        `${Object.values(MARKETPLACE).join(', ')} (from Zendesk's Marketplace portal) for a Marketplace app, or none for a private app`,
+    );
+  }
+  if (!/^[\x20-\x7e]+$/.test(name)) {
+    throw new ConfigError(
+      `${MARKETPLACE.name} must be plain ASCII text (it is sent as an HTTP header), got ${JSON.stringify(name)}; ` +
+        `example: ${MARKETPLACE.name}=Frontline`,
+    );
+  }
+  for (const [variable, id] of [
+    [MARKETPLACE.organizationId, organizationId],
+    [MARKETPLACE.appId, appId],
+  ] as const) {
+    if (!/^\d{1,20}$/.test(id)) {
+      throw new ConfigError(
+        `${variable} must be a whole number, got ${JSON.stringify(id)}; example: ${variable}=123456`,
+      );
+    }
+  }
+  return { name, organizationId, appId };
 }
 
 function checkUrl(name: string, raw: string, protocols: string[], example: string): void {

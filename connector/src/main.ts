@@ -77,6 +77,7 @@ export async function openRuntime(env: Env, overrides: RuntimeOverrides = {}): P
         },
         log,
         unknownValues,
+        zendeskMarketplace: env.zendeskMarketplace,
         ...(redis === null ? {} : { ledger: createRedisRequestLedger(redis, tenant.id) }),
       }),
     surveysFor: (tenant) => createSurveySource(tenant, { clock, log }),

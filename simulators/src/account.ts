@@ -22,7 +22,7 @@ import type { SimHistory } from './history.js';
 import { planLimits, type RateLimitOverrides, type RateLimits } from './plans.js';
 import { hashSeed, mulberry32, type Random } from './prng.js';
 import { SlidingWindowLimiter } from './rate-limiter.js';
-import { RequestGate, type SimulatorStats } from './request-gate.js';
+import { RequestGate, type SeenRequest, type SimulatorStats } from './request-gate.js';
 import type { FreshdeskBusinessHoursJson } from './schedule.js';
 import { addTicket, applyChange, nextGapMs, nextStep, type NewTicket, type TicketChange } from './ticket-changes.js';
 import { snapshotTicket, TicketEventHub, type TicketEventListener } from './ticket-events.js';
@@ -136,6 +136,8 @@ export interface SimulatedAccount<V extends SimVendor = SimVendor> {
   /** Request counters of all the account's handlers. */
   stats(): SimulatorStats;
   resetStats(): void;
+  /** The latest requests the account received (see `RequestGate.requests`). */
+  requests(): readonly SeenRequest[];
   /** While true, every request gets 401 ("token revoked"). */
   setAuthRevoked(revoked: boolean): void;
 }
@@ -326,6 +328,10 @@ class Account<V extends SimVendor> implements SimulatedAccount<V> {
 
   stats(): SimulatorStats {
     return this.gate.stats();
+  }
+
+  requests(): readonly SeenRequest[] {
+    return this.gate.requests();
   }
 
   resetStats(): void {

@@ -39,7 +39,7 @@ export { FRESHDESK_SECRET_HEADER } from './freshdesk-webhooks.js';
 export { FRESHDESK_PLANS, ZENDESK_PLANS, ZENDESK_INCREMENTAL_PER_MINUTE, planLimits } from './plans.js';
 export type { FreshdeskPlan, RateLimitOverrides, RateLimits, ZendeskPlan } from './plans.js';
 export { FAULT_KINDS, type FaultKind, type FaultOptions } from './faults.js';
-export type { RequestGate, RouteStats, SimulatorStats } from './request-gate.js';
+export type { RequestGate, RouteStats, SeenRequest, SimulatorStats } from './request-gate.js';
 export {
   createZendeskHandlers,
   DEFAULT_ZENDESK_CREDENTIALS,

@@ -90,6 +90,17 @@ function emptyStats(): SimulatorStats {
   };
 }
 
+/** One request as the account received it, for tests that check what a client sends. */
+export interface SeenRequest {
+  /** The route's name, as in `stats().byRoute`. */
+  readonly route: string;
+  /** Its headers, names in lower case; `authorization` left out (it holds the credentials). */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** Requests kept for {@link RequestGate.requests}: the latest ones, so a long run stays small. */
+const SEEN_REQUESTS = 5_000;
+
 interface StoredPage {
   readonly status: number;
   readonly text: string;
@@ -109,6 +120,7 @@ export class RequestGate {
   private readonly blockedUntil = new Map<string, number>();
   private readonly faults: FaultPicker | null;
   private readonly replay = new Map<string, StoredPage>();
+  private seen: SeenRequest[] = [];
   authRevoked = false;
 
   constructor(
@@ -127,6 +139,12 @@ export class RequestGate {
 
   resetStats(): void {
     this.counters = emptyStats();
+    this.seen = [];
+  }
+
+  /** The latest requests (up to 5,000), oldest first, whatever was answered; reset with the stats. */
+  requests(): readonly SeenRequest[] {
+    return [...this.seen];
   }
 
   /** The limit and current room of a scope, for tests and dashboards. */
@@ -178,6 +196,12 @@ export class RequestGate {
     produce: () => RouteResult | Promise<RouteResult>,
   ): Promise<Response> {
     this.counters.requests++;
+    const sent: Record<string, string> = {};
+    request.headers.forEach((value, name) => {
+      if (name !== 'authorization') sent[name] = value;
+    });
+    this.seen.push({ route: route.name, headers: sent });
+    if (this.seen.length > SEEN_REQUESTS) this.seen.shift();
     const stats = this.routeStats(route.name);
     stats.requests++;
 

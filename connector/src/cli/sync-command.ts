@@ -73,7 +73,7 @@ async function runSync(runtime: Runtime, options: SyncOptions, io: CliIo, isTerm
     const client = runtime.clientFor(tenant, { observer: { onRateLimitWait: (ms) => void (waited += ms) } });
     const outcome = await syncTenant(
       tenant,
-      { store: runtime.store, client, surveys: runtime.surveysFor(tenant), clock: runtime.clock },
+      { store: runtime.store, client, surveys: runtime.surveysFor(tenant), clock: runtime.clock, log: runtime.log },
       { full: options.full ?? false, onProgress: show },
     );
     if (isTerminal) io.stderr('\n');

@@ -364,6 +364,29 @@ describe('who may see what', () => {
       ]);
     });
 
+    it('refuses a signed webhook that names no ticket id with 400 saying what to send, and queues nothing', async () => {
+      const bogus = await sendZendesk(zendeskEvent('../admin'));
+      expect(bogus.statusCode).toBe(400);
+      expect(bogus.json().error.message).toBe(
+        'the webhook names no ticket (subject: expected a ticket id (a whole number from 1), got "../admin"): ' +
+          'ticket events name it as "subject": "zen:ticket:<id>"',
+      );
+      const unrendered = await sendZendesk(JSON.stringify({ ticket_id: '{{ticket.id}}' }), {
+        secret: ZD_RATINGS_SECRET,
+      });
+      expect(unrendered.statusCode).toBe(400);
+      expect(unrendered.json().error.message).toMatch(/trigger body \{"ticket_id": "\{\{ticket\.id\}\}"\}$/);
+      const freshdesk = await api.app.inject({
+        method: 'POST',
+        url: '/v1/webhooks/freshdesk/acme',
+        payload: { freshdesk_webhook: { ticket_id: 0 } },
+        headers: { [FRESHDESK_WEBHOOK_SECRET_HEADER]: FD_WEBHOOK_SECRET },
+      });
+      expect(freshdesk.statusCode).toBe(400);
+      expect(freshdesk.json().error.message).toMatch(/^the webhook names no ticket \(freshdesk_webhook\.ticket_id:/);
+      expect(api.queued).toEqual([]);
+    });
+
     it('refuses forged, stale, replayed and re-signed webhooks, and unknown accounts', async () => {
       const body = zendeskEvent('7');
       refused(

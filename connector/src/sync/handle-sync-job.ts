@@ -74,6 +74,7 @@ async function syncLink(
         client: deps.clientFor(tenant, { signal }),
         surveys: deps.surveysFor(tenant),
         clock: deps.clock,
+        log: deps.log,
       },
       { full: job.full ?? false, maxPages: deps.linkPages ?? DEFAULT_LINK_PAGES, signal },
     );

@@ -1,5 +1,7 @@
 import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
 import type { PageRows, StreamCheckpoint, SyncStore, Tenant } from '../store/sync-store.js';
+import { CursorExpiredError } from '../vendors/cursor-expired-error.js';
 import type { Page, StreamStart, TicketPage, VendorClient } from '../vendors/vendor-client.js';
 import type { SurveySource } from './survey-source.js';
 import { SYNC_STEPS, type SyncStep } from './sync-steps.js';
@@ -44,6 +46,8 @@ export interface SyncDeps {
   /** Pulse-survey answers (Zigpoll), when the tenant has them. */
   readonly surveys: SurveySource | null;
   readonly clock: Clock;
+  /** Where a stream restarted after its cursor was refused is told (one line); default: nowhere. */
+  readonly log?: Logger;
 }
 
 export interface SyncProgress {
@@ -132,10 +136,27 @@ export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOp
     // so overlapping the two keeps it at the vendor's limit. Saves still happen in page order, and
     // a failed save stops the stream before the next page is saved.
     let saving: Promise<void> = Promise.resolve();
+    let restartedFrom: number | null = null;
     try {
       while (budgetLeft()) {
         options.signal?.throwIfAborted();
-        const page = await fetch(checkpoint ? { cursor: checkpoint.cursor } : { since });
+        let page: P;
+        try {
+          page = await fetch(checkpoint ? { cursor: checkpoint.cursor } : { since });
+        } catch (error) {
+          // A refused cursor: read the stream again from the time it had reached (pages upsert,
+          // so re-reading is safe). Refused again from the same time, a restart does not help.
+          const from = checkpoint?.reachedTime ?? since;
+          if (!(error instanceof CursorExpiredError) || checkpoint === null || from === restartedFrom) throw error;
+          deps.log?.warn(
+            { stream, from: new Date(from).toISOString() },
+            `${error.message}; the ${stream} stream starts again from ${new Date(from).toISOString()}`,
+          );
+          restartedFrom = from;
+          since = from;
+          checkpoint = null;
+          continue;
+        }
         const reachedBoundary = until !== null && page.reachedTime !== null && page.reachedTime >= until;
         const next: StreamCheckpoint = {
           cursor: page.cursor,

@@ -7,7 +7,7 @@ import { createFreshdeskClient } from './freshdesk/index.js';
 import type { RequestLedger } from './http/request-ledger.js';
 import { reportEachOnce, type UnknownValueReporter } from './unknown-value.js';
 import type { VendorClient } from './vendor-client.js';
-import { createZendeskClient } from './zendesk/index.js';
+import { createZendeskClient, type ZendeskMarketplaceApp } from './zendesk/index.js';
 import { createZigpollClient } from './zigpoll/index.js';
 
 export interface ClientContext {
@@ -20,6 +20,8 @@ export interface ClientContext {
   readonly ledger?: RequestLedger;
   /** Where each tenant's unknown enum values go; default: a log line per value for this client. */
   readonly unknownValues?: UnknownValueLog;
+  /** The Marketplace app Zendesk calls are made as (the operator's configuration); none for a private app. */
+  readonly zendeskMarketplace?: ZendeskMarketplaceApp | null;
 }
 
 /** A tenant's reporter of the enum values its helpdesk sent that the normalizers do not know. */
@@ -63,7 +65,7 @@ export function createVendorClient(tenant: Tenant, context: ClientContext): Vend
   switch (credentials.kind) {
     case 'zendesk-token':
     case 'zendesk-oauth':
-      return createZendeskClient({ ...common, credentials });
+      return createZendeskClient({ ...common, credentials, marketplace: context.zendeskMarketplace ?? null });
     case 'freshdesk-key':
       return createFreshdeskClient({ ...common, apiKey: credentials.apiKey });
   }

@@ -11,8 +11,11 @@ export type {
   VendorClient,
   VendorName,
 } from './vendor-client.js';
+export { CursorExpiredError } from './cursor-expired-error.js';
 export { reportEachOnce, type UnknownValue, type UnknownValueReporter } from './unknown-value.js';
 export { VendorAuthError } from './vendor-auth-error.js';
 export { VendorUnavailableError } from './vendor-unavailable-error.js';
 export { VendorUnsupportedError } from './vendor-unsupported-error.js';
+export { readVendorWebhook } from './read-webhook.js';
+export type { WebhookNotice } from './webhook-notice.js';
 export { createSurveySource, createVendorClient, type ClientContext } from './create-vendor-client.js';

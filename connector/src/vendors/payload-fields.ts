@@ -54,6 +54,24 @@ export const vendorId = z
 /** {@link vendorId}, or `null`/absent. */
 export const optionalVendorId = vendorId.nullish().transform((id) => id ?? null);
 
+/** Ticket ids where the vendor numbers tickets from 1 (Zendesk, Freshdesk); 16 digits at most. */
+const TICKET_NUMBER = /^[1-9]\d{0,15}$/;
+
+/**
+ * A ticket id as a webhook body carries it: a whole number from 1, or its digits as text (a
+ * placeholder renders as either). Anything else would be a request the vendor can only refuse.
+ */
+export const ticketNumber = z.any().transform((value: unknown, ctx) => {
+  const text = typeof value === 'number' ? String(value) : value;
+  if (typeof text === 'string' && TICKET_NUMBER.test(text) && Number.isSafeInteger(Number(text))) return text;
+  const message =
+    value === undefined
+      ? 'missing (expected a ticket id: a whole number from 1)'
+      : `expected a ticket id (a whole number from 1), got ${describeValue(value)}`;
+  ctx.addIssue({ code: 'custom', message, input: value });
+  return z.NEVER;
+});
+
 /** A count of things (replies, reopens): a whole number of 0 or more. */
 export const count = z
   .number()

@@ -61,7 +61,9 @@ export interface TicketRefresh {
  * Reads one helpdesk account's history through its API, within the account's rate limits.
  * Normalizes every payload to the model before returning it. Not in the contract: auth headers,
  * paging style (cursor, page numbers, `updated_since` windows), field names, retries and waits.
- * Errors: `VendorAuthError`, `VendorUnavailableError`, `VendorUnsupportedError` (one file each).
+ * Errors: `VendorAuthError`, `VendorUnavailableError`, `VendorUnsupportedError` (one file each), and
+ * `CursorExpiredError` from the paged reads below when called with a `{ cursor }` the vendor
+ * refuses: every cursor-paged stream a client adds throws it too, so the sync restarts that stream.
  */
 export interface VendorClient {
   readonly vendor: VendorName;
@@ -72,9 +74,9 @@ export interface VendorClient {
   ratingsIncludeUnanswered(): Promise<boolean>;
   /** Whether tickets arrive with `repliesKnown: false` and need `replies` per ticket. */
   readonly needsReplyCounts: boolean;
-  /** Tickets changed since the start, oldest change first, one page per call. */
+  /** Tickets changed since the start, oldest change first, one page per call. Refused cursor: `CursorExpiredError`. */
   ticketsChangedSince(start: StreamStart): Promise<TicketPage>;
-  /** Satisfaction ratings created or changed since the start, one page per call. */
+  /** Satisfaction ratings created or changed since the start, one page per call. Refused cursor: `CursorExpiredError`. */
   ratingsSince(start: StreamStart): Promise<Page<Rating>>;
   /** Every agent of the account. */
   agents(): Promise<Agent[]>;

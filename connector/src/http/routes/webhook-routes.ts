@@ -8,7 +8,7 @@ import {
   type ZendeskWebhookRequest,
 } from '../../auth/index.js';
 import type { Tenant } from '../../store/sync-store.js';
-import type { VendorName } from '../../vendors/index.js';
+import { readVendorWebhook, type VendorName } from '../../vendors/index.js';
 import { ApiError } from '../api-error.js';
 import { ErrorBody } from '../schemas/common-schemas.js';
 import type { ServerDeps } from '../server-deps.js';
@@ -19,7 +19,6 @@ export const FRESHDESK_WEBHOOK_SECRET_HEADER = 'x-frontline-webhook-secret';
 const TenantParams = Type.Object({ tenant: Type.String({ minLength: 1, maxLength: 100 }) });
 const Accepted = Type.Object({ queued: Type.Literal(true), ticketId: Type.String() });
 const WEBHOOK_ERRORS = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody } as const;
-const TICKET_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * Webhooks tell us a ticket changed; each accepted one queues a refresh of that ticket (a
@@ -59,13 +58,13 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: ServerDeps): v
     return tenant;
   };
 
-  const queueRefresh = async (tenant: Tenant, ticketId: string | null) => {
-    if (ticketId === null || !TICKET_ID.test(ticketId)) {
-      throw new ApiError(
-        'bad_request',
-        'the event names no ticket: send ticket events, or a trigger body {"ticket_id": "{{ticket.id}}"}',
-      );
+  /** Queues a refresh of the ticket the webhook names; a body naming none is refused with what to send. */
+  const queueRefresh = async (request: FastifyRequest, tenant: Tenant) => {
+    const notice = readVendorWebhook(tenant.vendor, parseJson(request.body));
+    if (notice.ticketId === null) {
+      throw refuse(request, tenant.name, 'no_ticket', new ApiError('bad_request', notice.problem));
     }
+    const { ticketId } = notice;
     await deps.queue.add({ kind: 'refresh-ticket', tenant: tenant.name, ticketId }, { priority: 'high' });
     return { queued: true as const, ticketId };
   };
@@ -82,8 +81,9 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: ServerDeps): v
           summary: 'Zendesk webhook (ticket events or a trigger): queues a refresh of the ticket',
           description:
             'Signed by Zendesk: X-Zendesk-Webhook-Signature = base64(HMAC-SHA256(signing secret, timestamp + body)); ' +
-            'refused when the timestamp is more than 5 minutes off or the same delivery arrives twice. Ticket id from ' +
-            '`detail.id` (ticket events) or `ticket_id` (trigger body).',
+            'refused when the timestamp is more than 5 minutes off or the same delivery arrives twice. Ticket from ' +
+            '`subject` (`zen:ticket:<id>`, any `zen:event-type:ticket.*` event) or `ticket_id` (trigger body); ' +
+            'a body that names no ticket id (a whole number from 1) is refused with 400.',
           tags: ['webhooks'],
           params: TenantParams,
           response: { 202: Accepted, ...WEBHOOK_ERRORS },
@@ -110,7 +110,7 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: ServerDeps): v
             new ApiError('replayed', 'this webhook delivery was already received; it is not processed twice'),
           );
         }
-        return reply.status(202).send(await queueRefresh(tenant, zendeskTicketId(parseJson(request.body))));
+        return reply.status(202).send(await queueRefresh(request, tenant));
       },
     );
 
@@ -121,7 +121,7 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: ServerDeps): v
           summary: 'Freshdesk automation-rule webhook: queues a refresh of the ticket',
           description:
             `Freshdesk does not sign webhooks: the rule sends the tenant's secret in ${FRESHDESK_WEBHOOK_SECRET_HEADER}. ` +
-            'Ticket id from `freshdesk_webhook.ticket_id` or `ticket_id`.',
+            'Ticket id (a whole number from 1) from `freshdesk_webhook.ticket_id` or `ticket_id`; any other body is refused with 400.',
           tags: ['webhooks'],
           params: TenantParams,
           response: { 202: Accepted, ...WEBHOOK_ERRORS },
@@ -141,7 +141,7 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: ServerDeps): v
             ),
           );
         }
-        return reply.status(202).send(await queueRefresh(tenant, freshdeskTicketId(parseJson(request.body))));
+        return reply.status(202).send(await queueRefresh(request, tenant));
       },
     );
   });
@@ -180,24 +180,4 @@ function parseJson(body: unknown): unknown {
   } catch {
     throw new ApiError('malformed_json', 'the webhook body is not valid JSON: send the request format JSON');
   }
-}
-
-function idText(value: unknown): string | null {
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
-  return typeof value === 'string' ? value : null;
-}
-
-function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-}
-
-/** Ticket events carry `subject: zen:ticket:<id>` and `detail.id`; our trigger body carries `ticket_id`. */
-function zendeskTicketId(payload: unknown): string | null {
-  const subject = field(payload, 'subject');
-  if (typeof subject === 'string' && subject.startsWith('zen:ticket:')) return subject.slice('zen:ticket:'.length);
-  return idText(field(field(payload, 'detail'), 'id')) ?? idText(field(payload, 'ticket_id'));
-}
-
-function freshdeskTicketId(payload: unknown): string | null {
-  return idText(field(field(payload, 'freshdesk_webhook'), 'ticket_id')) ?? idText(field(payload, 'ticket_id'));
 }

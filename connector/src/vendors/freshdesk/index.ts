@@ -14,3 +14,4 @@ export {
   type FreshdeskTicketPageContent,
   type TicketWithoutReplies,
 } from './normalize.js';
+export { readFreshdeskWebhook } from './webhook.js';

@@ -23,6 +23,8 @@ export interface VendorHttpOptions {
   readonly baseUrl: string;
   /** The credentials, as headers (`Authorization`); never logged nor put in an error. */
   readonly authHeaders: Readonly<Record<string, string>>;
+  /** Other headers every request carries (who is calling); not secret. */
+  readonly headers?: Readonly<Record<string, string>>;
   readonly clock: Clock;
   readonly budget: RateBudget;
   readonly timeoutMs?: number;
@@ -81,7 +83,7 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const instance: AxiosInstance = createHttpInstance({
     baseUrl: options.baseUrl,
-    headers: options.authHeaders,
+    headers: { ...options.headers, ...options.authHeaders },
     timeoutMs,
   });
 

@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { describe, expect, it } from 'vitest';
+import { CursorExpiredError } from '../cursor-expired-error.js';
 import { createInstantClock } from '../http/instant-clock.js';
 import type { UnknownValue } from '../unknown-value.js';
 import { CONTRACT_NOW, serveDuringTests } from '../vendor-client.contract.js';
@@ -173,6 +174,20 @@ describe('Zendesk CSAT: legacy ratings and current survey responses', () => {
     const pages = await drain(clientOf(), { cursor: oldCheckpoint });
     expect(pages.flatMap((p) => p.items).map((r) => r.ticketId)).toEqual(['9']);
     expect(responsesSeen[0]?.searchParams.get('filter[created_at_start]')).toBe(String(SINCE));
+  });
+
+  it('throws CursorExpiredError when Zendesk refuses a survey responses cursor, so the sync restarts the stream', async () => {
+    server.use(
+      settings(false),
+      http.get(`${BASE_URL}/api/v2/guide/survey_responses`, () =>
+        HttpResponse.json(
+          { error: 'InvalidPaginationParameter', description: 'page[after] is invalid' },
+          { status: 400 },
+        ),
+      ),
+    );
+    const checkpoint = JSON.stringify({ responsesFrom: SINCE, after: 'expired' });
+    await expect(clientOf().ratingsSince({ cursor: checkpoint })).rejects.toBeInstanceOf(CursorExpiredError);
   });
 
   it('never asks for survey responses on a legacy account', async () => {

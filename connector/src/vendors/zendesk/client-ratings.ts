@@ -6,6 +6,7 @@ import type { VendorHttp } from '../http/vendor-http.js';
 import type { UnknownValueReporter } from '../unknown-value.js';
 import type { Page, StreamStart } from '../vendor-client.js';
 import { detectZendeskCsatMode, type ZendeskCsatMode } from './client-csat-mode.js';
+import { getZendeskCursorPage } from './client-cursor-page.js';
 import {
   zendeskRatingCursorSchema,
   type ZendeskLegacyRatingCursor,
@@ -27,7 +28,7 @@ const LEGACY_GONE = [403, 404];
 
 /** The CSAT side of a Zendesk client: legacy satisfaction ratings and current survey responses. */
 export interface ZendeskRatingReader {
-  /** The ratings stream (see `zendeskRatingCursorSchema`). */
+  /** The ratings stream (see `zendeskRatingCursorSchema`); a cursor Zendesk refuses: `CursorExpiredError`. */
   ratingsSince(start: StreamStart): Promise<Page<Rating>>;
   /** One ticket's ratings: the legacy record it names, and its survey responses on the current CSAT. */
   ticketRatings(ticketId: string, legacyRatingId: string | null): Promise<Rating[]>;
@@ -73,11 +74,15 @@ export function createZendeskRatingReader({
       ['page[size]', PAGE_SIZE],
     ];
     if (position.after !== null) params.push(['page[after]', position.after]);
-    const response = await http.get({
-      url: `${SATISFACTION_RATINGS}${queryString(params)}`,
-      endpoint: SATISFACTION_RATINGS,
-      ...(current ? { accept: LEGACY_GONE } : {}),
-    });
+    const response = await getZendeskCursorPage(
+      http,
+      {
+        url: `${SATISFACTION_RATINGS}${queryString(params)}`,
+        endpoint: SATISFACTION_RATINGS,
+        ...(current ? { accept: LEGACY_GONE } : {}),
+      },
+      position.after,
+    );
     const responses: ZendeskSurveyResponseCursor = { responsesFrom: position.startTime * 1000, after: null };
     if (response.status !== 200) return { items: [], cursor: encodeCursor(responses), done: false, reachedTime: null };
     const { items, created } = readPayload(tenant, SATISFACTION_RATINGS, () => ({
@@ -105,7 +110,11 @@ export function createZendeskRatingReader({
     // after the cursor.
     const params: [string, string][] = [filter, ['sort', 'id'], ['page[size]', PAGE_SIZE]];
     if (after !== null) params.push(['page[after]', after]);
-    const { body } = await http.get({ url: `${SURVEY_RESPONSES}${queryString(params)}`, endpoint: SURVEY_RESPONSES });
+    const { body } = await getZendeskCursorPage(
+      http,
+      { url: `${SURVEY_RESPONSES}${queryString(params)}`, endpoint: SURVEY_RESPONSES },
+      after,
+    );
     const content = readPayload(tenant, SURVEY_RESPONSES, () => normalizeZendeskSurveyResponsePage(body));
     for (const unknown of content.unknownValues) onUnknownValue?.(unknown);
     return { ...content, meta: cursorMeta(body) };

@@ -7,9 +7,11 @@ import { RateBudget } from '../http/rate-budget.js';
 import { readPayload } from '../http/read-payload.js';
 import { createVendorHttp } from '../http/vendor-http.js';
 import type { StreamStart, SyncedTicket, TicketPage, TicketRefresh, VendorClient } from '../vendor-client.js';
+import { getZendeskCursorPage } from './client-cursor-page.js';
 import { createZendeskRatingReader } from './client-ratings.js';
 import { zendeskTicketCursorSchema, type ZendeskTicketCursor } from './client-cursors.js';
 import { cursorMeta, fieldsOf } from './cursor-meta.js';
+import { zendeskMarketplaceHeaders, type ZendeskMarketplaceApp } from './marketplace.js';
 import {
   normalizeZendeskShownTicket,
   normalizeZendeskTicketPage,
@@ -43,6 +45,8 @@ export interface ZendeskClientOptions extends ClientHttpOptions {
   readonly credentials: ZendeskCredentials;
   /** Requests per minute of the account's plan (Team 200, Growth/Professional 400, Enterprise 700). */
   readonly planLimitPerMinute?: number;
+  /** The Marketplace app Frontline runs as, named in every request's headers; `null` (default) for a private app. */
+  readonly marketplace?: ZendeskMarketplaceApp | null;
 }
 
 function authorization(credentials: ZendeskCredentials): string {
@@ -73,6 +77,7 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
     tenant,
     baseUrl: options.baseUrl,
     authHeaders: { Authorization: authorization(options.credentials) },
+    headers: zendeskMarketplaceHeaders(options.marketplace ?? null),
     clock,
     budget,
     timeoutMs: options.timeoutMs,
@@ -90,10 +95,14 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
         : decodeCursor(start.cursor, zendeskTicketCursorSchema, 'Zendesk ticket');
     const where: [string, string] =
       'after' in position ? ['cursor', position.after] : ['start_time', String(position.startTime)];
-    const { body } = await http.get({
-      url: `${INCREMENTAL_TICKETS}${queryString([['include', 'metric_sets,users'], where])}`,
-      endpoint: INCREMENTAL_TICKETS,
-    });
+    const { body } = await getZendeskCursorPage(
+      http,
+      {
+        url: `${INCREMENTAL_TICKETS}${queryString([['include', 'metric_sets,users'], where])}`,
+        endpoint: INCREMENTAL_TICKETS,
+      },
+      'after' in position ? position.after : null,
+    );
     const { content, times } = readPayload(tenant, INCREMENTAL_TICKETS, () => ({
       content: normalizeZendeskTicketPage(body),
       times: zendeskTicketChangeTimes(body),

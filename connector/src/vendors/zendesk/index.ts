@@ -16,3 +16,5 @@ export {
   type ZendeskSurveyResponsePageContent,
 } from './normalize-survey-responses.js';
 export { ZendeskTicketMetrics, parseZendeskTicketMetricPage } from './ticket-metrics.js';
+export { zendeskMarketplaceHeaders, type ZendeskMarketplaceApp } from './marketplace.js';
+export { readZendeskWebhook } from './webhook.js';
