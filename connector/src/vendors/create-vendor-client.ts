@@ -3,11 +3,11 @@ import type { Logger } from '../logger.js';
 import type { ClientObserver } from '../runtime.js';
 import type { Tenant } from '../store/sync-store.js';
 import type { SurveySource } from '../sync/survey-source.js';
-import { createFreshdeskClient } from './freshdesk/index.js';
+import { createFreshdeskClient, isFreshdeskPlan } from './freshdesk/index.js';
 import type { RequestLedger } from './http/request-ledger.js';
 import { reportEachOnce } from './unknown-value.js';
 import type { VendorClient } from './vendor-client.js';
-import { createZendeskClient } from './zendesk/index.js';
+import { createZendeskClient, zendeskPlanLimit } from './zendesk/index.js';
 import { createZigpollClient } from './zigpoll/index.js';
 
 export interface ClientContext {
@@ -22,7 +22,7 @@ export interface ClientContext {
 
 /** The client of the tenant's helpdesk: the one place that picks a vendor by name. */
 export function createVendorClient(tenant: Tenant, context: ClientContext): VendorClient {
-  const { credentials } = tenant;
+  const { credentials, plan } = tenant;
   const common = {
     tenant: tenant.name,
     baseUrl: tenant.baseUrl,
@@ -39,10 +39,16 @@ export function createVendorClient(tenant: Tenant, context: ClientContext): Vend
   };
   switch (credentials.kind) {
     case 'zendesk-token':
-    case 'zendesk-oauth':
-      return createZendeskClient({ ...common, credentials });
+    case 'zendesk-oauth': {
+      const planLimitPerMinute = plan === null ? undefined : zendeskPlanLimit(plan);
+      return createZendeskClient({ ...common, credentials, ...(planLimitPerMinute ? { planLimitPerMinute } : {}) });
+    }
     case 'freshdesk-key':
-      return createFreshdeskClient({ ...common, apiKey: credentials.apiKey });
+      return createFreshdeskClient({
+        ...common,
+        apiKey: credentials.apiKey,
+        ...(plan !== null && isFreshdeskPlan(plan) ? { plan } : {}),
+      });
   }
 }
 

@@ -13,3 +13,4 @@ export { VendorAuthError } from './vendor-auth-error.js';
 export { VendorUnavailableError } from './vendor-unavailable-error.js';
 export { VendorUnsupportedError } from './vendor-unsupported-error.js';
 export { createSurveySource, createVendorClient, type ClientContext } from './create-vendor-client.js';
+export { VENDOR_PLANS } from './vendor-plans.js';

@@ -152,14 +152,14 @@ export class RateBudget {
   }
 
   /**
-   * A 429 while the account had room left was the endpoint's own limit: it is at most what the
-   * tenant sent there in the minute before, even when the plan promised more.
+   * A 429 while the headers say the account had room left was the endpoint's own limit: it is at
+   * most what the tenant sent there in the minute before, even when the plan promised more.
    */
   private learnFromRefusal(slot: Slot, reading: RateLimitReading | null): void {
     const limit = this.endpointLimit(slot.endpoint);
-    if (limit === null || slot.endpointUsed >= limit) return;
-    if (reading?.account != null && reading.account.remaining < slot.cost) return;
-    this.refusedLimits.set(slot.endpoint, Math.max(1, slot.endpointUsed));
+    if (limit === null || slot.endpointUsed === 0 || slot.endpointUsed >= limit) return;
+    if (reading?.account == null || reading.account.remaining < slot.cost) return;
+    this.refusedLimits.set(slot.endpoint, slot.endpointUsed);
   }
 
   private endpointLimit(endpoint: string): number | null {
