@@ -1,4 +1,4 @@
-import type { LedgerRequest, Reservation, RequestLedger } from './request-ledger.js';
+import type { LearnedLimits, LedgerRequest, Reservation, RequestLedger } from './request-ledger.js';
 
 /** Vendors count their limits per minute. */
 export const WINDOW_MS = 60_000;
@@ -15,6 +15,7 @@ interface Entry {
 export function createMemoryRequestLedger(): RequestLedger {
   const entries: Entry[] = [];
   const costs = new Map<string, number>();
+  let learned: Required<LearnedLimits> = { account: NaN, endpoints: {}, refused: {} };
   let pausedUntil = -Infinity;
   let nextId = 0;
 
@@ -30,18 +31,19 @@ export function createMemoryRequestLedger(): RequestLedger {
       prune(now);
       if (pausedUntil > now) return { granted: false, retryAt: pausedUntil };
       const cost = costs.get(request.endpoint) ?? request.cost;
+      const { limit, endpointLimit } = limitsOf(request, learned);
       const mine = entries.filter((e) => e.endpoint === request.endpoint);
-      let retryAt = readyAt(entries, (e) => e.cost, cost, request.limit);
-      if (request.endpointLimit !== null)
+      let retryAt = readyAt(entries, (e) => e.cost, cost, limit);
+      if (endpointLimit !== null)
         retryAt = Math.max(
           retryAt,
-          readyAt(mine, () => 1, 1, request.endpointLimit),
+          readyAt(mine, () => 1, 1, endpointLimit),
         );
       if (retryAt > now) return { granted: false, retryAt };
       const id = String(nextId++);
       const used = entries.reduce((sum, e) => sum + e.cost, 0);
       entries.push({ id, endpoint: request.endpoint, cost, settledAt: null });
-      return { granted: true, id, cost, used, endpointUsed: request.endpointLimit === null ? 0 : mine.length };
+      return { granted: true, id, cost, used, endpointUsed: endpointLimit === null ? 0 : mine.length };
     },
     settle(id, cost, now) {
       const entry = entries.find((e) => e.id === id);
@@ -53,7 +55,23 @@ export function createMemoryRequestLedger(): RequestLedger {
     pause(until) {
       pausedUntil = Math.max(pausedUntil, until);
     },
+    learn(limits) {
+      learned = {
+        account: limits.account ?? learned.account,
+        endpoints: { ...learned.endpoints, ...limits.endpoints },
+        refused: { ...learned.refused, ...limits.refused },
+      };
+    },
   };
+}
+
+/** The limits a request must fit under: what the tenant's answers taught, else the request's own. */
+function limitsOf(request: LedgerRequest, learned: Required<LearnedLimits>) {
+  const { endpoint } = request;
+  const limit = Number.isNaN(learned.account) ? request.limit : learned.account;
+  if (request.endpointLimit === null) return { limit, endpointLimit: null };
+  const planned = learned.endpoints[endpoint] ?? request.endpointLimit;
+  return { limit, endpointLimit: Math.min(planned, learned.refused[endpoint] ?? Infinity) };
 }
 
 /**

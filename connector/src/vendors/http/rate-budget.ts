@@ -149,6 +149,7 @@ export class RateBudget {
     this.learnedLimit = accountLimit;
     const plan = this.endpointLimitsOfPlan?.(accountLimit);
     if (plan != null) this.endpointLimits = plan;
+    this.ledger.learn({ account: accountLimit, ...(plan != null && { endpoints: plan }) });
   }
 
   /**
@@ -160,6 +161,7 @@ export class RateBudget {
     if (limit === null || slot.endpointUsed === 0 || slot.endpointUsed >= limit) return;
     if (reading?.account == null || reading.account.remaining < slot.cost) return;
     this.refusedLimits.set(slot.endpoint, slot.endpointUsed);
+    this.ledger.learn({ refused: { [slot.endpoint]: slot.endpointUsed } });
   }
 
   private endpointLimit(endpoint: string): number | null {

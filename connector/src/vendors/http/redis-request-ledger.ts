@@ -17,7 +17,9 @@ const KEEP_MS = IN_FLIGHT_MS + 2 * WINDOW_MS;
  * Checks the tenant's last minute against the account's limit (credits) and the endpoint's (requests)
  * and, when both have room, adds the request: one step, so processes never overspend together.
  * Members are `<cost>:<id>`, scored by when they were answered (in flight: sent + IN_FLIGHT_MS).
- * KEYS: account window, endpoint window, pause, endpoint costs.
+ * Costs and limits the tenant's answers taught (`cost:<endpoint>`, `limit`, `limit:<endpoint>`,
+ * `refused:<endpoint>`) replace the caller's guesses.
+ * KEYS: account window, endpoint window, pause, learned.
  * ARGV: now, member id, endpoint, cost guess, account limit, endpoint limit (0: none), in-flight score, poll ms, keep ms, window ms.
  * Returns {1, cost, used, endpoint used} or {0, time to ask again}.
  */
@@ -26,7 +28,14 @@ local now = tonumber(ARGV[1])
 local window = tonumber(ARGV[10])
 local paused = tonumber(redis.call('GET', KEYS[3]) or '0')
 if paused > now then return {0, paused} end
-local cost = tonumber(redis.call('HGET', KEYS[4], ARGV[3]) or ARGV[4])
+local endpoint = ARGV[3]
+local cost = tonumber(redis.call('HGET', KEYS[4], 'cost:' .. endpoint) or ARGV[4])
+local limit = tonumber(redis.call('HGET', KEYS[4], 'limit') or ARGV[5])
+local endpointLimit = tonumber(ARGV[6])
+if endpointLimit > 0 then
+  endpointLimit = tonumber(redis.call('HGET', KEYS[4], 'limit:' .. endpoint) or endpointLimit)
+  endpointLimit = math.min(endpointLimit, tonumber(redis.call('HGET', KEYS[4], 'refused:' .. endpoint) or endpointLimit))
+end
 local function weight(member, weighed)
   if not weighed then return 1 end
   return tonumber(string.match(member, '^(%d+):')) or 1
@@ -48,8 +57,7 @@ local function check(key, limit, extra, weighed)
   end
   return used, now + tonumber(ARGV[8])
 end
-local used, accountAt = check(KEYS[1], tonumber(ARGV[5]), cost, true)
-local endpointLimit = tonumber(ARGV[6])
+local used, accountAt = check(KEYS[1], limit, cost, true)
 local endpointUsed, endpointAt = 0, 0
 if endpointLimit > 0 then endpointUsed, endpointAt = check(KEYS[2], endpointLimit, 1, false) end
 if accountAt > 0 or endpointAt > 0 then return {0, math.max(accountAt, endpointAt)} end
@@ -80,7 +88,7 @@ export function createRedisRequestLedger(redis: Redis, tenantId: string): Reques
   const prefix = `frontline:budget:{${tenantId}}`;
   const windowKey = (endpoint: string | null) => (endpoint === null ? `${prefix}:account` : `${prefix}:${endpoint}`);
   const pauseKey = `${prefix}:pause`;
-  const costsKey = `${prefix}:costs`;
+  const learnedKey = `${prefix}:learned`;
   const reserved = new Map<string, Reserved>();
 
   return {
@@ -92,7 +100,7 @@ export function createRedisRequestLedger(redis: Redis, tenantId: string): Reques
         windowKey(null),
         windowKey(request.endpoint),
         pauseKey,
-        costsKey,
+        learnedKey,
         now,
         id,
         request.endpoint,
@@ -121,7 +129,7 @@ export function createRedisRequestLedger(redis: Redis, tenantId: string): Reques
       const keys = request.limited ? [windowKey(null), windowKey(request.endpoint)] : [windowKey(null)];
       const write = redis.multi();
       for (const key of keys) write.zrem(key, request.member).zadd(key, now, member).pexpire(key, KEEP_MS);
-      write.hset(costsKey, request.endpoint, cost).pexpire(costsKey, KEEP_MS);
+      write.hset(learnedKey, `cost:${request.endpoint}`, cost).pexpire(learnedKey, KEEP_MS);
       void write.exec().catch(() => {});
     },
     pause(until) {
@@ -133,6 +141,18 @@ export function createRedisRequestLedger(redis: Redis, tenantId: string): Reques
           until,
           KEEP_MS,
         )
+        .catch(() => {});
+    },
+    learn(limits) {
+      const fields: Record<string, number> = {};
+      if (limits.account !== undefined) fields['limit'] = limits.account;
+      for (const [endpoint, limit] of Object.entries(limits.endpoints ?? {})) fields[`limit:${endpoint}`] = limit;
+      for (const [endpoint, limit] of Object.entries(limits.refused ?? {})) fields[`refused:${endpoint}`] = limit;
+      void redis
+        .multi()
+        .hset(learnedKey, fields)
+        .pexpire(learnedKey, KEEP_MS)
+        .exec()
         .catch(() => {});
     },
   };

@@ -3,9 +3,9 @@ export interface LedgerRequest {
   readonly endpoint: string;
   /** Credits it is expected to cost, unless the ledger knows the endpoint's cost better. */
   readonly cost: number;
-  /** Credits per minute of the account. */
+  /** Credits per minute of the account, unless the ledger learned it. */
   readonly limit: number;
-  /** Requests per minute of the endpoint, when it has a limit of its own. */
+  /** Requests per minute of the endpoint, when it has a limit of its own, unless the ledger learned it. */
   readonly endpointLimit: number | null;
 }
 
@@ -28,6 +28,16 @@ export type Reservation =
       readonly retryAt: number;
     };
 
+/** Limits the tenant's answers taught; they replace every budget's starting guesses. */
+export interface LearnedLimits {
+  /** Credits per minute of the account (the headers' total). */
+  readonly account?: number;
+  /** Requests per minute of endpoints with a limit of their own, by the account's plan. */
+  readonly endpoints?: Readonly<Record<string, number>>;
+  /** Lower endpoint limits a 429 revealed; they hold whatever the plan says. */
+  readonly refused?: Readonly<Record<string, number>>;
+}
+
 /**
  * A tenant's sliding minute of requests, shared by everything that calls its helpdesk: one
  * process's clients (in memory), or every worker's (in Redis). A request counts from the moment
@@ -40,4 +50,6 @@ export interface RequestLedger {
   settle(id: string, cost: number, now: number): void;
   /** Holds every request of the tenant until `until` (a 429's `Retry-After`); best effort. */
   pause(until: number): void;
+  /** Remembers limits an answer taught, for every later reservation of the tenant; best effort. */
+  learn(limits: LearnedLimits): void;
 }
