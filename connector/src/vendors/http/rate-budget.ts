@@ -14,6 +14,8 @@ export interface RateBudgetOptions {
    * limit of no known plan (Freshdesk's plans differ mostly in their Tickets List limit).
    */
   readonly endpointLimitsOfPlan?: (accountLimit: number) => Readonly<Record<string, number>> | null;
+  /** Credits a request to each endpoint is expected to cost until an answer says (default 1). */
+  readonly endpointCosts?: Readonly<Record<string, number>>;
   /** The tenant's sliding minute, shared with its other clients and processes; else this budget's own. */
   readonly ledger?: RequestLedger;
 }
@@ -58,7 +60,7 @@ export class RateBudget {
   private readonly refusedLimits = new Map<string, number>();
   /** This budget's requests in flight or answered within the minute, for the headers' rules. */
   private readonly slots: Slot[] = [];
-  private readonly costs = new Map<string, number>();
+  private readonly costs: Map<string, number>;
   private readonly reportedEndpoints = new Map<string, ReportedWindow>();
   private reportedAccount: ReportedWindow | null = null;
   private learnedLimit: number | null = null;
@@ -73,6 +75,7 @@ export class RateBudget {
     this.planLimit = options.limitPerMinute;
     this.endpointLimits = options.endpointLimits ?? {};
     this.endpointLimitsOfPlan = options.endpointLimitsOfPlan;
+    this.costs = new Map(Object.entries(options.endpointCosts ?? {}));
     this.ledger = options.ledger ?? createMemoryRequestLedger();
   }
 
