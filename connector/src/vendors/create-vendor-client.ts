@@ -16,7 +16,7 @@ export interface ClientContext {
   readonly observer?: ClientObserver | undefined;
   /** Real milliseconds a request may take before it is retried (default 30 s). */
   readonly timeoutMs?: number;
-  /** Shares the tenant's spent rate budget between processes. */
+  /** The tenant's sliding minute of requests, shared between processes. */
   readonly ledger?: RequestLedger;
 }
 
