@@ -1,4 +1,4 @@
-import type { LearnedLimits, LedgerRequest, Reservation, RequestLedger } from './request-ledger.js';
+import type { LedgerRequest, Reservation, RequestLedger } from './request-ledger.js';
 
 /** Vendors count their limits per minute. */
 export const WINDOW_MS = 60_000;
@@ -15,7 +15,10 @@ interface Entry {
 export function createMemoryRequestLedger(): RequestLedger {
   const entries: Entry[] = [];
   const costs = new Map<string, number>();
-  let learned: Required<LearnedLimits> = { account: NaN, endpoints: {}, refused: {} };
+  // Limits the answers taught (see RequestLedger.learn).
+  let accountLimit: number | null = null;
+  const planned = new Map<string, number>();
+  const refused = new Map<string, number>();
   let pausedUntil = -Infinity;
   let nextId = 0;
 
@@ -30,19 +33,23 @@ export function createMemoryRequestLedger(): RequestLedger {
     async reserve(request: LedgerRequest, now: number): Promise<Reservation> {
       prune(now);
       if (pausedUntil > now) return { granted: false, retryAt: pausedUntil };
-      const cost = costs.get(request.endpoint) ?? request.cost;
-      const { limit, endpointLimit } = limitsOf(request, learned);
-      const mine = entries.filter((e) => e.endpoint === request.endpoint);
-      let retryAt = readyAt(entries, (e) => e.cost, cost, limit);
-      if (endpointLimit !== null)
-        retryAt = Math.max(
-          retryAt,
-          readyAt(mine, () => 1, 1, endpointLimit),
-        );
+      const { endpoint } = request;
+      const cost = costs.get(endpoint) ?? request.cost;
+      const limit = accountLimit ?? request.limit;
+      const endpointLimit =
+        request.endpointLimit === null
+          ? null
+          : Math.min(planned.get(endpoint) ?? request.endpointLimit, refused.get(endpoint) ?? Infinity);
+      const mine = entries.filter((e) => e.endpoint === endpoint);
+      const endpointAt = endpointLimit === null ? -Infinity : readyAt(mine, () => 1, 1, endpointLimit);
+      const retryAt = Math.max(
+        readyAt(entries, (e) => e.cost, cost, limit),
+        endpointAt,
+      );
       if (retryAt > now) return { granted: false, retryAt };
       const id = String(nextId++);
       const used = entries.reduce((sum, e) => sum + e.cost, 0);
-      entries.push({ id, endpoint: request.endpoint, cost, settledAt: null });
+      entries.push({ id, endpoint, cost, settledAt: null });
       return { granted: true, id, cost, used, endpointUsed: endpointLimit === null ? 0 : mine.length };
     },
     settle(id, cost, now) {
@@ -56,22 +63,11 @@ export function createMemoryRequestLedger(): RequestLedger {
       pausedUntil = Math.max(pausedUntil, until);
     },
     learn(limits) {
-      learned = {
-        account: limits.account ?? learned.account,
-        endpoints: { ...learned.endpoints, ...limits.endpoints },
-        refused: { ...learned.refused, ...limits.refused },
-      };
+      accountLimit = limits.account ?? accountLimit;
+      for (const [endpoint, limit] of Object.entries(limits.endpoints ?? {})) planned.set(endpoint, limit);
+      for (const [endpoint, limit] of Object.entries(limits.refused ?? {})) refused.set(endpoint, limit);
     },
   };
-}
-
-/** The limits a request must fit under: what the tenant's answers taught, else the request's own. */
-function limitsOf(request: LedgerRequest, learned: Required<LearnedLimits>) {
-  const { endpoint } = request;
-  const limit = Number.isNaN(learned.account) ? request.limit : learned.account;
-  if (request.endpointLimit === null) return { limit, endpointLimit: null };
-  const planned = learned.endpoints[endpoint] ?? request.endpointLimit;
-  return { limit, endpointLimit: Math.min(planned, learned.refused[endpoint] ?? Infinity) };
 }
 
 /**
