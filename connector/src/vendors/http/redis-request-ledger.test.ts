@@ -62,6 +62,26 @@ describe('a rate budget with a Redis ledger', () => {
     expect((await workerBudget(tenant, clock, 4).acquire('/tickets')).waitedMs).toBe(60_000);
   });
 
+  it("holds a new worker's first requests to the account limit another worker's answer reported", async () => {
+    const tenant = randomUUID();
+    const clock = createInstantClock(Date.parse('2026-06-01T00:00:00Z'));
+    const one = workerBudget(tenant, clock, 200);
+    const { slot } = await one.acquire('/x');
+    one.settle(slot, readRateLimitHeaders({ 'x-ratelimit-total': '5', 'x-ratelimit-remaining': '4' }));
+    // Its writes go on its own connection; let them land before the other worker asks.
+    await new Promise((r) => setTimeout(r, 50));
+    // Believing the plan's 200, the new worker would send all five at once; the account allows 5
+    // in all, 1 of them spent: 4 go, the fifth waits for the first to leave the minute.
+    const other = workerBudget(tenant, clock, 200);
+    const waits: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const acquired = await other.acquire('/x');
+      waits.push(acquired.waitedMs);
+      other.settle(acquired.slot, null);
+    }
+    expect(waits).toEqual([0, 0, 0, 0, 60_000]);
+  });
+
   it('holds every worker while one waits out a 429', async () => {
     const tenant = randomUUID();
     const clock = createInstantClock(Date.parse('2026-06-01T00:00:00Z'));
