@@ -1,4 +1,4 @@
-import type { LedgerRequest, Reservation, RequestLedger } from './request-ledger.js';
+import { REFUSAL_MS, type LedgerRequest, type Reservation, type RequestLedger } from './request-ledger.js';
 
 /** Vendors count their limits per minute. */
 export const WINDOW_MS = 60_000;
@@ -18,7 +18,7 @@ export function createMemoryRequestLedger(): RequestLedger {
   // Limits the answers taught (see RequestLedger.learn).
   let accountLimit: number | null = null;
   const planned = new Map<string, number>();
-  const refused = new Map<string, number>();
+  const refused = new Map<string, { readonly limit: number; readonly until: number }>();
   let pausedUntil = -Infinity;
   let nextId = 0;
 
@@ -36,10 +36,10 @@ export function createMemoryRequestLedger(): RequestLedger {
       const { endpoint } = request;
       const cost = costs.get(endpoint) ?? request.cost;
       const limit = accountLimit ?? request.limit;
+      const refusal = refused.get(endpoint);
+      const refusedLimit = refusal !== undefined && refusal.until > now ? refusal.limit : Infinity;
       const endpointLimit =
-        request.endpointLimit === null
-          ? null
-          : Math.min(planned.get(endpoint) ?? request.endpointLimit, refused.get(endpoint) ?? Infinity);
+        request.endpointLimit === null ? null : Math.min(planned.get(endpoint) ?? request.endpointLimit, refusedLimit);
       const mine = entries.filter((e) => e.endpoint === endpoint);
       const endpointAt = endpointLimit === null ? -Infinity : readyAt(mine, () => 1, 1, endpointLimit);
       const retryAt = Math.max(
@@ -62,10 +62,11 @@ export function createMemoryRequestLedger(): RequestLedger {
     pause(until) {
       pausedUntil = Math.max(pausedUntil, until);
     },
-    learn(limits) {
+    learn(limits, now) {
       accountLimit = limits.account ?? accountLimit;
       for (const [endpoint, limit] of Object.entries(limits.endpoints ?? {})) planned.set(endpoint, limit);
-      for (const [endpoint, limit] of Object.entries(limits.refused ?? {})) refused.set(endpoint, limit);
+      for (const [endpoint, limit] of Object.entries(limits.refused ?? {}))
+        refused.set(endpoint, { limit, until: now + REFUSAL_MS });
     },
   };
 }

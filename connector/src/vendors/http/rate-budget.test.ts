@@ -125,6 +125,18 @@ describe('RateBudget', () => {
     expect((await budget.acquire('/list')).waitedMs).toBe(60_000);
   });
 
+  it('goes back to the plan ten minutes after a 429 lowered a limit', async () => {
+    const clock = createInstantClock(START);
+    const budget = new RateBudget({ clock, limitPerMinute: 100, endpointLimits: { '/list': 10 } });
+    await send(budget, clock, 4, '/list');
+    const { slot } = await budget.acquire('/list');
+    budget.settle(slot, readRateLimitHeaders({ 'x-ratelimit-total': '100', 'x-ratelimit-remaining': '95' }), 1_000);
+    await clock.sleep(10 * 60_000);
+    // The minute is empty again, and the plan's 10 hold once more.
+    const sent = await send(budget, clock, 11, '/list');
+    expect(sent.map((t) => t - 10 * 60_000)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 60_000]);
+  });
+
   it("keeps an endpoint's limit after a 429 that the spent account explains", async () => {
     const clock = createInstantClock(START);
     const budget = new RateBudget({ clock, limitPerMinute: 100, endpointLimits: { '/list': 10 } });

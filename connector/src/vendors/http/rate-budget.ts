@@ -56,8 +56,6 @@ export class RateBudget {
   private readonly planLimit: number;
   private endpointLimits: Readonly<Record<string, number>>;
   private readonly endpointLimitsOfPlan: RateBudgetOptions['endpointLimitsOfPlan'];
-  /** Endpoint limits a 429 taught, below what the plan says. */
-  private readonly refusedLimits = new Map<string, number>();
   /** This budget's requests in flight or answered within the minute, for the headers' rules. */
   private readonly slots: Slot[] = [];
   private readonly costs: Map<string, number>;
@@ -152,25 +150,24 @@ export class RateBudget {
     this.learnedLimit = accountLimit;
     const plan = this.endpointLimitsOfPlan?.(accountLimit);
     if (plan != null) this.endpointLimits = plan;
-    this.ledger.learn({ account: accountLimit, ...(plan != null && { endpoints: plan }) });
+    this.ledger.learn({ account: accountLimit, ...(plan != null && { endpoints: plan }) }, this.clock.now());
   }
 
   /**
    * A 429 while the headers say the account had room left was the endpoint's own limit: it is at
-   * most what the tenant sent there in the minute before, even when the plan promised more.
+   * most what the tenant sent there in the minute before, even when the plan promised more (for
+   * a while: see REFUSAL_MS).
    */
   private learnFromRefusal(slot: Slot, reading: RateLimitReading | null): void {
     const limit = this.endpointLimit(slot.endpoint);
     if (limit === null || slot.endpointUsed === 0 || slot.endpointUsed >= limit) return;
     if (reading?.account == null || reading.account.remaining < slot.cost) return;
-    this.refusedLimits.set(slot.endpoint, slot.endpointUsed);
-    this.ledger.learn({ refused: { [slot.endpoint]: slot.endpointUsed } });
+    this.ledger.learn({ refused: { [slot.endpoint]: slot.endpointUsed } }, this.clock.now());
   }
 
+  /** The plan's limit of the endpoint; the ledger holds any lower one a 429 revealed. */
   private endpointLimit(endpoint: string): number | null {
-    const planned = this.endpointLimits[endpoint];
-    if (planned === undefined) return null;
-    return Math.min(planned, this.refusedLimits.get(endpoint) ?? Infinity);
+    return this.endpointLimits[endpoint] ?? null;
   }
 
   private reported(window: WindowReading, resetMs: number | null, now: number, oursUsed: number): ReportedWindow {

@@ -82,6 +82,28 @@ describe('a rate budget with a Redis ledger', () => {
     expect(waits).toEqual([0, 0, 0, 0, 60_000]);
   });
 
+  it("holds another worker to the list limit one worker's 429 revealed, for ten minutes", async () => {
+    const tenant = randomUUID();
+    const clock = createInstantClock(Date.parse('2026-06-01T00:00:00Z'));
+    const one = workerBudget(tenant, clock, 100, { '/list': 10 });
+    for (let i = 0; i < 3; i++) one.settle((await one.acquire('/list')).slot, null);
+    const { slot } = await one.acquire('/list');
+    one.settle(slot, readRateLimitHeaders({ 'x-ratelimit-total': '100', 'x-ratelimit-remaining': '96' }), 1_000);
+    await new Promise((r) => setTimeout(r, 50));
+    // The limit is 3 now, and the minute holds 4: the other worker waits for two to leave it.
+    const other = workerBudget(tenant, clock, 100, { '/list': 10 });
+    expect((await other.acquire('/list')).waitedMs).toBe(60_000);
+    await clock.sleep(10 * 60_000);
+    const sent: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const acquired = await other.acquire('/list');
+      sent.push(acquired.waitedMs);
+      other.settle(acquired.slot, null);
+    }
+    // Ten minutes on, the plan's 10 hold again (the request above is long gone from the minute).
+    expect(sent).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+
   it('holds every worker while one waits out a 429', async () => {
     const tenant = randomUUID();
     const clock = createInstantClock(Date.parse('2026-06-01T00:00:00Z'));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { WINDOW_MS } from './memory-request-ledger.js';
-import type { RequestLedger } from './request-ledger.js';
+import { REFUSAL_MS, type RequestLedger } from './request-ledger.js';
 
 /**
  * How long a request in flight counts as "just sent". Its answer moves it to the time it came
@@ -18,7 +18,7 @@ const KEEP_MS = IN_FLIGHT_MS + 2 * WINDOW_MS;
  * and, when both have room, adds the request: one step, so processes never overspend together.
  * Members are `<cost>:<id>`, scored by when they were answered (in flight: sent + IN_FLIGHT_MS).
  * Costs and limits the tenant's answers taught (`cost:<endpoint>`, `limit`, `limit:<endpoint>`,
- * `refused:<endpoint>`) replace the caller's guesses.
+ * `refused:<endpoint>` as `<limit>:<until>`) replace the caller's guesses.
  * KEYS: account window, endpoint window, pause, learned.
  * ARGV: now, member id, endpoint, cost guess, account limit, endpoint limit (0: none), in-flight score, poll ms, keep ms, window ms.
  * Returns {1, cost, used, endpoint used} or {0, time to ask again}.
@@ -34,7 +34,11 @@ local limit = tonumber(redis.call('HGET', KEYS[4], 'limit') or ARGV[5])
 local endpointLimit = tonumber(ARGV[6])
 if endpointLimit > 0 then
   endpointLimit = tonumber(redis.call('HGET', KEYS[4], 'limit:' .. endpoint) or endpointLimit)
-  endpointLimit = math.min(endpointLimit, tonumber(redis.call('HGET', KEYS[4], 'refused:' .. endpoint) or endpointLimit))
+  local refused = redis.call('HGET', KEYS[4], 'refused:' .. endpoint)
+  if refused then
+    local refusedLimit, refusedUntil = string.match(refused, '^(%d+):(%d+)$')
+    if refusedUntil and tonumber(refusedUntil) > now then endpointLimit = math.min(endpointLimit, tonumber(refusedLimit)) end
+  end
 end
 local function weight(member, weighed)
   if not weighed then return 1 end
@@ -143,11 +147,12 @@ export function createRedisRequestLedger(redis: Redis, tenantId: string): Reques
         )
         .catch(() => {});
     },
-    learn(limits) {
-      const fields: Record<string, number> = {};
+    learn(limits, now) {
+      const fields: Record<string, number | string> = {};
       if (limits.account !== undefined) fields['limit'] = limits.account;
       for (const [endpoint, limit] of Object.entries(limits.endpoints ?? {})) fields[`limit:${endpoint}`] = limit;
-      for (const [endpoint, limit] of Object.entries(limits.refused ?? {})) fields[`refused:${endpoint}`] = limit;
+      for (const [endpoint, limit] of Object.entries(limits.refused ?? {}))
+        fields[`refused:${endpoint}`] = `${limit}:${now + REFUSAL_MS}`;
       void redis
         .multi()
         .hset(learnedKey, fields)

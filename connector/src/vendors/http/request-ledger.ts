@@ -28,13 +28,19 @@ export type Reservation =
       readonly retryAt: number;
     };
 
+/**
+ * How long a limit a 429 revealed holds: long enough not to keep running into it, short enough
+ * that a 429 for another reason (a spike, a fault) does not slow the tenant down for good.
+ */
+export const REFUSAL_MS = 10 * 60_000;
+
 /** Limits the tenant's answers taught; they replace every budget's starting guesses. */
 export interface LearnedLimits {
   /** Credits per minute of the account (the headers' total). */
   readonly account?: number;
   /** Requests per minute of endpoints with a limit of their own, by the account's plan. */
   readonly endpoints?: Readonly<Record<string, number>>;
-  /** Lower endpoint limits a 429 revealed; they hold whatever the plan says. */
+  /** Lower endpoint limits a 429 revealed; they hold whatever the plan says, for {@link REFUSAL_MS}. */
   readonly refused?: Readonly<Record<string, number>>;
 }
 
@@ -50,6 +56,6 @@ export interface RequestLedger {
   settle(id: string, cost: number, now: number): void;
   /** Holds every request of the tenant until `until` (a 429's `Retry-After`); best effort. */
   pause(until: number): void;
-  /** Remembers limits an answer taught, for every later reservation of the tenant; best effort. */
-  learn(limits: LearnedLimits): void;
+  /** Remembers limits an answer taught at `now`, for every later reservation of the tenant; best effort. */
+  learn(limits: LearnedLimits, now: number): void;
 }
