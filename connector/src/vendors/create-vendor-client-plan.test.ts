@@ -7,7 +7,7 @@ import { createVendorClient } from './create-vendor-client.js';
 import { createInstantClock } from './http/instant-clock.js';
 import { serveDuringTests } from './vendor-client.contract.js';
 
-const BASE_URL = 'https://beta.freshdesk.test';
+const FRESHDESK_URL = 'https://beta.freshdesk.test';
 const ZENDESK_URL = 'https://acme.zendesk.test';
 const server = setupServer();
 serveDuringTests(server);
@@ -25,7 +25,7 @@ const freshdeskTenant = (plan: string | null): Tenant => ({
   id: '7f1c2b9e-0000-4000-8000-000000000001',
   name: 'beta',
   vendor: 'freshdesk',
-  baseUrl: BASE_URL,
+  baseUrl: FRESHDESK_URL,
   credentials: { kind: 'freshdesk-key', apiKey: 'k' },
   zigpoll: null,
   plan,
@@ -45,7 +45,7 @@ const zendeskTenant = (plan: string | null): Tenant => ({
 
 /** Clock time 21 ticket-list calls take, against an account whose answers name no limits. */
 async function twentyOneLists(plan: string | null): Promise<number> {
-  server.use(http.get(`${BASE_URL}/api/v2/tickets`, () => HttpResponse.json([])));
+  server.use(http.get(`${FRESHDESK_URL}/api/v2/tickets`, () => HttpResponse.json([])));
   const clock = createInstantClock(Date.parse('2026-03-01T00:00:00Z'));
   const client = createVendorClient(freshdeskTenant(plan), { clock, log: silentLogger });
   const start = clock.now();
