@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { OpenRuntime } from '../runtime.js';
 import type { NewTenant, Tenant, VendorCredentials } from '../store/sync-store.js';
+import { VENDOR_PLANS } from '../vendors/index.js';
 import type { CliIo } from './cli-io.js';
 import { registerTenantAccessCommands } from './tenant-access-command.js';
 import { UsageError } from './usage-error.js';
@@ -14,6 +15,7 @@ interface AddOptions {
   readonly apiKey?: string;
   readonly zigpollKey?: string;
   readonly zigpollAccount?: string;
+  readonly plan?: string;
 }
 
 const NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -41,7 +43,25 @@ export function tenantFromOptions(name: string, options: AddOptions): NewTenant 
           apiKey: required(options.zigpollKey, '--zigpoll-key'),
           accountId: required(options.zigpollAccount, '--zigpoll-account'),
         };
-  return { name, vendor: options.vendor, baseUrl: url.origin, credentials: credentialsFrom(options), zigpoll };
+  return {
+    name,
+    vendor: options.vendor,
+    baseUrl: url.origin,
+    credentials: credentialsFrom(options),
+    zigpoll,
+    plan: planFrom(options),
+  };
+}
+
+function planFrom(options: AddOptions): string | null {
+  if (options.plan === undefined) return null;
+  const plans = VENDOR_PLANS[options.vendor];
+  if (!plans.includes(options.plan)) {
+    throw new UsageError(
+      `--plan ${JSON.stringify(options.plan)} is not a ${options.vendor} plan; use one of ${plans.join(', ')} (or leave it out: the rate limits are then learned from the account's answers)`,
+    );
+  }
+  return options.plan;
 }
 
 function credentialsFrom(options: AddOptions): VendorCredentials {
@@ -68,7 +88,8 @@ function required(value: string | undefined, what: string): string {
 function describeTenant(tenant: Tenant): string {
   const status = tenant.status === 'active' ? 'active' : `stopped: ${tenant.statusReason ?? 'no reason recorded'}`;
   const zigpoll = tenant.zigpoll === null ? '' : ', with Zigpoll surveys';
-  return `${tenant.name}\t${tenant.vendor}\t${tenant.baseUrl}\t${status}${zigpoll}`;
+  const plan = tenant.plan === null ? '' : `, ${tenant.plan} plan`;
+  return `${tenant.name}\t${tenant.vendor}\t${tenant.baseUrl}\t${status}${plan}${zigpoll}`;
 }
 
 /** Adds `frontline tenant add NAME ...`, `tenant list`, and the access commands. */
@@ -86,15 +107,20 @@ export function registerTenantCommand(program: Command, io: CliIo, openRuntime: 
     .option('--api-key <key>', 'Freshdesk: an API key')
     .option('--zigpoll-key <key>', 'Zigpoll API key, for NPS and CES answers')
     .option('--zigpoll-account <id>', 'Zigpoll account id')
+    .option(
+      '--plan <plan>',
+      `the helpdesk plan, for its rate limits (Freshdesk: ${VENDOR_PLANS.freshdesk.join('|')}; Zendesk: ${VENDOR_PLANS.zendesk.join('|')}); default: learned from the answers`,
+    )
     .action(async (name: string, options: AddOptions) => {
       const input = tenantFromOptions(name, options);
       const runtime = await openRuntime();
       try {
         const existing = await runtime.store.getTenant(name);
-        const saved =
+        let saved =
           existing === null
             ? await runtime.store.addTenant(input)
             : await runtime.store.updateCredentials(name, input.credentials);
+        if (existing !== null && input.plan != null) saved = await runtime.store.setTenantPlan(name, input.plan);
         io.stdout(
           `${existing === null ? 'added' : 'updated the credentials of'} tenant ${saved.name} (${saved.vendor}, ${saved.baseUrl})\n` +
             `next: npx frontline sync --tenant ${saved.name}\n`,

@@ -40,6 +40,7 @@ import {
   selectTenants,
   selectUserKeyHash,
   updateTenantAccess,
+  updateTenantPlan,
   updateTenantStatus,
   upsertUserKeyHash,
 } from './tenant-sql.js';
@@ -76,6 +77,10 @@ export class SqlSyncStore implements SyncStore {
 
   moveTenant(name: string, baseUrl: string): Promise<Tenant> {
     return updateBaseUrl(this.client, this.key, name, baseUrl);
+  }
+
+  setTenantPlan(name: string, plan: string | null): Promise<Tenant> {
+    return updateTenantPlan(this.client, this.key, name, plan);
   }
 
   getTenant(name: string): Promise<Tenant | null> {

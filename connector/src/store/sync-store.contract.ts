@@ -261,6 +261,20 @@ export function describeSyncStore(name: string, makeHarness: () => Promise<Store
           await expect(store.moveTenant('nobody', 'http://127.0.0.1:1')).rejects.toThrow(TenantNotFoundError);
         });
 
+        it('keeps the helpdesk plan the operator named, until it is changed or forgotten', async () => {
+          expect((await store.addTenant(acme)).plan).toBeNull();
+          await store.addTenant({ ...globex, plan: 'enterprise' });
+          expect((await store.getTenant('globex'))?.plan).toBe('enterprise');
+          expect((await store.listTenants()).map((t) => [t.name, t.plan])).toEqual([
+            ['acme', null],
+            ['globex', 'enterprise'],
+          ]);
+          expect((await store.setTenantPlan('globex', 'pro')).plan).toBe('pro');
+          await store.setTenantPlan('globex', null);
+          expect((await store.getTenant('globex'))?.plan).toBeNull();
+          await expect(store.setTenantPlan('nobody', 'pro')).rejects.toThrow(TenantNotFoundError);
+        });
+
         it('reports an unknown tenant on update, status and history', async () => {
           await expect(store.updateCredentials('nobody', { kind: 'zendesk-oauth', accessToken: 'x' })).rejects.toThrow(
             TenantNotFoundError,

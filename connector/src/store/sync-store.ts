@@ -20,10 +20,13 @@ export interface NewTenant {
   readonly baseUrl: string;
   readonly credentials: VendorCredentials;
   readonly zigpoll: ZigpollCredentials | null;
+  /** The helpdesk plan the operator named (its rate limits); unset, the client learns them. */
+  readonly plan?: string | null;
 }
 
 export interface Tenant extends NewTenant {
   readonly id: string;
+  readonly plan: string | null;
   readonly createdAt: number;
   /** `stopped` after the vendor refused the credentials; `reason` says what to do. */
   readonly status: 'active' | 'stopped';
@@ -118,6 +121,8 @@ export interface SyncStore {
   updateCredentials(name: string, credentials: VendorCredentials): Promise<Tenant>;
   /** Points a tenant at a new base URL (the helpdesk moved); its history and cursors stay. */
   moveTenant(name: string, baseUrl: string): Promise<Tenant>;
+  /** Sets (or, with `null`, forgets) the tenant's helpdesk plan; throws `TenantNotFoundError`. */
+  setTenantPlan(name: string, plan: string | null): Promise<Tenant>;
   getTenant(name: string): Promise<Tenant | null>;
   listTenants(): Promise<Tenant[]>;
   setTenantStatus(tenantId: string, status: Tenant['status'], reason: string | null): Promise<void>;

@@ -29,11 +29,12 @@ interface TenantRow {
   readonly webhook_secrets: string | null;
   readonly app_secret: string | null;
   readonly zendesk_app: ZendeskAppKey | null;
+  readonly plan: string | null;
 }
 
 const COLUMNS = `id::text AS id, name, vendor, base_url, credentials, zigpoll_credentials, status, status_reason,
   escalation_tags, floor(extract(epoch FROM created_at) * 1000)::float8 AS created_at, webhook_secrets, app_secret,
-  zendesk_app`;
+  zendesk_app, plan`;
 
 const UNIQUE_VIOLATION = '23505';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -43,8 +44,8 @@ export async function insertTenant(db: SqlSession, key: SecretKey, tenant: NewTe
   const id = randomUUID();
   try {
     const rows = await db.query<TenantRow>(
-      `INSERT INTO tenants (id, name, vendor, base_url, credentials, zigpoll_credentials, escalation_tags)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO tenants (id, name, vendor, base_url, credentials, zigpoll_credentials, escalation_tags, plan)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        RETURNING ${COLUMNS}`,
       [
         id,
@@ -54,6 +55,7 @@ export async function insertTenant(db: SqlSession, key: SecretKey, tenant: NewTe
         encryptCredentials(key, id, tenant.credentials),
         encryptZigpoll(key, id, tenant.zigpoll),
         [...DEFAULT_ESCALATION_TAGS],
+        tenant.plan ?? null,
       ],
     );
     return toTenant(key, onlyRow(rows));
@@ -90,6 +92,22 @@ export async function updateBaseUrl(db: SqlSession, key: SecretKey, name: string
   const rows = await db.query<TenantRow>(`UPDATE tenants SET base_url = $2 WHERE name = $1 RETURNING ${COLUMNS}`, [
     name,
     baseUrl,
+  ]);
+  const row = rows[0];
+  if (row === undefined) throw new TenantNotFoundError(name);
+  return toTenant(key, row);
+}
+
+/** Sets or clears a tenant's helpdesk plan; throws `TenantNotFoundError`. */
+export async function updateTenantPlan(
+  db: SqlSession,
+  key: SecretKey,
+  name: string,
+  plan: string | null,
+): Promise<Tenant> {
+  const rows = await db.query<TenantRow>(`UPDATE tenants SET plan = $2 WHERE name = $1 RETURNING ${COLUMNS}`, [
+    name,
+    plan,
   ]);
   const row = rows[0];
   if (row === undefined) throw new TenantNotFoundError(name);
@@ -183,6 +201,7 @@ function toTenant(key: SecretKey, row: TenantRow): Tenant {
     status: row.status,
     statusReason: row.status_reason,
     escalationTags: row.escalation_tags,
+    plan: row.plan,
     access: {
       webhookSecrets: webhookSecretsOf(
         decryptAccessSecret(key, row.id, row.name, 'webhook_secrets', row.webhook_secrets),

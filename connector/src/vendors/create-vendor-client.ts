@@ -3,11 +3,11 @@ import type { Logger } from '../logger.js';
 import type { ClientObserver } from '../runtime.js';
 import type { Tenant } from '../store/sync-store.js';
 import type { SurveySource } from '../sync/survey-source.js';
-import { createFreshdeskClient } from './freshdesk/index.js';
+import { createFreshdeskClient, isFreshdeskPlan } from './freshdesk/index.js';
 import type { RequestLedger } from './http/request-ledger.js';
 import { reportEachOnce, type UnknownValueReporter } from './unknown-value.js';
 import type { VendorClient } from './vendor-client.js';
-import { createZendeskClient, type ZendeskMarketplaceApp } from './zendesk/index.js';
+import { createZendeskClient, zendeskPlanLimit, type ZendeskMarketplaceApp } from './zendesk/index.js';
 import { createZigpollClient } from './zigpoll/index.js';
 
 export interface ClientContext {
@@ -16,7 +16,7 @@ export interface ClientContext {
   readonly observer?: ClientObserver | undefined;
   /** Real milliseconds a request may take before it is retried (default 30 s). */
   readonly timeoutMs?: number;
-  /** Shares the tenant's spent rate budget between processes. */
+  /** The tenant's sliding minute of requests, shared between processes. */
   readonly ledger?: RequestLedger;
   /** Where each tenant's unknown enum values go; default: a log line per value for this client. */
   readonly unknownValues?: UnknownValueLog;
@@ -52,7 +52,7 @@ export function unknownValueLog(log: Logger): UnknownValueLog {
 
 /** The client of the tenant's helpdesk: the one place that picks a vendor by name. */
 export function createVendorClient(tenant: Tenant, context: ClientContext): VendorClient {
-  const { credentials } = tenant;
+  const { credentials, plan } = tenant;
   const common = {
     tenant: tenant.name,
     baseUrl: tenant.baseUrl,
@@ -64,10 +64,21 @@ export function createVendorClient(tenant: Tenant, context: ClientContext): Vend
   };
   switch (credentials.kind) {
     case 'zendesk-token':
-    case 'zendesk-oauth':
-      return createZendeskClient({ ...common, credentials, marketplace: context.zendeskMarketplace ?? null });
+    case 'zendesk-oauth': {
+      const planLimitPerMinute = plan === null ? undefined : zendeskPlanLimit(plan);
+      return createZendeskClient({
+        ...common,
+        credentials,
+        marketplace: context.zendeskMarketplace ?? null,
+        ...(planLimitPerMinute ? { planLimitPerMinute } : {}),
+      });
+    }
     case 'freshdesk-key':
-      return createFreshdeskClient({ ...common, apiKey: credentials.apiKey });
+      return createFreshdeskClient({
+        ...common,
+        apiKey: credentials.apiKey,
+        ...(plan !== null && isFreshdeskPlan(plan) ? { plan } : {}),
+      });
   }
 }
 

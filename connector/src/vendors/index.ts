@@ -19,3 +19,4 @@ export { VendorUnsupportedError } from './vendor-unsupported-error.js';
 export { readVendorWebhook } from './read-webhook.js';
 export type { WebhookNotice } from './webhook-notice.js';
 export { createSurveySource, createVendorClient, type ClientContext } from './create-vendor-client.js';
+export { VENDOR_PLANS } from './vendor-plans.js';

@@ -1,6 +1,7 @@
 // The Freshdesk vendor's public surface; its field names stay inside this folder.
 export { normalizeFreshdeskBusinessHours } from './business-hours.js';
-export { createFreshdeskClient, type FreshdeskClientOptions, type FreshdeskPlan } from './client.js';
+export { createFreshdeskClient, type FreshdeskClientOptions } from './client.js';
+export { FRESHDESK_PLANS, isFreshdeskPlan, type FreshdeskPlan } from './client-plans.js';
 export {
   combineReplies,
   freshdeskPageReplies,

@@ -14,7 +14,7 @@ export interface ClientHttpOptions {
   readonly observer?: HttpObserver;
   /** The tenant's budget, when several clients of one tenant share it; else the client makes its own. */
   readonly rateBudget?: RateBudget;
-  /** Where the budget remembers the tenant's requests beyond this process (workers on Redis). */
+  /** The tenant's sliding minute of requests, shared by its processes (workers on Redis); else the budget's own. */
   readonly ledger?: RequestLedger;
   readonly retry?: Partial<RetryPolicy>;
   /** Told of each enum value the normalizers do not know (the record is kept); default: ignored. */

@@ -98,4 +98,52 @@ describe('RateBudget', () => {
     await waiting;
     expect(clock.now() - START).toBe(60_000);
   });
+
+  it('takes the endpoint limits of the plan whose account limit the headers report', async () => {
+    const clock = createInstantClock(START);
+    const budget = new RateBudget({
+      clock,
+      limitPerMinute: 200,
+      endpointLimits: { '/list': 2 },
+      endpointLimitsOfPlan: (accountLimit) => (accountLimit === 700 ? { '/list': 5 } : null),
+    });
+    const { slot } = await budget.acquire('/list');
+    budget.settle(slot, readRateLimitHeaders({ 'x-ratelimit-total': '700', 'x-ratelimit-remaining': '699' }));
+    // 1 sent + 4 = the plan's 5 in the minute; the sixth waits for the first to leave it.
+    expect(await send(budget, clock, 5, '/list')).toEqual([0, 0, 0, 0, 60_000]);
+  });
+
+  it("lowers an endpoint's limit to what the minute held when it answers 429 with the account not spent", async () => {
+    const clock = createInstantClock(START);
+    const budget = new RateBudget({ clock, limitPerMinute: 100, endpointLimits: { '/list': 10 } });
+    await send(budget, clock, 4, '/list');
+    const { slot } = await budget.acquire('/list');
+    budget.settle(slot, readRateLimitHeaders({ 'x-ratelimit-total': '100', 'x-ratelimit-remaining': '95' }), 1_000);
+    budget.pauseUntil(clock.now() + 1_000);
+    // The limit is now 4; the minute holds 5 (the refused one too): two must leave, at 60 s.
+    // Under the old limit of 10 it would have gone after the 1 s pause.
+    expect((await budget.acquire('/list')).waitedMs).toBe(60_000);
+  });
+
+  it('goes back to the plan ten minutes after a 429 lowered a limit', async () => {
+    const clock = createInstantClock(START);
+    const budget = new RateBudget({ clock, limitPerMinute: 100, endpointLimits: { '/list': 10 } });
+    await send(budget, clock, 4, '/list');
+    const { slot } = await budget.acquire('/list');
+    budget.settle(slot, readRateLimitHeaders({ 'x-ratelimit-total': '100', 'x-ratelimit-remaining': '95' }), 1_000);
+    await clock.sleep(10 * 60_000);
+    // The minute is empty again, and the plan's 10 hold once more.
+    const sent = await send(budget, clock, 11, '/list');
+    expect(sent.map((t) => t - 10 * 60_000)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 60_000]);
+  });
+
+  it("keeps an endpoint's limit after a 429 that the spent account explains", async () => {
+    const clock = createInstantClock(START);
+    const budget = new RateBudget({ clock, limitPerMinute: 100, endpointLimits: { '/list': 10 } });
+    await send(budget, clock, 4, '/list');
+    const { slot } = await budget.acquire('/list');
+    budget.settle(slot, readRateLimitHeaders({ 'x-ratelimit-total': '100', 'x-ratelimit-remaining': '0' }), 1_000);
+    budget.pauseUntil(clock.now() + 1_000);
+    expect((await budget.acquire('/list')).waitedMs).toBe(1_000);
+  });
 });
