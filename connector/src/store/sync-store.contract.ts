@@ -698,9 +698,12 @@ export function describeSyncStore(name: string, makeHarness: () => Promise<Store
         it("keeps the account's own answer on unanswered surveys, and tells live copies when it changes", async () => {
           // A Zendesk account on the current CSAT lists answers only, unlike the vendor's legacy default.
           const tenant = await store.addTenant(acme);
+          expect(tenant.ratingsIncludeUnanswered).toBeNull();
           const before = await store.loadHistoryAt(tenant.id);
           await store.saveRatingsIncludeUnanswered(tenant.id, false);
           expect((await store.loadHistory(tenant.id)).ratingsIncludeUnanswered).toBe(false);
+          // The tenant says what its last sync found, so a webhook refresh need not ask the account.
+          expect((await store.getTenant(acme.name))?.ratingsIncludeUnanswered).toBe(false);
           const changes = await store.loadChanges(tenant.id, before.revision);
           expect(changes.revision).toBeGreaterThan(before.revision);
           expect(changes.ratingsIncludeUnanswered).toBe(false);

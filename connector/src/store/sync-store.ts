@@ -33,6 +33,8 @@ export interface Tenant extends NewTenant {
   readonly statusReason: string | null;
   readonly escalationTags: readonly string[];
   readonly access: TenantAccess;
+  /** Whether its ratings include unanswered surveys, as its last sync found; `null` before the first. */
+  readonly ratingsIncludeUnanswered: boolean | null;
 }
 
 /** The Zendesk app's signed-URL key: tokens it signs prove "user X of this account". */

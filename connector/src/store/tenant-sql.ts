@@ -30,11 +30,12 @@ interface TenantRow {
   readonly app_secret: string | null;
   readonly zendesk_app: ZendeskAppKey | null;
   readonly plan: string | null;
+  readonly ratings_include_unanswered: boolean | null;
 }
 
 const COLUMNS = `id::text AS id, name, vendor, base_url, credentials, zigpoll_credentials, status, status_reason,
   escalation_tags, floor(extract(epoch FROM created_at) * 1000)::float8 AS created_at, webhook_secrets, app_secret,
-  zendesk_app, plan`;
+  zendesk_app, plan, ratings_include_unanswered`;
 
 const UNIQUE_VIOLATION = '23505';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -202,6 +203,7 @@ function toTenant(key: SecretKey, row: TenantRow): Tenant {
     statusReason: row.status_reason,
     escalationTags: row.escalation_tags,
     plan: row.plan,
+    ratingsIncludeUnanswered: row.ratings_include_unanswered,
     access: {
       webhookSecrets: webhookSecretsOf(
         decryptAccessSecret(key, row.id, row.name, 'webhook_secrets', row.webhook_secrets),

@@ -19,6 +19,7 @@ const TENANT_STATE = {
   statusReason: null,
   escalationTags: [],
   access: { webhookSecrets: [], appSecret: null, zendeskApp: null },
+  ratingsIncludeUnanswered: null,
 } as const;
 
 const freshdeskTenant = (plan: string | null): Tenant => ({

@@ -70,6 +70,10 @@ export function createVendorClient(tenant: Tenant, context: ClientContext): Vend
         ...common,
         credentials,
         marketplace: context.zendeskMarketplace ?? null,
+        // Legacy CSAT is the kind whose ratings list unanswered surveys.
+        ...(tenant.ratingsIncludeUnanswered === null
+          ? {}
+          : { csatMode: tenant.ratingsIncludeUnanswered ? 'legacy' : 'survey-responses' }),
         ...(planLimitPerMinute ? { planLimitPerMinute } : {}),
       });
     }

@@ -7,6 +7,7 @@ import type { UnknownValue } from '../unknown-value.js';
 import { CONTRACT_NOW, serveDuringTests } from '../vendor-client.contract.js';
 import type { Page, StreamStart } from '../vendor-client.js';
 import type { Rating } from '@frontline/kpi';
+import type { ZendeskCsatMode } from './client-csat-mode.js';
 import { createZendeskClient } from './client.js';
 
 const BASE_URL = 'https://acme.zendesk.test';
@@ -16,13 +17,14 @@ const SINCE = Date.parse('2026-01-01T00:00:00Z');
 const server = setupServer();
 serveDuringTests(server);
 
-function clientOf(onUnknownValue?: (unknown: UnknownValue) => void) {
+function clientOf(onUnknownValue?: (unknown: UnknownValue) => void, csatMode?: ZendeskCsatMode) {
   return createZendeskClient({
     tenant: TENANT,
     baseUrl: BASE_URL,
     credentials: { kind: 'zendesk-token', email: 'admin@acme.example', token: 'secret' },
     clock: createInstantClock(CONTRACT_NOW),
     ...(onUnknownValue ? { onUnknownValue } : {}),
+    ...(csatMode ? { csatMode } : {}),
   });
 }
 
@@ -258,6 +260,46 @@ describe('Zendesk CSAT: legacy ratings and current survey responses', () => {
       },
     ]);
     expect(seen.at(-1)?.searchParams.get('filter[subject_zrns]')).toBe('zen:ticket:7');
+  });
+
+  it('refreshes a ticket on the CSAT its last sync found without asking the account again', async () => {
+    let settingsAsked = 0;
+    server.use(
+      http.get(`${BASE_URL}/api/v2/account/settings`, () => {
+        settingsAsked++;
+        return HttpResponse.json({ settings: { active_features: { customer_satisfaction: false } } });
+      }),
+      http.get(`${BASE_URL}/api/v2/tickets/:file`, () =>
+        HttpResponse.json({
+          ticket: {
+            id: 8,
+            requester_id: 5008,
+            assignee_id: 9002,
+            group_id: null,
+            status: 'solved',
+            created_at: '2026-02-01T09:00:00Z',
+            updated_at: '2026-02-02T10:00:00Z',
+            tags: [],
+            satisfaction_rating: null,
+          },
+          metric_sets: [],
+          users: [],
+        }),
+      ),
+      cursorPages(
+        '/api/v2/guide/survey_responses',
+        'survey_responses',
+        [surveyResponse('r8', 8, 'good', '2026-02-02T10:00:00Z')],
+        100,
+        [],
+      ),
+    );
+    const refreshed = await clientOf(undefined, 'survey-responses').ticket('8');
+    expect(refreshed?.ratings.map((r) => [r.id, r.positive])).toEqual([['survey-response:r8', true]]);
+    expect(settingsAsked).toBe(0);
+    // Without what a sync found, the refresh asks which CSAT the account runs.
+    await clientOf().ticket('8');
+    expect(settingsAsked).toBe(1);
   });
 
   it('reports a rating category it does not know, once per page it meets it on, and keeps the answer', async () => {

@@ -45,6 +45,8 @@ export interface ZendeskRatingReaderOptions {
   readonly http: VendorHttp;
   readonly tenant: string;
   readonly onUnknownValue?: UnknownValueReporter | undefined;
+  /** The CSAT the account ran at its last sync: what a ticket refresh reads, without asking again. */
+  readonly knownMode?: ZendeskCsatMode | undefined;
 }
 
 const seconds = (ms: number): number => Math.max(0, Math.floor(ms / 1000));
@@ -53,6 +55,7 @@ export function createZendeskRatingReader({
   http,
   tenant,
   onUnknownValue,
+  knownMode,
 }: ZendeskRatingReaderOptions): ZendeskRatingReader {
   let mode: Promise<ZendeskCsatMode> | null = null;
   /** Asked once per client; a failed probe is asked again next time. */
@@ -159,7 +162,7 @@ export function createZendeskRatingReader({
       return 'responsesFrom' in position ? surveyResponsesSince(position) : legacyPage(position);
     },
     async ticketRatings(ticketId, legacyRatingId) {
-      const current = (await csatMode()) === 'survey-responses';
+      const current = (knownMode ?? (await csatMode())) === 'survey-responses';
       // The ticket names its legacy record, whose agent and times the ticket does not carry.
       const legacy = legacyRatingId === null ? [] : await showLegacyRating(legacyRatingId, current);
       return current ? [...legacy, ...(await ticketSurveyResponses(ticketId))] : legacy;

@@ -8,6 +8,7 @@ import { readPayload } from '../http/read-payload.js';
 import { createVendorHttp } from '../http/vendor-http.js';
 import type { StreamStart, SyncedTicket, TicketPage, TicketRefresh, VendorClient } from '../vendor-client.js';
 import { getZendeskCursorPage } from './client-cursor-page.js';
+import type { ZendeskCsatMode } from './client-csat-mode.js';
 import { createZendeskRatingReader } from './client-ratings.js';
 import { zendeskTicketCursorSchema, type ZendeskTicketCursor } from './client-cursors.js';
 import { cursorMeta, fieldsOf } from './cursor-meta.js';
@@ -47,6 +48,11 @@ export interface ZendeskClientOptions extends ClientHttpOptions {
   readonly planLimitPerMinute?: number;
   /** The Marketplace app Frontline runs as, named in every request's headers; `null` (default) for a private app. */
   readonly marketplace?: ZendeskMarketplaceApp | null;
+  /**
+   * The CSAT the account ran at its last sync. A webhook refresh trusts it rather than asking the
+   * account again (one or two calls per refreshed ticket); the sync itself always asks.
+   */
+  readonly csatMode?: ZendeskCsatMode;
 }
 
 function authorization(credentials: ZendeskCredentials): string {
@@ -86,7 +92,7 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
   });
 
   const reportUnknown = options.onUnknownValue ?? (() => {});
-  const csat = createZendeskRatingReader({ http, tenant, onUnknownValue: reportUnknown });
+  const csat = createZendeskRatingReader({ http, tenant, onUnknownValue: reportUnknown, knownMode: options.csatMode });
 
   async function ticketsChangedSince(start: StreamStart): Promise<TicketPage> {
     const position: ZendeskTicketCursor =
