@@ -1,7 +1,8 @@
 /**
  * The order a sync works in: what makes a new tenant useful first. `recent` brings the last 60
  * days of tickets, ratings and reply counts together (one-touch and replies-per-ticket need the
- * counts), before any older history.
+ * counts), before any older history; `removals` (tickets deleted or marked spam since they were
+ * stored) comes after the history, so on small links its polls never starve the backfill.
  */
 export const SYNC_STEPS = [
   'setup',
@@ -9,6 +10,7 @@ export const SYNC_STEPS = [
   'history-tickets',
   'history-ratings',
   'history-replies',
+  'removals',
   'surveys',
 ] as const;
 

@@ -162,12 +162,14 @@ describe('syncTenant', () => {
   });
 
   it('polls the caught-up stream from its cursor on the next run', async () => {
-    const client = new FakeClient(history, false);
+    // A copy: the test adds a ticket to this helpdesk, not to the other tests' history.
+    const client = new FakeClient([...history], false);
     await syncTenant(tenant, { store, client, surveys: null, clock: systemClock });
     client.tickets.push(aSyncedTicket(500, NOW - DAY));
     client.calls.length = 0;
     await syncTenant(tenant, { store, client, surveys: null, clock: systemClock });
-    expect(client.calls.find((c) => c.startsWith('tickets@'))).toBe(`tickets@${history.length - 1}`);
+    // From the cursor the first run ended on, just past the history's last ticket.
+    expect(client.calls.find((c) => c.startsWith('tickets@'))).toBe(`tickets@${history.length}`);
     expect((await store.loadHistory(tenant.id)).tickets.map((t) => t.id)).toContain('500');
   });
 
@@ -214,6 +216,29 @@ describe('syncTenant', () => {
     offset = 11 * 60 * 1000;
     await sync(true);
     expect(removedCalls()).toEqual([`removed@${NOW}`, 'removed@r-end']);
+  });
+
+  it('finishes the history in links of 3 pages while removals fall due every link (they come after it)', async () => {
+    class RemovingClient extends FakeClient {
+      async ticketsRemovedSince(): Promise<Page<RemovedTicket>> {
+        this.calls.push('removed');
+        return { items: [], cursor: 'r-end', done: true, reachedTime: null };
+      }
+    }
+    const client = new RemovingClient(history, true);
+    let offset = 0;
+    const clock = { now: () => NOW + offset, sleep: systemClock.sleep };
+    let outcome = { caughtUp: false };
+    // Each link comes 6 clock minutes after the last, so removals are due on every one; the
+    // recent lanes alone take 2 of a link's 3 pages once caught up. 20 links are far more than
+    // the 12 old tickets' one reply batch needs.
+    for (let link = 0; link < 20 && !outcome.caughtUp; link++) {
+      outcome = await syncTenant(tenant, { store, client, surveys: null, clock }, { maxPages: 3 });
+      offset += 6 * 60 * 1000;
+    }
+    expect(outcome.caughtUp).toBe(true);
+    const stored = await store.loadHistory(tenant.id);
+    expect(stored.tickets.filter((t) => t.publicReplies !== 2).map((t) => t.id)).toEqual([]);
   });
 
   it('starts every stream over with full, and keeps the recent boundary of the new run', async () => {

@@ -227,6 +227,7 @@ export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOp
    * never listed, so never stored.
    */
   const takeOutRemovedTickets = async (): Promise<boolean> => {
+    lastStep = 'removals';
     const removedSince = client.ticketsRemovedSince?.bind(client);
     if (removedSince === undefined) return true;
     if (!budgetLeft()) return false;
@@ -234,7 +235,7 @@ export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOp
     // A stream stopped mid-way by the page budget goes on at once; a caught-up one waits its turn.
     if (checkpoint?.done !== false && !(await due(`${REMOVED_STREAM}:polled`, REMOVALS_EVERY_MS))) return true;
     return drain(
-      'recent',
+      'removals',
       REMOVED_STREAM,
       recentStart + RECENT_DAYS * DAY_MS,
       null,
@@ -276,10 +277,9 @@ export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOp
         RATING_LOOK_BACK_MS,
       );
       const replies = fillReplyCounts('recent', recentStart, () => paging);
-      const done = (await Promise.all([tickets, ratings, replies])).every(Boolean);
+      const done = await Promise.all([tickets, ratings, replies]);
       lastStep = 'recent';
-      // Removals once the lanes are caught up: they are paid from the ticket list's limit too.
-      return done && (await takeOutRemovedTickets());
+      return done.every(Boolean);
     },
     'history-tickets': () =>
       drain('history-tickets', 'tickets:history', 0, recentStart, ticketPages, ticketRows, addTickets),
@@ -297,6 +297,7 @@ export async function syncTenant(tenant: Tenant, deps: SyncDeps, options: SyncOp
       lastStep = 'history-replies';
       return fillReplyCounts('history-replies', 0);
     },
+    removals: takeOutRemovedTickets,
     surveys: async () => {
       const surveys = deps.surveys;
       if (surveys === null) return true;
