@@ -6,7 +6,6 @@ import { queryString } from '../http/query-string.js';
 import { RateBudget } from '../http/rate-budget.js';
 import { readPayload } from '../http/read-payload.js';
 import { createVendorHttp } from '../http/vendor-http.js';
-import type { UnknownValue } from '../unknown-value.js';
 import type {
   Page,
   RemovedTicket,
@@ -102,9 +101,7 @@ export function createFreshdeskClient(options: FreshdeskClientOptions): VendorCl
     retry: options.retry,
   });
 
-  const report = (unknownValues: readonly UnknownValue[]): void => {
-    for (const unknown of unknownValues) options.onUnknownValue?.(unknown);
-  };
+  const reportUnknown = options.onUnknownValue ?? (() => {});
 
   const startOf = (start: StreamStart, what: string): FreshdeskWindowCursor =>
     'since' in start
@@ -128,7 +125,7 @@ export function createFreshdeskClient(options: FreshdeskClientOptions): VendorCl
       content: normalizeFreshdeskTicketPage(body),
       times: freshdeskRecordTimes(body, 'updated_at'),
     }));
-    report(content.unknownValues);
+    content.unknownValues.forEach(reportUnknown);
     // The list has no reply counts: none stand in until `replies` reads the conversations.
     const items: SyncedTicket[] = content.tickets.map((ticket, i) => ({
       ticket: withReplies(ticket, NO_REPLIES),
@@ -295,7 +292,7 @@ export function createFreshdeskClient(options: FreshdeskClientOptions): VendorCl
       content: normalizeFreshdeskTicketPage(page),
       times: freshdeskRecordTimes(page, 'updated_at'),
     }));
-    report(viewed.content.unknownValues);
+    viewed.content.unknownValues.forEach(reportUnknown);
     return viewed;
   }
 

@@ -34,6 +34,26 @@ const settings = (legacyCsat: boolean) =>
     HttpResponse.json({ settings: { active_features: { customer_satisfaction: legacyCsat } } }),
   );
 
+/** Ticket `id` as `GET /api/v2/tickets/{id}` shows it: solved, assigned to 9002, no legacy rating. */
+const shownTicket = (id: number) =>
+  http.get(`${BASE_URL}/api/v2/tickets/:file`, () =>
+    HttpResponse.json({
+      ticket: {
+        id,
+        requester_id: 5000 + id,
+        assignee_id: 9002,
+        group_id: null,
+        status: 'solved',
+        created_at: '2026-02-01T09:00:00Z',
+        updated_at: '2026-02-02T10:00:00Z',
+        tags: [],
+        satisfaction_rating: null,
+      },
+      metric_sets: [],
+      users: [],
+    }),
+  );
+
 /** A legacy rating record of ticket `ticket`, created at `iso`. */
 const legacyRating = (id: number, ticket: number, score: string, iso: string) => ({
   id,
@@ -221,23 +241,7 @@ describe('Zendesk CSAT: legacy ratings and current survey responses', () => {
     const seen: URL[] = [];
     server.use(
       settings(false),
-      http.get(`${BASE_URL}/api/v2/tickets/:file`, () =>
-        HttpResponse.json({
-          ticket: {
-            id: 7,
-            requester_id: 5007,
-            assignee_id: 9002,
-            group_id: null,
-            status: 'solved',
-            created_at: '2026-02-01T09:00:00Z',
-            updated_at: '2026-02-02T10:00:00Z',
-            tags: [],
-            satisfaction_rating: null,
-          },
-          metric_sets: [],
-          users: [],
-        }),
-      ),
+      shownTicket(7),
       cursorPages(
         '/api/v2/guide/survey_responses',
         'survey_responses',
@@ -269,23 +273,7 @@ describe('Zendesk CSAT: legacy ratings and current survey responses', () => {
         settingsAsked++;
         return HttpResponse.json({ settings: { active_features: { customer_satisfaction: false } } });
       }),
-      http.get(`${BASE_URL}/api/v2/tickets/:file`, () =>
-        HttpResponse.json({
-          ticket: {
-            id: 8,
-            requester_id: 5008,
-            assignee_id: 9002,
-            group_id: null,
-            status: 'solved',
-            created_at: '2026-02-01T09:00:00Z',
-            updated_at: '2026-02-02T10:00:00Z',
-            tags: [],
-            satisfaction_rating: null,
-          },
-          metric_sets: [],
-          users: [],
-        }),
-      ),
+      shownTicket(8),
       cursorPages(
         '/api/v2/guide/survey_responses',
         'survey_responses',

@@ -44,7 +44,7 @@ export interface ZendeskRatingReader {
 export interface ZendeskRatingReaderOptions {
   readonly http: VendorHttp;
   readonly tenant: string;
-  readonly onUnknownValue?: UnknownValueReporter | undefined;
+  readonly onUnknownValue: UnknownValueReporter;
   /** The CSAT the account ran at its last sync: what a ticket refresh reads, without asking again. */
   readonly knownMode?: ZendeskCsatMode | undefined;
 }
@@ -119,7 +119,7 @@ export function createZendeskRatingReader({
       after,
     );
     const content = readPayload(tenant, SURVEY_RESPONSES, () => normalizeZendeskSurveyResponsePage(body));
-    for (const unknown of content.unknownValues) onUnknownValue?.(unknown);
+    content.unknownValues.forEach(onUnknownValue);
     return { ...content, meta: cursorMeta(body) };
   }
 
