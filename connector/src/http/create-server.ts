@@ -43,6 +43,8 @@ export interface ServerParts {
   readonly sessionTtlMs?: number;
   /** How long refreshes keep a sign-in alive (default 12 h): then the sidebar signs in again. */
   readonly sessionMaxAgeMs?: number;
+  /** How often open streams are checked against their user's role (default 10 s). */
+  readonly streamCheckMs?: number;
   /** Where `npm run package` wrote the app pages (default: the repository's dist folder). */
   readonly appsDir?: string;
   /** `FRONTLINE_ADMIN_TOKEN`: the password of the queue dashboard at /admin/queues (unset: off). */
@@ -162,7 +164,7 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
   registerAuthRoutes(app, deps);
   registerKpiRoutes(app, deps);
   registerCoachingRoutes(app, deps);
-  registerStreamRoute(app, deps);
+  registerStreamRoute(app, deps, { checkMs: parts.streamCheckMs });
   registerWebhookRoutes(app, deps);
   registerZendeskPages(app, parts.appsDir ?? DEFAULT_APPS_DIR);
   await registerQueueDashboard(app, {
