@@ -54,6 +54,10 @@ export function registerStreamRoute(app: FastifyInstance, deps: ServerDeps, opti
     {
       schema: {
         summary: "Server-sent events: the caller's dashboard as it changes, new alerts, coaching notes",
+        description:
+          'The stream ends with `reauth` ({reason, message}) when its token expires or its user’s role changes: ' +
+          'renew the token and open it again. One sign-in keeps 5 streams open; a sixth ends the oldest, ' +
+          'which gets `replaced` ({message}).',
         tags: ['live'],
         querystring: StreamQuery,
         response: { 200: Type.String({ description: 'text/event-stream' }), ...AUTH_ERRORS },
