@@ -38,7 +38,7 @@ export const FRESHDESK_APP_SECRET_HEADER = 'x-frontline-app-secret';
  * edits the page's requests can read another agent's numbers.
  *
  * On both, the user must be an agent (or admin) of the account as last synced, at sign-in and at
- * every refresh; a refresh reads the role again and ends 12 h after sign-in (SessionTokens.renew).
+ * every refresh; a refresh reads the role again, and refreshes end 12 h after sign-in (SessionTokens.renew).
  */
 export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const refuse = (request: FastifyRequest, tenant: string | null, reason: string, message: string): ApiError => {
@@ -66,7 +66,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
     user: { id: agent.id, name: agent.name, role },
   });
 
-  const signIn = async (tenant: Tenant, agent: Agent, role: Role) =>
+  const signIn = (tenant: Tenant, agent: Agent, role: Role) =>
     sessionBody(tenant, agent, role, deps.sessions.issue({ tenantId: tenant.id, userId: agent.id, role }));
 
   app.post<{ Body: Static<typeof ZendeskExchangeBody> }>(
@@ -116,7 +116,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
           'An open sidebar keeps its session this way: a helpdesk signs a page once, and its token is short-lived. ' +
           'The user must still be an agent of the account (403 if not) and gets the role Frontline keeps for them now; ' +
           'on Freshdesk a session signed in without the personal key stays an agent session. ' +
-          'Refreshes keep a sign-in alive for 12 hours at most (401 after: sign in again).',
+          'Refreshes keep a sign-in alive for 12 hours at most by default (401 after: sign in again).',
         tags: ['auth'],
         security: BEARER,
         response: { 200: SessionBody, ...AUTH_ERRORS },
