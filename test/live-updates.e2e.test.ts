@@ -113,12 +113,15 @@ for (const vendor of ['zendesk', 'freshdesk'] as const) {
 
     it("pushes a new negative rating to the agent's and the lead's open sidebars", async () => {
       const { account, runtime, tenant } = stack;
-      const { tickets } = await runtime.store.loadHistory(tenant.id);
+      const { tickets, agents } = await runtime.store.loadHistory(tenant.id);
       const ticket = tickets.find((t) => t.assigneeId !== null && t.status === 'solved' && !t.removed)!;
       const agentId = ticket.assigneeId!;
+      // A lead is an agent of the account whom Frontline keeps as lead: the API ends the stream of anyone else.
+      const leadId = agents.find((a) => a.id !== agentId)!.id;
+      await runtime.store.coaching.setRole(tenant.id, leadId, 'lead');
       stack.startWorker();
       const agent = await openSseStream(`${stack.apiUrl}/v1/stream?access_token=${stack.tokenFor(agentId, 'agent')}`);
-      const lead = await openSseStream(`${stack.apiUrl}/v1/stream?access_token=${stack.tokenFor('lead-1', 'lead')}`);
+      const lead = await openSseStream(`${stack.apiUrl}/v1/stream?access_token=${stack.tokenFor(leadId, 'lead')}`);
       try {
         expect(agent.status).toBe(200);
         await agent.next((e) => e.event === 'dashboard');

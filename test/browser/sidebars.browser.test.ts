@@ -26,14 +26,14 @@ import { serveParents, showSevenDays, shownValue } from './harness.js';
 const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url));
 const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const LEAD_KEY = 'personal-key-of-the-freshdesk-lead';
-/** A Zendesk user made a lead in Frontline. */
-const LEAD = '900001';
 
 describe('the sidebars in Chromium', () => {
   let stack: LiveStack;
   let browser: Browser;
   let parents: { url: string; server: Server };
   let agentId: string;
+  /** A Zendesk agent made a lead in Frontline (Zendesk signs anyone in; Frontline takes its agents only). */
+  let lead: string;
   let ticket: { id: string; requesterId: string };
   const pages = new Map<string, () => string>();
 
@@ -48,12 +48,13 @@ describe('the sidebars in Chromium', () => {
       },
     });
     stack.startWorker();
-    const { tickets } = await stack.runtime.store.loadHistory(stack.tenant.id);
+    const { tickets, agents } = await stack.runtime.store.loadHistory(stack.tenant.id);
     // A ticket never solved, so solving it adds one to every window that holds now.
     const open = tickets.filter(
       (t) => t.assigneeId !== null && t.status === 'open' && t.solvedAt === null && !t.removed,
     );
     agentId = open[0]!.assigneeId!;
+    lead = agents.find((a) => a.id !== agentId)!.id;
     ticket = { id: open[0]!.id, requesterId: open[0]!.requesterId };
     const now = Math.floor(Date.now() / 1000);
     const signed = () =>
@@ -73,12 +74,12 @@ describe('the sidebars in Chromium', () => {
     });
     pages.set('/zendesk/sidebar', () => zendeskParentPage(options('ticket_sidebar')));
     // The lead's view: a lead in Frontline, signed by Zendesk like anyone.
-    await stack.runtime.store.coaching.setRole(stack.tenant.id, LEAD, 'lead');
+    await stack.runtime.store.coaching.setRole(stack.tenant.id, lead, 'lead');
     pages.set('/zendesk/team', () =>
       zendeskParentPage({
         ...options('nav_bar'),
         signedToken: signZendeskAppToken(
-          { iss: 'acme.zendesk.com', aud: 'installation-1', sub: LEAD, iat: now, exp: now + 3600 },
+          { iss: 'acme.zendesk.com', aud: 'installation-1', sub: lead, iat: now, exp: now + 3600 },
           keys.privateKey,
         ),
       }),
@@ -139,7 +140,7 @@ describe('the sidebars in Chromium', () => {
     await table.waitFor({ timeout: 30_000 });
     const team = (await (
       await fetch(`${stack.apiUrl}/v1/team?period=last7Days`, {
-        headers: { authorization: `Bearer ${stack.tokenFor(LEAD, 'lead')}` },
+        headers: { authorization: `Bearer ${stack.tokenFor(lead, 'lead')}` },
       })
     ).json()) as { agents: { agent: { name: string | null } }[] };
     const names = team.agents.map((row) => row.agent.name).filter((name): name is string => name !== null);

@@ -101,10 +101,57 @@ describe('connector client', () => {
     connector.dropStreams();
     await vi.advanceTimersByTimeAsync(1000);
     await vi.advanceTimersByTimeAsync(10);
-    expect(connector.streams[1]!.url).toBe('https://connector.test/v1/stream?access_token=token-2');
-    expect(signIns()).toBe(2);
+    // The session is still alive: renewed at the connector, not signed in again.
+    expect(connector.streams[1]!.url).toBe('https://connector.test/v1/stream?access_token=renewed-1');
+    expect(signIns()).toBe(1);
     expect(seen).toEqual(['open', 'dashboard 41', 'alert 555', 'drop', 'reopened']);
     stream.close();
     expect(connector.openStreams).toHaveLength(0);
+  });
+
+  it('renews its token and reopens the stream at once when the connector says reauth, signing in if refused', async () => {
+    vi.useFakeTimers();
+    const { connector, client, signIns } = setup(['token-1', 'token-2']);
+    connector.validTokens = new Set(['token-1', 'token-2']);
+    const seen: string[] = [];
+    const stream = client.stream({
+      dashboard: (d) => seen.push(`dashboard ${d.revision}`),
+      open: (again) => seen.push(again ? 'reopened' : 'open'),
+      drop: () => seen.push('drop'),
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    const reauth = { reason: 'role_changed', message: 'your role in Frontline changed since this stream was opened' };
+    connector.emit('reauth', reauth);
+    // No backoff: the renewed stream is open within the same tick.
+    await vi.advanceTimersByTimeAsync(0);
+    expect(connector.requests.map((r) => `${r.method} ${r.path} ${r.token}`)).toEqual([
+      'POST /v1/auth/refresh token-1',
+    ]);
+    expect(connector.streams.map((s) => [s.url.split('=')[1], s.closed])).toEqual([
+      ['token-1', true],
+      ['renewed-1', false],
+    ]);
+    // Once refreshes are refused (the sign-in is 12 h old), it signs in again.
+    connector.fail('POST', '/v1/auth/refresh', 401, 'unauthenticated', 'the session began more than 12 h ago');
+    connector.emit('reauth', { ...reauth, reason: 'expired' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(connector.openStreams.map((s) => s.url.split('=')[1])).toEqual(['token-2']);
+    expect(signIns()).toBe(2);
+    expect(seen).toEqual(['open', 'reopened', 'reopened']);
+    stream.close();
+  });
+
+  it('stays closed when a newer stream of its sign-in replaced it', async () => {
+    vi.useFakeTimers();
+    const { connector, client } = setup();
+    const seen: string[] = [];
+    const stream = client.stream({ open: () => seen.push('open'), drop: () => seen.push('drop') });
+    await vi.advanceTimersByTimeAsync(0);
+    connector.emit('replaced', { message: 'a newer stream took its place' });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(connector.streams).toHaveLength(1);
+    expect(connector.openStreams).toHaveLength(0);
+    expect(seen).toEqual(['open', 'drop']);
+    stream.close();
   });
 });

@@ -14,7 +14,7 @@ export interface StreamHandlers {
   note?(note: CoachingNote): void;
   /** The stream is up (again). `reconnected` is true after a drop: events may have been missed. */
   open?(reconnected: boolean): void;
-  /** The stream dropped; it is being reopened. */
+  /** The stream dropped; it is being reopened (unless a newer stream of this sign-in replaced it). */
   drop?(): void;
 }
 
@@ -76,6 +76,21 @@ export function openLiveStream(options: LiveStreamOptions): LiveStream {
     es.addEventListener('dashboard', json(handlers.dashboard));
     es.addEventListener('alert', json(handlers.alert));
     es.addEventListener('note', json(handlers.note));
+    // The connector ends a stream whose token expired or whose user's role changed, saying so
+    // first: reopen at once with a renewed token (which carries the role as it is now).
+    es.addEventListener('reauth', () => {
+      if (source !== es || closed) return;
+      es.close();
+      source = null;
+      void connect(true);
+    });
+    // A newer stream of this sign-in took this one's place: reopening would end that one in turn.
+    es.addEventListener('replaced', () => {
+      if (source !== es || closed) return;
+      es.close();
+      source = null;
+      handlers.drop?.();
+    });
     // EventSource retries by itself with the same URL, so with an expired token it would never
     // recover: close it and reopen with a fresh token instead.
     es.addEventListener('error', () => {

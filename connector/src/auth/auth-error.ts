@@ -8,7 +8,8 @@ export type AuthFailure =
   | 'wrong_audience'
   | 'wrong_issuer'
   | 'missing_claim'
-  | 'stale';
+  | 'stale'
+  | 'session_too_old';
 
 /**
  * Names a kind of credential in messages and says how to get a good one, so a generic check (the

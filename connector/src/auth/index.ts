@@ -4,7 +4,7 @@ export type { AuthFailure, TokenLabel } from './auth-error.js';
 export { MAX_JWT_LENGTH, signJwt, verifyJwt } from './jwt.js';
 export type { HmacKey, JwtAlgorithm, RsaSigningKey, RsaVerifyingKey, SigningKey, VerifyingKey } from './jwt.js';
 export { SessionTokens } from './session-tokens.js';
-export type { Role, Session } from './session-tokens.js';
+export type { Role, Session, SessionSubject } from './session-tokens.js';
 export { checkTimeClaims, DEFAULT_LEEWAY_MS } from './time-claims.js';
 export {
   DEFAULT_WEBHOOK_MAX_AGE_MS,

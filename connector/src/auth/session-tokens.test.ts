@@ -8,16 +8,19 @@ import { SessionTokens, type Session } from './session-tokens.js';
 const START = Date.UTC(2025, 0, 15, 12, 0, 0, 250);
 const key = SecretKey.generate().derive('session tokens');
 const who = { tenantId: 'tenant-1', userId: '361234567890', role: 'lead' } as const;
+const seconds = (ms: number) => Math.floor(ms / 1000);
+const HOUR = 3_600_000;
 
-function setup(ttlMs?: number): { tokens: SessionTokens; clock: { now: number } } {
+function setup(ttlMs?: number, maxAgeMs?: number): { tokens: SessionTokens; clock: { now: number } } {
   const clock = { now: START };
-  return { tokens: new SessionTokens(key, () => clock.now, ttlMs), clock };
+  return { tokens: new SessionTokens(key, () => clock.now, ttlMs, maxAgeMs), clock };
 }
 
 /** A token with the given claims, signed with the session key as if SessionTokens had issued it. */
 function forge(overrides: Record<string, unknown>, secret: Buffer = key): string {
   const claims = { iss: 'frontline', aud: 'frontline-session', sub: who.userId, tid: who.tenantId, role: 'agent' };
-  return signJwt({ ...claims, iat: START / 1000, exp: START / 1000 + 900, ...overrides }, { alg: 'HS256', secret });
+  const times = { iat: seconds(START), auth_time: seconds(START), exp: seconds(START) + 900 };
+  return signJwt({ ...claims, sid: 'sign-in-1', ...times, ...overrides }, { alg: 'HS256', secret });
 }
 
 function failure(tokens: SessionTokens, token: string): AuthFailure {
@@ -40,19 +43,81 @@ describe('SessionTokens', () => {
     const { tokens } = setup();
     const { token, expiresAt } = tokens.issue(who);
     expect(expiresAt).toBe(Date.UTC(2025, 0, 15, 12, 15, 0));
-    expect(tokens.verify(token)).toEqual<Session>({ ...who, expiresAt });
+    expect(tokens.verify(token)).toEqual<Session>({
+      ...who,
+      expiresAt,
+      signedInAt: Date.UTC(2025, 0, 15, 12, 0, 0),
+      sessionId: expect.stringMatching(/^[A-Za-z0-9_-]{16}$/) as unknown as string,
+    });
   });
 
   it('writes the documented claims', () => {
     const { token } = setup().tokens.issue(who);
-    expect(JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString())).toEqual({
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+    expect(claims).toEqual({
       iss: 'frontline',
       aud: 'frontline-session',
       sub: who.userId,
       tid: who.tenantId,
       role: 'lead',
+      sid: claims['sid'],
+      auth_time: Math.floor(START / 1000),
       iat: Math.floor(START / 1000),
       exp: Math.floor(START / 1000) + 900,
+    });
+  });
+
+  it('gives each sign-in a session id of its own', () => {
+    const { tokens } = setup();
+    const first = tokens.verify(tokens.issue(who).token).sessionId;
+    expect(tokens.verify(tokens.issue(who).token).sessionId).not.toBe(first);
+  });
+
+  describe('renew', () => {
+    it('keeps the sign-in time and session id, with the role it is given and a fresh lifetime', () => {
+      const { tokens, clock } = setup();
+      const signedIn = tokens.verify(tokens.issue(who).token);
+      clock.now = START + 14 * 60_000;
+      const renewed = tokens.renew(signedIn, 'agent');
+      expect(renewed.expiresAt).toBe(Date.UTC(2025, 0, 15, 12, 29, 0));
+      expect(tokens.verify(renewed.token)).toEqual<Session>({
+        ...who,
+        role: 'agent',
+        expiresAt: renewed.expiresAt,
+        signedInAt: Date.UTC(2025, 0, 15, 12, 0, 0),
+        sessionId: signedIn.sessionId,
+      });
+    });
+
+    it('ends a chain of renewals 12 hours after sign-in, the last token with it', () => {
+      const { tokens, clock } = setup();
+      let session = tokens.verify(tokens.issue(who).token);
+      // Renewed every 14 minutes, as the sidebar does: the 50th renewal is 11:40 after sign-in.
+      for (let n = 1; n <= 50; n++) {
+        clock.now = START + n * 14 * 60_000;
+        session = tokens.verify(tokens.renew(session, 'lead').token);
+      }
+      expect(new Date(session.expiresAt).toISOString()).toBe('2025-01-15T23:55:00.000Z');
+      // At 11:50 a token would run to 12:05: it is cut at 12:00 after the signed-in second.
+      clock.now = START + 11 * HOUR + 50 * 60_000;
+      const last = tokens.renew(session, 'lead');
+      expect(new Date(last.expiresAt).toISOString()).toBe('2025-01-16T00:00:00.000Z');
+      clock.now = Date.UTC(2025, 0, 15, 23, 59, 59, 500);
+      expect(() => tokens.renew(session, 'lead')).toThrow(
+        new AuthError(
+          'session_too_old',
+          'the session began more than 12 h ago, the longest refreshes keep a sign-in alive: ' +
+            'sign in again: reload the app, so the helpdesk signs it anew',
+        ),
+      );
+    });
+
+    it('honours a custom chain length', () => {
+      const { tokens, clock } = setup(15 * 60_000, 30 * 60_000);
+      const session = tokens.verify(tokens.issue(who).token);
+      clock.now = START + 29 * 60_000 + 59_000;
+      expect(() => tokens.renew(session, 'lead')).toThrow(/began more than 30 min ago/);
+      expect(() => setup(15 * 60_000, 60_000)).toThrow(RangeError);
     });
   });
 
@@ -98,6 +163,13 @@ describe('SessionTokens', () => {
 
   it('refuses a token without exp', () => {
     expect(failure(setup().tokens, forge({ exp: undefined }))).toBe('missing_claim');
+  });
+
+  it('refuses a token without a session id or sign-in time (issued before they were carried)', () => {
+    const { tokens } = setup();
+    for (const overrides of [{ sid: undefined }, { sid: '' }, { auth_time: undefined }, { auth_time: '1' }]) {
+      expect([overrides, failure(tokens, forge(overrides))]).toEqual([overrides, 'malformed']);
+    }
   });
 
   it('refuses unknown roles and empty or missing ids', () => {

@@ -41,6 +41,10 @@ export interface ServerParts {
   readonly rateLimitWaits?: RateLimitWaits;
   /** How long a session token lasts (default 15 min). */
   readonly sessionTtlMs?: number;
+  /** How long refreshes keep a sign-in alive (default 12 h): then the sidebar signs in again. */
+  readonly sessionMaxAgeMs?: number;
+  /** How often open streams are checked against their user's role (default 10 s). */
+  readonly streamCheckMs?: number;
   /** Where `npm run package` wrote the app pages (default: the repository's dist folder). */
   readonly appsDir?: string;
   /** `FRONTLINE_ADMIN_TOKEN`: the password of the queue dashboard at /admin/queues (unset: off). */
@@ -105,7 +109,12 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
     }
   });
 
-  const sessions = new SessionTokens(parts.sessionKey, () => parts.clock.now(), parts.sessionTtlMs);
+  const sessions = new SessionTokens(
+    parts.sessionKey,
+    () => parts.clock.now(),
+    parts.sessionTtlMs,
+    parts.sessionMaxAgeMs,
+  );
   const tenants = new TenantDirectory(parts.store, () => parts.clock.now());
   const live = new LiveTenants({
     store: parts.store,
@@ -155,7 +164,7 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
   registerAuthRoutes(app, deps);
   registerKpiRoutes(app, deps);
   registerCoachingRoutes(app, deps);
-  registerStreamRoute(app, deps);
+  registerStreamRoute(app, deps, { checkMs: parts.streamCheckMs });
   registerWebhookRoutes(app, deps);
   registerZendeskPages(app, parts.appsDir ?? DEFAULT_APPS_DIR);
   await registerQueueDashboard(app, {

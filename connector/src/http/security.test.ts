@@ -148,6 +148,14 @@ describe('who may see what', () => {
       expect(api.log.lines.filter((l) => l.includes('sign-in refused')).length).toBeGreaterThanOrEqual(9);
     });
 
+    it('refuses a user Zendesk signed who is not an agent or admin of the account', async () => {
+      const endUser = await exchange(appToken({ sub: 'r-1' }));
+      refused('Zendesk sign-in as an end-user of the account', endUser, 403);
+      expect(endUser.json().error.message).toMatch(
+        /^user r-1 is not an agent of this Zendesk account \(as last synced\)/,
+      );
+    });
+
     it('never takes an agent id from a proxy-minted secure-setting token', async () => {
       // HS256 with the shared secret, claims written by the browser: proves the account only.
       const minted = signJwt(
@@ -257,6 +265,80 @@ describe('who may see what', () => {
         404,
       );
       refused("lead of zen drills into acme's ticket list", await asZenLead('/v1/agents/a1/kpis/solved/tickets'), 404);
+    });
+  });
+
+  describe('refresh', () => {
+    const refresh = (token: string) =>
+      api.app.inject({ method: 'POST', url: '/v1/auth/refresh', headers: { authorization: `Bearer ${token}` } });
+    const team = (token: string) =>
+      api.app.inject({ method: 'GET', url: '/v1/team', headers: { authorization: `Bearer ${token}` } });
+    const freshdeskSignIn = async (body: Record<string, unknown>) =>
+      (
+        await api.app.inject({
+          method: 'POST',
+          url: '/v1/auth/freshdesk',
+          payload: body,
+          headers: { [FRESHDESK_APP_SECRET_HEADER]: FD_APP_SECRET },
+        })
+      ).json<{ token: string; user: { role: string } }>();
+
+    it("gives a demoted Zendesk lead an agent's token, and a promoted agent a lead's", async () => {
+      const signedIn = (await exchange(appToken({ sub: 'zl' }))).json<{ token: string; user: { role: string } }>();
+      expect(signedIn.user.role).toBe('lead');
+      await api.store.coaching.setRole(zen.id, 'zl', 'agent');
+      const renewed = await refresh(signedIn.token);
+      expect(renewed.statusCode).toBe(200);
+      expect(renewed.json().user).toEqual({ id: 'zl', name: 'Zed', role: 'agent' });
+      refused('team view on the token a demoted lead refreshed', await team(renewed.json().token), 403);
+      await api.store.coaching.setRole(zen.id, 'zl', 'lead');
+      expect((await refresh(renewed.json().token)).json().user.role).toBe('lead');
+    });
+
+    it('on Freshdesk, follows the stored role of a lead who gave the personal key, and never raises an agent session', async () => {
+      const withKey = await freshdeskSignIn({ tenant: 'acme', agentId: 'lead', userKey: LEAD_KEY });
+      const withoutKey = await freshdeskSignIn({ tenant: 'acme', agentId: 'lead' });
+      expect([withKey.user.role, withoutKey.user.role]).toEqual(['lead', 'agent']);
+      // Signed in as an agent (no key): still an agent after a refresh, though the store says lead.
+      expect((await refresh(withoutKey.token)).json().user.role).toBe('agent');
+      await api.store.coaching.setRole(api.tenant.id, 'lead', 'agent');
+      const demoted = (await refresh(withKey.token)).json<{ token: string; user: { role: string } }>();
+      expect(demoted.user.role).toBe('agent');
+      refused('team view on the token a demoted Freshdesk lead refreshed', await team(demoted.token), 403);
+      // And a demoted session is not raised back by a refresh: it has no key to prove.
+      await api.store.coaching.setRole(api.tenant.id, 'lead', 'lead');
+      expect((await refresh(demoted.token)).json().user.role).toBe('agent');
+    });
+
+    it('refuses the refresh of a user who is not an agent of the account', async () => {
+      const response = await refresh(api.tokenFor('requester-7', 'lead'));
+      refused('refresh by a user who is not an agent of the account', response, 403);
+      expect(response.json().error.message).toBe(
+        'user requester-7 is not an agent of this Freshdesk account (as last synced): an admin of the account ' +
+          'can make them an agent or admin in Freshdesk; the next sync brings the change',
+      );
+    });
+
+    it('keeps a sign-in alive through refreshes for 12 hours, then asks to sign in again', async () => {
+      // A session signed in at `signedIn` and renewed until a minute ago (under a longer limit).
+      const chainFrom = (signedIn: number) => {
+        let now = signedIn;
+        const tokens = new SessionTokens(api.sessionKey, () => now, 15 * 60_000, 48 * 3_600_000);
+        const first = tokens.verify(tokens.issue({ tenantId: api.tenant.id, userId: 'a1', role: 'agent' }).token);
+        now = NOW - 60_000;
+        return tokens.renew(first, 'agent').token;
+      };
+      const young = await refresh(chainFrom(NOW - 11 * 3_600_000 - 59 * 60_000));
+      expect(young.statusCode).toBe(200);
+      // Its last token ends with the chain, 12 h after sign-in: a minute from now.
+      expect(young.json().expiresAt).toBe('2026-11-20T15:01:00.000Z');
+      const old = await refresh(chainFrom(NOW - 12 * 3_600_000));
+      refused('refresh of a sign-in 12 hours old', old, 401);
+      expect(old.json().error.message).toBe(
+        'the session began more than 12 h ago, the longest refreshes keep a sign-in alive: ' +
+          'sign in again: reload the app, so the helpdesk signs it anew',
+      );
+      expect(api.log.lines.some((l) => l.includes('session_too_old'))).toBe(true);
     });
   });
 

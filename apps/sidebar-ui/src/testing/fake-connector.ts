@@ -68,8 +68,11 @@ export class FakeConnector {
     this.failures.push({ method, path, status, code, message, remaining: times });
   }
 
+  /** Tokens `POST /v1/auth/refresh` handed out, in order. */
+  readonly renewedTokens: string[] = [];
+
   /** Sends an event on every open stream. */
-  emit(event: 'dashboard' | 'alert' | 'note', data: unknown): void {
+  emit(event: 'dashboard' | 'alert' | 'note' | 'reauth' | 'replaced', data: unknown): void {
     for (const s of this.streams) s.dispatch(event, data);
   }
 
@@ -116,6 +119,12 @@ export class FakeConnector {
     const path = url.pathname;
     const q = url.searchParams;
     const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+    if (method === 'POST' && path === '/v1/auth/refresh') {
+      const token = `renewed-${this.renewedTokens.length + 1}`;
+      this.renewedTokens.push(token);
+      this.validTokens.add(token);
+      return json(200, fixtures.session({ token }));
+    }
     if (method === 'GET' && path === '/v1/agents/me/dashboard') return json(200, this.dashboard);
     if (method === 'GET' && parts[1] === 'agents' && parts[3] === 'kpis' && parts[5] === 'tickets') {
       const agent = parts[2]!;

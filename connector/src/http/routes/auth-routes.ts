@@ -1,3 +1,4 @@
+import type { Agent } from '@frontline/kpi';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
 import {
@@ -14,6 +15,7 @@ import { iso } from '../present-kpis.js';
 import { AUTH_ERRORS, BEARER } from '../schemas/common-schemas.js';
 import { FreshdeskExchangeBody, SessionBody, ZendeskExchangeBody } from '../schemas/auth-schemas.js';
 import type { ServerDeps } from '../server-deps.js';
+import { notAnAgent, roleNow } from '../session-role.js';
 
 /** The header a Freshdesk request template fills from the app's secure installation parameter. */
 export const FRESHDESK_APP_SECRET_HEADER = 'x-frontline-app-secret';
@@ -34,6 +36,9 @@ export const FRESHDESK_APP_SECRET_HEADER = 'x-frontline-app-secret';
  * only with the user's personal key (`frontline tenant role`); without it the session is an
  * agent's. What remains open, and is written in docs/api.md: within one account, an agent who
  * edits the page's requests can read another agent's numbers.
+ *
+ * On both, the user must be an agent (or admin) of the account as last synced, at sign-in and at
+ * every refresh; a refresh reads the role again, and refreshes end 12 h after sign-in (SessionTokens.renew).
  */
 export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const refuse = (request: FastifyRequest, tenant: string | null, reason: string, message: string): ApiError => {
@@ -41,16 +46,28 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
     return new ApiError('unauthenticated', message);
   };
 
-  const session = async (tenant: Tenant, userId: string, role: Role): Promise<Static<typeof SessionBody>> => {
-    const { token, expiresAt } = deps.sessions.issue({ tenantId: tenant.id, userId, role });
+  /** The user as an agent of the account (as last synced); else a logged 403. */
+  const requireAgent = async (tenant: Tenant, userId: string): Promise<Agent> => {
     const agent = (await deps.live.snapshot(tenant)).history.agents.find((a) => a.id === userId);
-    return {
-      token,
-      expiresAt: iso(expiresAt),
-      tenant: tenant.name,
-      user: { id: userId, name: agent?.name ?? null, role },
-    };
+    if (agent !== undefined) return agent;
+    deps.log.warn({ tenant: tenant.name, reason: 'not_an_agent' }, 'sign-in refused');
+    throw notAnAgent(tenant, userId);
   };
+
+  const sessionBody = (
+    tenant: Tenant,
+    agent: Agent,
+    role: Role,
+    issued: { token: string; expiresAt: number },
+  ): Static<typeof SessionBody> => ({
+    token: issued.token,
+    expiresAt: iso(issued.expiresAt),
+    tenant: tenant.name,
+    user: { id: agent.id, name: agent.name, role },
+  });
+
+  const signIn = (tenant: Tenant, agent: Agent, role: Role) =>
+    sessionBody(tenant, agent, role, deps.sessions.issue({ tenantId: tenant.id, userId: agent.id, role }));
 
   app.post<{ Body: Static<typeof ZendeskExchangeBody> }>(
     '/v1/auth/zendesk',
@@ -77,13 +94,16 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
           'the token is not from a Zendesk account connected to Frontline: ask your admin to connect it',
         );
       }
+      let userId: string;
       try {
-        const { userId } = verifyZendeskAppToken(token, { ...tenant.access.zendeskApp, now: deps.clock.now() });
-        return await session(tenant, userId, (await deps.store.coaching.roleOf(tenant.id, userId)) ?? 'agent');
+        ({ userId } = verifyZendeskAppToken(token, { ...tenant.access.zendeskApp, now: deps.clock.now() }));
       } catch (error) {
         if (error instanceof AuthError) throw refuse(request, tenant.name, error.reason, error.message);
         throw error;
       }
+      // Zendesk signs any user of the account, end-users too: only its agents and admins are ours.
+      const agent = await requireAgent(tenant, userId);
+      return signIn(tenant, agent, (await deps.store.coaching.roleOf(tenant.id, userId)) ?? 'agent');
     },
   );
 
@@ -91,9 +111,12 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
     '/v1/auth/refresh',
     {
       schema: {
-        summary: 'Exchange a session token that has not expired yet for a new one (same user, same role)',
+        summary: 'Exchange a session token that has not expired yet for a new one, with the role read again',
         description:
-          'An open sidebar keeps its session this way: a helpdesk signs a page once, and its token is short-lived.',
+          'An open sidebar keeps its session this way: a helpdesk signs a page once, and its token is short-lived. ' +
+          'The user must still be an agent of the account (403 if not) and gets the role Frontline keeps for them now; ' +
+          'on Freshdesk a session signed in without the personal key stays an agent session. ' +
+          'Refreshes keep a sign-in alive for 12 hours at most by default (401 after: sign in again).',
         tags: ['auth'],
         security: BEARER,
         response: { 200: SessionBody, ...AUTH_ERRORS },
@@ -101,8 +124,24 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
     },
     async (request) => {
       const { session: current, tenant } = await deps.auth.caller(request);
-      // The role is the session's own: a refresh never grants more than the sign-in did.
-      return session(tenant, current.userId, current.role);
+      // Read again, not copied: a lead demoted (or a user removed) since sign-in loses the rights now.
+      const agent = await requireAgent(tenant, current.userId);
+      const stored = await deps.store.coaching.roleOf(tenant.id, current.userId);
+      const role = roleNow(tenant, stored, current.role);
+      let renewed: { token: string; expiresAt: number };
+      try {
+        renewed = deps.sessions.renew(current, role);
+      } catch (error) {
+        if (error instanceof AuthError) throw refuse(request, tenant.name, error.reason, error.message);
+        throw error;
+      }
+      if (role !== current.role) {
+        deps.log.info(
+          { tenant: tenant.name, user: current.userId, from: current.role, to: role },
+          'session role changed',
+        );
+      }
+      return sessionBody(tenant, agent, role, renewed);
     },
   );
 
@@ -135,13 +174,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
           `the app secret is missing or wrong for this account: check the app's installation settings`,
         );
       }
-      const agents = (await deps.live.snapshot(tenant)).history.agents;
-      if (!agents.some((a) => a.id === agentId)) {
-        deps.log.warn({ tenant: tenant.name, reason: 'not_an_agent' }, 'sign-in refused');
-        throw new ApiError('forbidden', `user ${agentId} is not an agent of this Freshdesk account (as last synced)`);
-      }
+      const agent = await requireAgent(tenant, agentId);
       const role = (await deps.store.coaching.roleOf(tenant.id, agentId)) ?? 'agent';
-      if (role === 'agent' || userKey === undefined) return session(tenant, agentId, 'agent');
+      if (role === 'agent' || userKey === undefined) return signIn(tenant, agent, 'agent');
       const stored = await deps.store.userKeyHash(tenant.id, agentId);
       if (stored === null || !secretsEqual(hashUserKey(userKey), stored)) {
         throw refuse(
@@ -151,7 +186,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
           'the personal key is wrong: ask your admin for a new one (frontline tenant role)',
         );
       }
-      return session(tenant, agentId, role);
+      return signIn(tenant, agent, role);
     },
   );
 }

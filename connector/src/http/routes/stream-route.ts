@@ -5,6 +5,7 @@ import { dashboardJson, iso } from '../present-kpis.js';
 import { AUTH_ERRORS } from '../schemas/common-schemas.js';
 import type { ServerDeps } from '../server-deps.js';
 import type { StreamClient, StreamEvent } from '../stream-hub.js';
+import { reauthNotice, watchStreamSessions } from '../stream-sessions.js';
 
 const StreamQuery = Type.Object(
   { access_token: Type.String({ description: 'the session token (EventSource cannot send headers)' }) },
@@ -13,14 +14,27 @@ const StreamQuery = Type.Object(
 
 /** Keeps proxies from closing an idle stream. */
 const HEARTBEAT_MS = 20_000;
+/** setTimeout's longest wait. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export interface StreamRouteOptions {
+  /** How often open streams are checked against their user's role (default 10 s). */
+  readonly checkMs?: number;
+}
 
 /**
  * Server-sent events for an open sidebar: `dashboard` (the caller's numbers, on connect and
  * whenever they change), `alert` (a new escalation or success: the agent's own; leads get
  * everyone's), `note` (a coaching note written, edited or acknowledged).
+ *
+ * A stream lives no longer than its token: at the token's expiry, or when its user's role
+ * changes or they are no longer an agent (checked every `checkMs`), it sends `reauth` and ends,
+ * and the sidebar reconnects with a renewed token, which carries the role as it is now.
  */
-export function registerStreamRoute(app: FastifyInstance, deps: ServerDeps): void {
+export function registerStreamRoute(app: FastifyInstance, deps: ServerDeps, options: StreamRouteOptions = {}): void {
   const lastAlerts = new Map<string, ReadonlySet<string>>();
+  const stopWatching = watchStreamSessions(deps, options.checkMs);
+  app.addHook('onClose', async () => stopWatching());
 
   deps.live.onView((tenantId, view) => {
     const before = lastAlerts.get(tenantId);
@@ -40,6 +54,10 @@ export function registerStreamRoute(app: FastifyInstance, deps: ServerDeps): voi
     {
       schema: {
         summary: "Server-sent events: the caller's dashboard as it changes, new alerts, coaching notes",
+        description:
+          'The stream ends with `reauth` ({reason, message}) when its token expires or its user’s role changes: ' +
+          'renew the token and open it again. One sign-in keeps 5 streams open; a sixth ends the oldest, ' +
+          'which gets `replaced` ({message}).',
         tags: ['live'],
         querystring: StreamQuery,
         response: { 200: Type.String({ description: 'text/event-stream' }), ...AUTH_ERRORS },
@@ -58,11 +76,17 @@ export function registerStreamRoute(app: FastifyInstance, deps: ServerDeps): voi
         'access-control-allow-origin': '*',
       });
       let lastDashboard = '';
+      let ended = false;
+      const { session } = caller;
       const client: StreamClient = {
         tenantId: caller.tenant.id,
-        userId: caller.session.userId,
-        lead: caller.session.role !== 'agent',
+        userId: session.userId,
+        role: session.role,
+        lead: session.role !== 'agent',
+        sessionId: session.sessionId,
+        expiresAt: session.expiresAt,
         send(event: StreamEvent) {
+          if (ended) return;
           const data = JSON.stringify(event.data);
           if (event.event === 'dashboard') {
             // The same numbers are not sent twice: a change elsewhere in the team is not news here.
@@ -73,13 +97,25 @@ export function registerStreamRoute(app: FastifyInstance, deps: ServerDeps): voi
           }
           out.write(`event: ${event.event}\ndata: ${data}\n\n`);
         },
-        end: () => out.end(),
+        end(notice) {
+          if (ended) return;
+          if (notice !== undefined) client.send(notice);
+          close();
+          out.end();
+        },
       };
-      client.send({ event: 'dashboard', data: dashboardJson(view, caller.session.userId) });
+      client.send({ event: 'dashboard', data: dashboardJson(view, session.userId) });
       const remove = deps.hub.add(client);
       const heartbeat = setInterval(() => out.write(': keep-alive\n\n'), HEARTBEAT_MS);
+      // The token's own end, by this server's clock; the periodic check catches a faster test clock.
+      const expiry = setTimeout(
+        () => client.end(reauthNotice('expired')),
+        Math.min(MAX_TIMER_MS, Math.max(0, session.expiresAt - deps.clock.now())),
+      );
       const close = () => {
+        ended = true;
         clearInterval(heartbeat);
+        clearTimeout(expiry);
         remove();
       };
       request.raw.on('close', close);

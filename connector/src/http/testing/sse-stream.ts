@@ -9,6 +9,8 @@ export interface SseEvent {
 export interface SseStream {
   readonly status: number;
   readonly events: readonly SseEvent[];
+  /** Resolves when the server ends the stream (or it is closed here). */
+  readonly ended: Promise<void>;
   /** The first event received (or to come) that matches; rejects after `timeoutMs` (default: the stream's, else 10 s). */
   next(match: (event: SseEvent) => boolean, timeoutMs?: number): Promise<SseEvent>;
   close(): void;
@@ -20,7 +22,7 @@ export async function openSseStream(url: string, options: { readonly timeoutMs?:
   const response = await fetch(url, { signal: controller.signal });
   const events: SseEvent[] = [];
   const waiters = new Set<() => void>();
-  void (async () => {
+  const ended = (async () => {
     const decoder = new TextDecoder();
     let buffer = '';
     try {
@@ -44,6 +46,7 @@ export async function openSseStream(url: string, options: { readonly timeoutMs?:
   return {
     status: response.status,
     events,
+    ended,
     async next(match, timeoutMs = options.timeoutMs ?? 10_000) {
       const deadline = performance.now() + timeoutMs;
       for (;;) {

@@ -1,0 +1,26 @@
+import type { Role } from '../auth/index.js';
+import type { Tenant } from '../store/sync-store.js';
+import { ApiError } from './api-error.js';
+
+const VENDOR_NAMES = { zendesk: 'Zendesk', freshdesk: 'Freshdesk' } as const;
+
+/**
+ * The role a session that holds `held` has now, given the role the store keeps for its user
+ * (`stored`, agent when unset). On Freshdesk only the user's personal key grants lead or admin, at
+ * sign-in: a refresh carries no key, so a session that signed in as an agent stays an agent's,
+ * while one that proved the key follows the stored role, down as well as up.
+ */
+export function roleNow(tenant: Tenant, stored: Role | null, held: Role): Role {
+  if (tenant.vendor === 'freshdesk' && held === 'agent') return 'agent';
+  return stored ?? 'agent';
+}
+
+/** The 403 for a user who is not (or no longer) an agent of the account. */
+export function notAnAgent(tenant: Tenant, userId: string): ApiError {
+  const vendor = VENDOR_NAMES[tenant.vendor];
+  return new ApiError(
+    'forbidden',
+    `user ${userId} is not an agent of this ${vendor} account (as last synced): ` +
+      `an admin of the account can make them an agent or admin in ${vendor}; the next sync brings the change`,
+  );
+}
