@@ -18,6 +18,7 @@ import { createMemoryReplayGuard, type ReplayGuard } from './replay-guard.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerCoachingRoutes } from './routes/coaching-routes.js';
 import { registerKpiRoutes } from './routes/kpi-routes.js';
+import { registerMetricsRoute } from './routes/metrics-route.js';
 import { registerQueueDashboard } from './routes/queue-dashboard-route.js';
 import { registerStreamRoute } from './routes/stream-route.js';
 import { registerWebhookRoutes } from './routes/webhook-routes.js';
@@ -43,7 +44,7 @@ export interface ServerParts {
   readonly sessionTtlMs?: number;
   /** Where `npm run package` wrote the app pages (default: the repository's dist folder). */
   readonly appsDir?: string;
-  /** `FRONTLINE_ADMIN_TOKEN`: the password of the queue dashboard at /admin/queues (unset: off). */
+  /** `FRONTLINE_ADMIN_TOKEN`: the password of the queue dashboard and /metrics (unset: both off). */
   readonly adminToken?: string | null;
   /** The BullMQ queues the dashboard shows; none when jobs run in process. */
   readonly dashboardQueues?: readonly Queue[];
@@ -145,10 +146,7 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
     return { status: 'ok' as const, store, queue };
   });
 
-  app.get('/metrics', { schema: { summary: 'Prometheus metrics', hide: false } }, async (_request, reply) => {
-    reply.header('content-type', metrics.registry.contentType);
-    return metrics.registry.metrics();
-  });
+  registerMetricsRoute(app, { metrics, adminToken: parts.adminToken ?? null, log: parts.log });
 
   app.get('/openapi.json', { schema: { summary: 'This API, as OpenAPI 3' } }, async () => app.swagger());
 
