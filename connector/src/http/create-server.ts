@@ -13,7 +13,9 @@ import type { SyncStore } from '../store/sync-store.js';
 import { ApiError } from './api-error.js';
 import { createAuthenticator } from './authenticate.js';
 import { installErrorHandler } from './error-handler.js';
+import { installSecurityHeaders } from './security-headers.js';
 import { createMetrics } from './metrics.js';
+import { AppPageOrigins } from './app-page-origins.js';
 import { createMemoryReplayGuard, type ReplayGuard } from './replay-guard.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerCoachingRoutes } from './routes/coaching-routes.js';
@@ -48,6 +50,8 @@ export interface ServerParts {
   readonly adminToken?: string | null;
   /** The BullMQ queues the dashboard shows; none when jobs run in process. */
   readonly dashboardQueues?: readonly Queue[];
+  /** `FRONTLINE_FRAME_ANCESTORS`: origins besides Zendesk's that may frame the app pages. */
+  readonly frameAncestors?: readonly string[];
 }
 
 /** The repository's dist folder, where `npm run package` writes. */
@@ -79,6 +83,7 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' } },
   });
   installErrorHandler(app, parts.log);
+  installSecurityHeaders(app);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Frontline connector API', version: '1' },
@@ -155,7 +160,13 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
   registerCoachingRoutes(app, deps);
   registerStreamRoute(app, deps);
   registerWebhookRoutes(app, deps);
-  registerZendeskPages(app, parts.appsDir ?? DEFAULT_APPS_DIR);
+  registerZendeskPages(app, {
+    appsDir: parts.appsDir ?? DEFAULT_APPS_DIR,
+    origins: new AppPageOrigins(parts.frameAncestors ?? [], async () =>
+      (await tenants.all()).filter((t) => t.vendor === 'zendesk').map((t) => t.baseUrl),
+    ),
+    log: parts.log,
+  });
   await registerQueueDashboard(app, {
     adminToken: parts.adminToken ?? null,
     queues: parts.dashboardQueues ?? [],

@@ -36,6 +36,15 @@ function basicCredentials(header: string | undefined): { user: string; password:
   return colon === -1 ? null : { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
+/**
+ * Never in a frame: a framed dashboard could be clicked through, and a framed click passes the
+ * Sec-Fetch-Site check below (the frame is same-origin).
+ */
+const neverFramed = async (_request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+  reply.header('x-frame-options', 'DENY').header('content-security-policy', "frame-ancestors 'none'");
+  return payload;
+};
+
 function refuse(reply: FastifyReply, code: 'unauthenticated' | 'forbidden', message: string): FastifyReply {
   const body: ErrorBody = { error: { code, message } };
   if (code === 'unauthenticated') reply.header('www-authenticate', CHALLENGE);
@@ -54,8 +63,8 @@ export async function registerQueueDashboard(app: FastifyInstance, options: Queu
     const off = async (): Promise<never> => {
       throw new ApiError('not_found', NOT_CONFIGURED);
     };
-    app.get(QUEUE_DASHBOARD_PATH, { schema: { hide: true } }, off);
-    app.all(`${QUEUE_DASHBOARD_PATH}/*`, { schema: { hide: true } }, off);
+    app.get(QUEUE_DASHBOARD_PATH, { schema: { hide: true }, onSend: neverFramed }, off);
+    app.all(`${QUEUE_DASHBOARD_PATH}/*`, { schema: { hide: true }, onSend: neverFramed }, off);
     return;
   }
 
@@ -98,6 +107,7 @@ export async function registerQueueDashboard(app: FastifyInstance, options: Queu
   await app.register(
     async (scope) => {
       scope.addHook('onRequest', authorize);
+      scope.addHook('onSend', neverFramed);
       await scope.register(serverAdapter.registerPlugin());
     },
     { prefix: QUEUE_DASHBOARD_PATH },
