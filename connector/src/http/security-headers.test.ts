@@ -61,6 +61,18 @@ describe('headers on every kind of answer', () => {
     expect(nosniff(metrics)).toBe('nosniff');
   });
 
+  it('sends nosniff on the event stream, written past the framework', async () => {
+    const url = await api.app.listen({ port: 0, host: '127.0.0.1' });
+    const controller = new AbortController();
+    const response = await fetch(`${url}/v1/stream?access_token=${api.tokenFor('a1', 'agent')}`, {
+      signal: controller.signal,
+    });
+    controller.abort();
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   it('lets the helpdesk and the listed origins frame an app page, and nobody frame an asset', async () => {
     const page = await api.app.inject({ method: 'GET', url: '/apps/zendesk/sidebar.html' });
     expect(page.statusCode).toBe(200);
