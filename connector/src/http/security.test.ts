@@ -384,6 +384,16 @@ describe('who may see what', () => {
       });
       expect(freshdesk.statusCode).toBe(400);
       expect(freshdesk.json().error.message).toMatch(/^the webhook names no ticket \(freshdesk_webhook\.ticket_id:/);
+      // Each would cost a vendor request that can only fail.
+      for (const ticketId of ['abc', '12abc', -5, 1.5, '007', '1e3', ' 5', '99999999999999999']) {
+        const bogus = await api.app.inject({
+          method: 'POST',
+          url: '/v1/webhooks/freshdesk/acme',
+          payload: { freshdesk_webhook: { ticket_id: ticketId } },
+          headers: { [FRESHDESK_WEBHOOK_SECRET_HEADER]: FD_WEBHOOK_SECRET },
+        });
+        expect(bogus.statusCode, JSON.stringify(ticketId)).toBe(400);
+      }
       expect(api.queued).toEqual([]);
     });
 
