@@ -12,7 +12,26 @@ describe('readEnv', () => {
       logLevel: 'info',
       adminToken: null,
       zendeskMarketplace: null,
+      frameAncestors: [],
     });
+  });
+
+  it('reads the origins that may frame the app pages, and refuses what is not an origin', () => {
+    expect(
+      readEnv({
+        FRONTLINE_FRAME_ANCESTORS: ' https://Support.Example.com/  http://localhost:4567,https://*.example.org ',
+      }).frameAncestors,
+    ).toEqual(['https://support.example.com', 'http://localhost:4567', 'https://*.example.org']);
+    for (const bad of [
+      'support.example.com',
+      'https://example.com/app',
+      "'self'",
+      'https://a.example.com;script-src',
+    ]) {
+      expect(() => readEnv({ FRONTLINE_FRAME_ANCESTORS: bad }), bad).toThrow(
+        /^FRONTLINE_FRAME_ANCESTORS must be origins separated by spaces .*example: FRONTLINE_FRAME_ANCESTORS="https:/,
+      );
+    }
   });
 
   it('names a malformed variable and shows a correct value', () => {

@@ -29,6 +29,11 @@ export interface Env {
    * Zendesk API call names in its headers; `null` (all unset) for a private, self-hosted app.
    */
   readonly zendeskMarketplace: ZendeskMarketplaceApp | null;
+  /**
+   * `FRONTLINE_FRAME_ANCESTORS`: origins, besides Zendesk's, that may frame the app's pages and
+   * post their sign-in token (a helpdesk on a domain of its own, a test page); none by default.
+   */
+  readonly frameAncestors: readonly string[];
 }
 
 /** A configuration problem, said in one line an operator can act on. */
@@ -100,6 +105,7 @@ export function readEnv(source: Readonly<Record<string, string | undefined>> = p
     logLevel,
     adminToken,
     zendeskMarketplace: readZendeskMarketplace(value),
+    frameAncestors: readFrameAncestors(value('FRONTLINE_FRAME_ANCESTORS')),
   };
 }
 
@@ -143,6 +149,23 @@ function readZendeskMarketplace(value: (name: string) => string | null): Zendesk
     }
   }
   return { name, organizationId, appId };
+}
+
+/** An origin, or all subdomains of one (`https://*.example.com`), as a CSP source and an Origin header write them. */
+const ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/;
+
+function readFrameAncestors(raw: string | null): string[] {
+  if (raw === null) return [];
+  const origins = raw.split(/[\s,]+/).filter((o) => o !== '');
+  for (const origin of origins) {
+    if (!ORIGIN.test(origin.toLowerCase().replace(/\/$/, ''))) {
+      throw new ConfigError(
+        `FRONTLINE_FRAME_ANCESTORS must be origins separated by spaces (scheme://host[:port], no path), ` +
+          `got ${JSON.stringify(origin.slice(0, 100))}; example: FRONTLINE_FRAME_ANCESTORS="https://support.example.com https://*.example.org"`,
+      );
+    }
+  }
+  return origins.map((o) => o.toLowerCase().replace(/\/$/, ''));
 }
 
 function checkUrl(name: string, raw: string, protocols: string[], example: string): void {

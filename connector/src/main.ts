@@ -65,6 +65,7 @@ export async function openRuntime(env: Env, overrides: RuntimeOverrides = {}): P
     log,
     adminToken: env.adminToken,
     dashboardQueues: queue instanceof BullmqQueue ? [queue.bullQueue] : [],
+    frameAncestors: env.frameAncestors,
     clientFor: (tenant, { observer, signal } = {}) =>
       createVendorClient(tenant, {
         clock: signal === undefined ? clock : abortableClock(clock, signal),

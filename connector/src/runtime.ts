@@ -44,6 +44,8 @@ export interface Runtime {
   readonly adminToken: string | null;
   /** The BullMQ queues the queue dashboard shows; none with the in-process runner. */
   readonly dashboardQueues: readonly Queue[];
+  /** `FRONTLINE_FRAME_ANCESTORS`: origins besides Zendesk's that may frame the app pages. */
+  readonly frameAncestors: readonly string[];
   /** A vendor client for the tenant; with `signal`, its waits end (rejecting) when it aborts. */
   clientFor(tenant: Tenant, options?: ClientOptions): VendorClient;
   surveysFor(tenant: Tenant): SurveySource | null;

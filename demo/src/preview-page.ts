@@ -41,7 +41,7 @@ export function previewPage(tenants: readonly PreviewTenant[]): string {
 <header>
   <h1>Frontline preview</h1>
   <p>Two demo helpdesks run on this machine and keep producing tickets, replies and ratings; the sidebars update live.
-  API: <a href="/openapi.json">/openapi.json</a> · <a href="/metrics">/metrics</a> · <a href="/healthz">/healthz</a></p>
+  API: <a href="/openapi.json">/openapi.json</a> · <a href="/healthz">/healthz</a> (and <code>/metrics</code> with FRONTLINE_ADMIN_TOKEN as a bearer token)</p>
 </header>
 <div id="status" role="status">Syncing the demo helpdesks…</div>
 <main>

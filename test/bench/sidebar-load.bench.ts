@@ -97,11 +97,17 @@ export async function benchSidebarLoad(): Promise<BenchResult> {
     freshdesk: gzipSync(await readFile(join(REPO, 'apps/freshdesk/dist/sidebar.js'))).length / 1024,
   };
   const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const zendesk = await openLiveStack('zendesk', { clock: systemClock, tickets: 20_000, days: 60 });
+  const pages = new Map<string, () => string>();
+  // The page that plays Zendesk frames the app and posts its token: the connector must know it.
+  const parents = await serveParents(pages);
+  const zendesk = await openLiveStack('zendesk', {
+    clock: systemClock,
+    tickets: 20_000,
+    days: 60,
+    frameAncestors: [parents.url],
+  });
   const freshdesk = await openLiveStack('freshdesk', { clock: systemClock, tickets: 20_000, days: 60 });
   const browser = await launchChromium();
-  const pages = new Map<string, () => string>();
-  const parents = await serveParents(pages);
   try {
     await zendesk.runtime.store.updateAccess('acme', {
       zendeskApp: {

@@ -39,7 +39,14 @@ describe('the sidebars in Chromium', () => {
 
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
-    stack = await openLiveStack('zendesk', { clock: systemClock, tickets: 3_000, days: 30 });
+    // The pages that play Zendesk frame the app and post its token: the connector must know them.
+    parents = await serveParents(pages);
+    stack = await openLiveStack('zendesk', {
+      clock: systemClock,
+      tickets: 3_000,
+      days: 30,
+      frameAncestors: [parents.url],
+    });
     await stack.runtime.store.updateAccess('acme', {
       zendeskApp: {
         publicKeyPem: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
@@ -84,7 +91,6 @@ describe('the sidebars in Chromium', () => {
         ),
       }),
     );
-    parents = await serveParents(pages);
     browser = await launchChromium();
   }, 180_000);
 

@@ -55,7 +55,13 @@ export interface LiveStack {
 
 export async function openLiveStack(
   vendor: 'zendesk' | 'freshdesk',
-  options: { readonly clock: Clock; readonly tickets: number; readonly days: number },
+  options: {
+    readonly clock: Clock;
+    readonly tickets: number;
+    readonly days: number;
+    /** Origins of pages that play the helpdesk around the Zendesk app (FRONTLINE_FRAME_ANCESTORS). */
+    readonly frameAncestors?: readonly string[];
+  },
 ): Promise<LiveStack> {
   const { clock } = options;
   const history = generateHistory({
@@ -92,6 +98,7 @@ export async function openLiveStack(
         DATABASE_URL: schema.url,
         REDIS_URL: redis.url,
         FRONTLINE_SECRET_KEY: randomBytes(32).toString('base64'),
+        FRONTLINE_FRAME_ANCESTORS: options.frameAncestors?.join(' '),
       }),
       { clock, log: silentLogger, claimMs: 2_000 },
     );

@@ -44,7 +44,10 @@ export interface ApiHarness {
 }
 
 /** Server options a test may set. */
-export type HarnessOptions = Pick<ServerParts, 'streamCheckMs' | 'sessionMaxAgeMs'>;
+export type HarnessOptions = Pick<
+  ServerParts,
+  'streamCheckMs' | 'sessionMaxAgeMs' | 'appsDir' | 'adminToken' | 'frameAncestors'
+>;
 
 /**
  * For tests: the API over an embedded store holding `history` for a Freshdesk tenant `acme`,

@@ -17,6 +17,7 @@ describe('createServer', () => {
   let app: FastifyInstance;
 
   const waits = createMemoryRateLimitWaits();
+  const ADMIN_TOKEN = randomBytes(32).toString('base64');
 
   beforeEach(async () => {
     ({ store, tenant, close } = await openTestTenant({ shared: true }));
@@ -28,6 +29,7 @@ describe('createServer', () => {
       feed: createMemoryChangeFeed(),
       sessionKey: randomBytes(32),
       rateLimitWaits: waits,
+      adminToken: ADMIN_TOKEN,
     });
   });
 
@@ -60,7 +62,11 @@ describe('createServer', () => {
     waits.add('acme', 500);
     await store.savePage(tenant.id, 'tickets', {}, { cursor: 'c', done: false, reachedTime: Date.now() - 90_000 });
     await app.inject({ method: 'GET', url: '/healthz' });
-    const response = await app.inject({ method: 'GET', url: '/metrics' });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/plain/);
     expect(response.body).toMatch(
@@ -69,6 +75,55 @@ describe('createServer', () => {
     expect(response.body).toMatch(/frontline_jobs_waiting 0/);
     expect(response.body).toMatch(/frontline_sync_lag_seconds\{tenant="acme"\} (9\d|1\d\d)/);
     expect(response.body).toMatch(/frontline_rate_limit_wait_seconds_total\{tenant="acme"\} 1\.5/);
+  });
+
+  it('serves /metrics, which names every tenant, only to a scrape that sends the admin token', async () => {
+    const without = await app.inject({ method: 'GET', url: '/metrics' });
+    expect(without.statusCode).toBe(401);
+    expect(without.headers['www-authenticate']).toBe('Bearer realm="Frontline metrics"');
+    expect(without.json()).toEqual({
+      error: {
+        code: 'unauthenticated',
+        message:
+          'no token came with the request: send FRONTLINE_ADMIN_TOKEN as `Authorization: Bearer <token>` ' +
+          '(Prometheus: `authorization: { credentials: <token> }` in the scrape config)',
+      },
+    });
+    expect(without.body).not.toContain('acme');
+    for (const authorization of [`Bearer ${ADMIN_TOKEN}x`, `Bearer ${ADMIN_TOKEN.slice(1)}`, `Basic ${ADMIN_TOKEN}`]) {
+      const wrong = await app.inject({ method: 'GET', url: '/metrics', headers: { authorization } });
+      expect(wrong.statusCode, authorization).toBe(401);
+      expect(wrong.body, authorization).not.toContain('acme');
+    }
+    const scraped = await app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: `bearer ${ADMIN_TOKEN}` },
+    });
+    expect(scraped.statusCode).toBe(200);
+    expect(scraped.headers['cache-control']).toBe('no-store');
+  });
+
+  it('answers /metrics with 404 saying what to set when no admin token is set', async () => {
+    const open = await createServer({
+      store,
+      queue: new InProcessQueue(systemClock),
+      clock: systemClock,
+      log: silentLogger,
+      feed: createMemoryChangeFeed(),
+      sessionKey: randomBytes(32),
+    });
+    try {
+      const response = await open.inject({
+        method: 'GET',
+        url: '/metrics',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      });
+      expect(response.statusCode).toBe(404);
+      expect(response.json().error.message).toMatch(/^\/metrics is off: set FRONTLINE_ADMIN_TOKEN /);
+    } finally {
+      await open.close();
+    }
   });
 
   it('describes every route in /openapi.json', async () => {

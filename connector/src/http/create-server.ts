@@ -13,11 +13,14 @@ import type { SyncStore } from '../store/sync-store.js';
 import { ApiError } from './api-error.js';
 import { createAuthenticator } from './authenticate.js';
 import { installErrorHandler } from './error-handler.js';
+import { installSecurityHeaders } from './security-headers.js';
 import { createMetrics } from './metrics.js';
+import { AppPageOrigins } from './app-page-origins.js';
 import { createMemoryReplayGuard, type ReplayGuard } from './replay-guard.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerCoachingRoutes } from './routes/coaching-routes.js';
 import { registerKpiRoutes } from './routes/kpi-routes.js';
+import { registerMetricsRoute } from './routes/metrics-route.js';
 import { registerQueueDashboard } from './routes/queue-dashboard-route.js';
 import { registerStreamRoute } from './routes/stream-route.js';
 import { registerWebhookRoutes } from './routes/webhook-routes.js';
@@ -47,10 +50,12 @@ export interface ServerParts {
   readonly streamCheckMs?: number;
   /** Where `npm run package` wrote the app pages (default: the repository's dist folder). */
   readonly appsDir?: string;
-  /** `FRONTLINE_ADMIN_TOKEN`: the password of the queue dashboard at /admin/queues (unset: off). */
+  /** `FRONTLINE_ADMIN_TOKEN`: the password of the queue dashboard and /metrics (unset: both off). */
   readonly adminToken?: string | null;
   /** The BullMQ queues the dashboard shows; none when jobs run in process. */
   readonly dashboardQueues?: readonly Queue[];
+  /** `FRONTLINE_FRAME_ANCESTORS`: origins besides Zendesk's that may frame the app pages. */
+  readonly frameAncestors?: readonly string[];
 }
 
 /** The repository's dist folder, where `npm run package` writes. */
@@ -82,6 +87,7 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' } },
   });
   installErrorHandler(app, parts.log);
+  installSecurityHeaders(app);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Frontline connector API', version: '1' },
@@ -154,10 +160,7 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
     return { status: 'ok' as const, store, queue };
   });
 
-  app.get('/metrics', { schema: { summary: 'Prometheus metrics', hide: false } }, async (_request, reply) => {
-    reply.header('content-type', metrics.registry.contentType);
-    return metrics.registry.metrics();
-  });
+  registerMetricsRoute(app, { metrics, adminToken: parts.adminToken ?? null, log: parts.log });
 
   app.get('/openapi.json', { schema: { summary: 'This API, as OpenAPI 3' } }, async () => app.swagger());
 
@@ -166,7 +169,13 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
   registerCoachingRoutes(app, deps);
   registerStreamRoute(app, deps, { checkMs: parts.streamCheckMs });
   registerWebhookRoutes(app, deps);
-  registerZendeskPages(app, parts.appsDir ?? DEFAULT_APPS_DIR);
+  registerZendeskPages(app, {
+    appsDir: parts.appsDir ?? DEFAULT_APPS_DIR,
+    origins: new AppPageOrigins(parts.frameAncestors ?? [], async () =>
+      (await tenants.all()).filter((t) => t.vendor === 'zendesk').map((t) => t.baseUrl),
+    ),
+    log: parts.log,
+  });
   await registerQueueDashboard(app, {
     adminToken: parts.adminToken ?? null,
     queues: parts.dashboardQueues ?? [],

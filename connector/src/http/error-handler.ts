@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { Logger } from '../logger.js';
 import { ApiError, ERROR_STATUS, type ErrorCode } from './api-error.js';
+import { FREE_TEXT_PATTERN, LINE_PATTERN } from './schemas/common-schemas.js';
 
 /** What every error response looks like. */
 export interface ErrorBody {
@@ -23,6 +24,23 @@ function fromFastify(error: FastifyError): ApiError | null {
     const field = (unknown?.params as { additionalProperty?: unknown } | undefined)?.additionalProperty;
     if (typeof field === 'string') {
       return new ApiError('unknown_field', `unknown field ${JSON.stringify(field)}: remove it (see /openapi.json)`);
+    }
+    const control = error.validation.find((v) => {
+      const pattern = (v.params as { pattern?: unknown } | undefined)?.pattern;
+      return v.keyword === 'pattern' && (pattern === FREE_TEXT_PATTERN || pattern === LINE_PATTERN);
+    });
+    if (control !== undefined) {
+      const name =
+        control.instancePath.replace(/^\//, '').replace(/\//g, '.') || (error.validationContext ?? 'the text');
+      const allowed =
+        (control.params as { pattern: string }).pattern === FREE_TEXT_PATTERN
+          ? 'only tabs and line breaks are allowed'
+          : 'it is one line of text';
+      return new ApiError(
+        'bad_request',
+        `${JSON.stringify(name)} contains a control character (U+0000 to U+001F or U+007F, such as a NUL byte): ` +
+          `remove it; ${allowed}`,
+      );
     }
     return new ApiError('bad_request', `invalid request: ${error.message} (see /openapi.json)`);
   }

@@ -112,6 +112,43 @@ describe('errors: one table, a message that says what to do, never a 500', () =>
     expect(response.json()).toEqual({ error: { code, message: expect.stringMatching(message) } });
   });
 
+  it('refuses a control character in a note with 400 naming the field, and logs nothing of the note', async () => {
+    const note = (body: string) => asLead('POST', '/v1/notes', JSON.stringify({ agentId: 'a1', body }));
+    for (const body of ['private\u0000words', 'private\u0007words', 'private\u001bwords', 'private\u007fwords']) {
+      const response = await note(body);
+      expect(response.statusCode, JSON.stringify(body)).toBe(400);
+      expect(response.json(), JSON.stringify(body)).toEqual({
+        error: {
+          code: 'bad_request',
+          message:
+            '"body" contains a control character (U+0000 to U+001F or U+007F, such as a NUL byte): ' +
+            'remove it; only tabs and line breaks are allowed',
+        },
+      });
+    }
+    const edit = await asLead(
+      'PATCH',
+      '/v1/notes/0b7f3c1e-2a45-4f7e-9c1d-5e6f7a8b9c0d',
+      JSON.stringify({ body: 'private\u0000words' }),
+    );
+    expect(edit.statusCode).toBe(400);
+    expect(edit.json().error.message).toMatch(/^"body" contains a control character/);
+    const signIn = await api.app.inject({
+      method: 'POST',
+      url: '/v1/auth/freshdesk',
+      payload: { tenant: 'ac\u0000me', agentId: 'a1' },
+    });
+    expect(signIn.statusCode).toBe(400);
+    expect(signIn.json().error.message).toMatch(
+      /^"tenant" contains a control character .*: remove it; it is one line of text$/,
+    );
+    expect(api.log.text).not.toContain('private');
+    // Tabs and line breaks are text.
+    const kept = await note('first line\r\n\tsecond line');
+    expect(kept.statusCode).toBe(201);
+    expect(kept.json().body).toBe('first line\r\n\tsecond line');
+  });
+
   it('never answers 500 to any JSON body sent to the write routes', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -108,6 +108,29 @@ describe('the queue dashboard at /admin/queues', () => {
     }
   });
 
+  it('never lets a page frame the dashboard, its scripts, its API or its sign-in prompt', async () => {
+    const answers = {
+      page: await board.app.inject({
+        method: 'GET',
+        url: '/admin/queues',
+        headers: { authorization: basic('o', TOKEN) },
+      }),
+      api: await board.app.inject({
+        method: 'GET',
+        url: '/admin/queues/api/queues',
+        headers: { authorization: basic('o', TOKEN) },
+      }),
+      prompt: await board.app.inject({ method: 'GET', url: '/admin/queues' }),
+    };
+    expect(answers.page.statusCode).toBe(200);
+    expect(answers.prompt.statusCode).toBe(401);
+    for (const [what, response] of Object.entries(answers)) {
+      expect(response.headers['x-frame-options'], what).toBe('DENY');
+      expect(response.headers['content-security-policy'], what).toBe("frame-ancestors 'none'");
+      expect(response.headers['x-content-type-options'], what).toBe('nosniff');
+    }
+  });
+
   it('lists the job queue with the jobs waiting in it', async () => {
     await queue.add({ kind: 'sync', tenant: 'acme' });
     await queue.add({ kind: 'refresh-ticket', tenant: 'acme', ticketId: '7' }, { priority: 'high' });

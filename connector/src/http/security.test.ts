@@ -466,6 +466,16 @@ describe('who may see what', () => {
       });
       expect(freshdesk.statusCode).toBe(400);
       expect(freshdesk.json().error.message).toMatch(/^the webhook names no ticket \(freshdesk_webhook\.ticket_id:/);
+      // Each would cost a vendor request that can only fail.
+      for (const ticketId of ['abc', '12abc', -5, 1.5, '007', '1e3', ' 5', '99999999999999999']) {
+        const bogus = await api.app.inject({
+          method: 'POST',
+          url: '/v1/webhooks/freshdesk/acme',
+          payload: { freshdesk_webhook: { ticket_id: ticketId } },
+          headers: { [FRESHDESK_WEBHOOK_SECRET_HEADER]: FD_WEBHOOK_SECRET },
+        });
+        expect(bogus.statusCode, JSON.stringify(ticketId)).toBe(400);
+      }
       expect(api.queued).toEqual([]);
     });
 
@@ -489,9 +499,9 @@ describe('who may see what', () => {
       refused('webhook body changed after signing', tampered, 401);
       expect((await sendZendesk(body)).statusCode).toBe(202);
       refused('replayed webhook', await sendZendesk(body), 409);
-      refused('webhook for an unknown account', await sendZendesk(body, { tenant: 'nobody' }), 404);
+      refused('webhook for an unknown account', await sendZendesk(body, { tenant: 'nobody' }), 401);
       refused('webhook for an account with no secret set', await sendZendesk(body, { tenant: 'other' }), 401);
-      refused('Zendesk webhook sent to a Freshdesk account', await sendZendesk(body, { tenant: 'acme' }), 404);
+      refused('Zendesk webhook sent to a Freshdesk account', await sendZendesk(body, { tenant: 'acme' }), 401);
       const freshdesk = (secret?: string) =>
         api.app.inject({
           method: 'POST',
@@ -503,6 +513,54 @@ describe('who may see what', () => {
       refused('Freshdesk webhook with a wrong secret', await freshdesk('guess'), 401);
       expect(api.queued).toEqual([{ kind: 'refresh-ticket', tenant: 'zen', ticketId: '7' }]);
       expect(api.log.lines.filter((l) => l.includes('webhook refused')).length).toBe(11);
+    });
+
+    it('answers an unknown account as it answers a known one with a bad signature, so accounts cannot be listed', async () => {
+      const body = zendeskEvent('9');
+      const forged = Buffer.from('y'.repeat(32)).toString('base64');
+      const answers = {
+        unknown: await sendZendesk(body, { tenant: 'nobody', signature: forged }),
+        wrongVendor: await sendZendesk(body, { tenant: 'acme', signature: forged }),
+        noSecret: await sendZendesk(body, { tenant: 'other', signature: forged }),
+        badSignature: await sendZendesk(body, { signature: forged }),
+        freshdeskUnknown: await api.app.inject({
+          method: 'POST',
+          url: '/v1/webhooks/freshdesk/nobody',
+          payload: { freshdesk_webhook: { ticket_id: 5 } },
+          headers: { [FRESHDESK_WEBHOOK_SECRET_HEADER]: 'guess' },
+        }),
+        freshdeskBadSecret: await api.app.inject({
+          method: 'POST',
+          url: '/v1/webhooks/freshdesk/acme',
+          payload: { freshdesk_webhook: { ticket_id: 5 } },
+          headers: { [FRESHDESK_WEBHOOK_SECRET_HEADER]: 'guess' },
+        }),
+      };
+      const seen = Object.entries(answers).map(([what, response]) => ({
+        what,
+        status: response.statusCode,
+        body: response.body,
+        type: response.headers['content-type'],
+      }));
+      const first = seen[0]!;
+      expect(first.status).toBe(401);
+      expect(JSON.parse(first.body).error.message).toMatch(/^the webhook could not be verified: check that its URL/);
+      for (const answer of seen) {
+        expect({ ...answer, what: first.what }, answer.what).toEqual(first);
+      }
+      // The operator still learns which it was.
+      const reasons = api.log.lines
+        .filter((l) => l.includes('webhook refused'))
+        .map((l) => JSON.parse(l) as { reason: string; tenant: string | null });
+      expect(reasons.map((r) => [r.tenant, r.reason])).toEqual([
+        [null, 'unknown_tenant'],
+        ['acme', 'wrong_vendor'],
+        ['other', 'no_secret'],
+        ['zen', 'bad_signature'],
+        [null, 'unknown_tenant'],
+        ['acme', 'bad_secret'],
+      ]);
+      expect(api.queued).toEqual([]);
     });
   });
 });

@@ -1,8 +1,8 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { createBullBoard } from '@bull-board/api';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from '../../logger.js';
+import { adminTokenMatcher } from '../admin-token.js';
 import { ApiError, ERROR_STATUS } from '../api-error.js';
 import type { ErrorBody } from '../error-handler.js';
 
@@ -27,9 +27,6 @@ const NOT_CONFIGURED =
 /** What the browser shows in its sign-in prompt. */
 const CHALLENGE = 'Basic realm="Frontline queues", charset="UTF-8"';
 
-/** SHA-256 first, so both sides have the same length and the comparison leaks neither. */
-const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
-
 /** The user name and password of an HTTP Basic `authorization` header, or null. */
 function basicCredentials(header: string | undefined): { user: string; password: string } | null {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
@@ -38,6 +35,15 @@ function basicCredentials(header: string | undefined): { user: string; password:
   const colon = decoded.indexOf(':');
   return colon === -1 ? null : { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
+
+/**
+ * Never in a frame: a framed dashboard could be clicked through, and a framed click passes the
+ * Sec-Fetch-Site check below (the frame is same-origin).
+ */
+const neverFramed = async (_request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+  reply.header('x-frame-options', 'DENY').header('content-security-policy', "frame-ancestors 'none'");
+  return payload;
+};
 
 function refuse(reply: FastifyReply, code: 'unauthenticated' | 'forbidden', message: string): FastifyReply {
   const body: ErrorBody = { error: { code, message } };
@@ -57,18 +63,18 @@ export async function registerQueueDashboard(app: FastifyInstance, options: Queu
     const off = async (): Promise<never> => {
       throw new ApiError('not_found', NOT_CONFIGURED);
     };
-    app.get(QUEUE_DASHBOARD_PATH, { schema: { hide: true } }, off);
-    app.all(`${QUEUE_DASHBOARD_PATH}/*`, { schema: { hide: true } }, off);
+    app.get(QUEUE_DASHBOARD_PATH, { schema: { hide: true }, onSend: neverFramed }, off);
+    app.all(`${QUEUE_DASHBOARD_PATH}/*`, { schema: { hide: true }, onSend: neverFramed }, off);
     return;
   }
 
-  const expected = digest(adminToken);
+  const isAdminToken = adminTokenMatcher(adminToken);
   const authorize = async (request: FastifyRequest, reply: FastifyReply) => {
     const credentials = basicCredentials(request.headers.authorization);
     if (credentials === null) {
       return refuse(reply, 'unauthenticated', 'sign in with any user name and FRONTLINE_ADMIN_TOKEN as the password');
     }
-    if (!timingSafeEqual(digest(credentials.password), expected)) {
+    if (!isAdminToken(credentials.password)) {
       options.log.warn(
         { ip: request.ip, user: credentials.user.slice(0, 100), url: request.url.split('?')[0] },
         'queue dashboard sign-in refused',
@@ -101,6 +107,7 @@ export async function registerQueueDashboard(app: FastifyInstance, options: Queu
   await app.register(
     async (scope) => {
       scope.addHook('onRequest', authorize);
+      scope.addHook('onSend', neverFramed);
       await scope.register(serverAdapter.registerPlugin());
     },
     { prefix: QUEUE_DASHBOARD_PATH },

@@ -16,6 +16,16 @@ import type { ServerDeps } from '../server-deps.js';
 /** The header a Freshdesk automation rule is set up to send with the tenant's webhook secret. */
 export const FRESHDESK_WEBHOOK_SECRET_HEADER = 'x-frontline-webhook-secret';
 
+/**
+ * The one answer to a webhook that cannot be verified, whatever the cause (the log says which):
+ * an unknown account must look like a known one with a wrong secret.
+ */
+const UNVERIFIED =
+  'the webhook could not be verified: check that its URL names the connected account ' +
+  '(/v1/webhooks/<zendesk|freshdesk>/<tenant name>), that the tenant has a webhook secret ' +
+  `(frontline tenant access <tenant> --webhook-secret <secret>) and that the helpdesk signs with it or, ` +
+  `on Freshdesk, sends it in ${FRESHDESK_WEBHOOK_SECRET_HEADER}`;
+
 const TenantParams = Type.Object({ tenant: Type.String({ minLength: 1, maxLength: 100 }) });
 const Accepted = Type.Object({ queued: Type.Literal(true), ticketId: Type.String() });
 const WEBHOOK_ERRORS = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody } as const;
@@ -30,31 +40,16 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: ServerDeps): v
     deps.log.warn({ route: request.routeOptions.url, ip: request.ip, tenant, reason }, 'webhook refused');
     return error;
   };
+  /** Unknown tenant, wrong vendor, no secret, bad signature: one answer, so tenants cannot be listed. */
+  const unverified = (request: FastifyRequest, tenant: string | null, reason: string): ApiError =>
+    refuse(request, tenant, reason, new ApiError('unauthenticated', UNVERIFIED));
 
   const tenantFor = async (request: FastifyRequest, name: string, vendor: VendorName): Promise<Tenant> => {
     const tenant = await deps.tenants.byName(name);
-    if (tenant === null || tenant.vendor !== vendor) {
-      throw refuse(
-        request,
-        null,
-        'unknown_tenant',
-        new ApiError(
-          'not_found',
-          `no ${vendor} account ${JSON.stringify(name.slice(0, 100))} is connected: check the webhook's URL`,
-        ),
-      );
-    }
-    if (tenant.access.webhookSecrets.length === 0) {
-      throw refuse(
-        request,
-        tenant.name,
-        'no_secret',
-        new ApiError(
-          'unauthenticated',
-          `no webhook secret is set for ${tenant.name}: run frontline tenant access ${tenant.name} --webhook-secret <secret>`,
-        ),
-      );
-    }
+    if (tenant === null) throw unverified(request, null, 'unknown_tenant');
+    if (tenant.vendor !== vendor) throw unverified(request, tenant.name, 'wrong_vendor');
+    // The operator's fix: frontline tenant access <name> --webhook-secret <secret>.
+    if (tenant.access.webhookSecrets.length === 0) throw unverified(request, tenant.name, 'no_secret');
     return tenant;
   };
 
@@ -98,9 +93,7 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: ServerDeps): v
           rawBody: typeof request.body === 'string' ? request.body : '',
           now: deps.clock.now(),
         });
-        if (failure !== null) {
-          throw refuse(request, tenant.name, failure.reason, new ApiError('unauthenticated', failure.message));
-        }
+        if (failure !== null) throw unverified(request, tenant.name, failure.reason);
         // A signature is accepted for 5 minutes either way of its time; remember it that long.
         if (!(await deps.replay.firstSeen(`zendesk:${tenant.id}:${signature}`, 2 * DEFAULT_WEBHOOK_MAX_AGE_MS))) {
           throw refuse(
@@ -131,15 +124,7 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: ServerDeps): v
         const tenant = await tenantFor(request, request.params.tenant, 'freshdesk');
         const secret = header(request, FRESHDESK_WEBHOOK_SECRET_HEADER);
         if (secret === undefined || !tenant.access.webhookSecrets.some((s) => secretsEqual(secret, s))) {
-          throw refuse(
-            request,
-            tenant.name,
-            'bad_secret',
-            new ApiError(
-              'unauthenticated',
-              `the webhook secret is missing or wrong: set ${FRESHDESK_WEBHOOK_SECRET_HEADER} in the automation rule`,
-            ),
-          );
+          throw unverified(request, tenant.name, secret === undefined ? 'no_secret_sent' : 'bad_secret');
         }
         return reply.status(202).send(await queueRefresh(request, tenant));
       },

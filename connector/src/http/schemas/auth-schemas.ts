@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { Id, IsoTime } from './common-schemas.js';
+import { Id, IsoTime, Line } from './common-schemas.js';
 
 export const Role = Type.Union([Type.Literal('agent'), Type.Literal('lead'), Type.Literal('admin')]);
 
@@ -11,17 +11,15 @@ export const SessionBody = Type.Object({
 });
 
 export const ZendeskExchangeBody = Type.Object(
-  { token: Type.String({ minLength: 1, maxLength: 8192, description: "the app's signed-URL token (RS256)" }) },
+  { token: Line({ minLength: 1, maxLength: 8192, description: "the app's signed-URL token (RS256)" }) },
   { additionalProperties: false },
 );
 
 export const FreshdeskExchangeBody = Type.Object(
   {
-    tenant: Type.String({ minLength: 1, maxLength: 100 }),
+    tenant: Line({ minLength: 1, maxLength: 100 }),
     agentId: Id,
-    userKey: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 200, description: 'a lead or admin’s personal key' }),
-    ),
+    userKey: Type.Optional(Line({ minLength: 1, maxLength: 200, description: 'a lead or admin’s personal key' })),
   },
   { additionalProperties: false },
 );

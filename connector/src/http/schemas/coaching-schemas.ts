@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { Id, IsoTime } from './common-schemas.js';
+import { FreeText, Id, IsoTime } from './common-schemas.js';
 import { KpiName } from './kpi-schemas.js';
 
 const NoteVersion = Type.Object({
@@ -24,7 +24,7 @@ export const Note = Type.Object({
 
 export const NoteList = Type.Object({ notes: Type.Array(Note) });
 
-const Body = Type.String({ minLength: 1, maxLength: 10_000 });
+const Body = FreeText({ minLength: 1, maxLength: 10_000, description: 'plain text; tabs and line breaks allowed' });
 
 export const NewNoteBody = Type.Object(
   {
