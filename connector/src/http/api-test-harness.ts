@@ -10,7 +10,7 @@ import { createMemoryChangeFeed } from '../live/change-feed.js';
 import { createLogger, type Logger } from '../logger.js';
 import type { SyncStore, Tenant } from '../store/sync-store.js';
 import { openTestTenant } from '../sync/open-test-tenant.js';
-import { createServer } from './create-server.js';
+import { createServer, type ServerParts } from './create-server.js';
 
 /** Every line the API logged in a test, as text: to assert what was logged and that no secret was. */
 export class LogLines {
@@ -45,9 +45,14 @@ export interface ApiHarness {
 
 /**
  * For tests: the API over an embedded store holding `history` for a Freshdesk tenant `acme`,
- * with a memory change feed and a queue that records jobs instead of running them.
+ * with a memory change feed and a queue that records jobs instead of running them; `parts`
+ * replaces the defaults of the other server parts (e.g. a Redis attempt counter).
  */
-export async function openApiHarness(history: Partial<History>, clock: Clock): Promise<ApiHarness> {
+export async function openApiHarness(
+  history: Partial<History>,
+  clock: Clock,
+  parts: Partial<Pick<ServerParts, 'attempts'>> = {},
+): Promise<ApiHarness> {
   const opened = await openTestTenant({ shared: true });
   const feed = createMemoryChangeFeed();
   const store = announcingWrites(opened.store, feed, () => {});
@@ -75,7 +80,7 @@ export async function openApiHarness(history: Partial<History>, clock: Clock): P
     },
   });
   const sessionKey = randomBytes(32);
-  const app = await createServer({ store, queue: recordingQueue, clock, log: logger, feed, sessionKey });
+  const app = await createServer({ store, queue: recordingQueue, clock, log: logger, feed, sessionKey, ...parts });
   const sessions = new SessionTokens(sessionKey, () => clock.now());
   const tokenFor = (userId: string, role: Role, forTenant: Tenant = tenant) =>
     sessions.issue({ tenantId: forTenant.id, userId, role }).token;
