@@ -230,4 +230,25 @@ describe('throttling shared through Redis', () => {
       await api.close();
     }
   });
+
+  it('lets sign-in through, saying so in the log, when Redis cannot be reached: the secret checks still hold', async () => {
+    now = START;
+    // Nothing listens on port 1; no offline queue, so each count fails at once.
+    const down = new Redis('redis://127.0.0.1:1', {
+      enableOfflineQueue: false,
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+    });
+    down.on('error', () => {}); // the refused connection is what this test is about
+    const api = await openApiHarness(history, clock, { attempts: createRedisAttemptCounter(down) });
+    try {
+      await prepare(api);
+      for (let i = 0; i < 25; i++) expect((await signIn(api, OFFICE, `guess-${i}`)).statusCode).toBe(401);
+      expect((await signIn(api, OFFICE, APP_SECRET)).statusCode).toBe(200);
+      expect(api.log.text).toContain('attempts not counted: letting the request through');
+    } finally {
+      await api.close();
+      down.disconnect();
+    }
+  });
 });
