@@ -51,7 +51,7 @@ export interface ApiHarness {
 export async function openApiHarness(
   history: Partial<History>,
   clock: Clock,
-  parts: Partial<Pick<ServerParts, 'attempts'>> = {},
+  parts: Partial<Pick<ServerParts, 'attempts' | 'trustProxy'>> = {},
 ): Promise<ApiHarness> {
   const opened = await openTestTenant({ shared: true });
   const feed = createMemoryChangeFeed();

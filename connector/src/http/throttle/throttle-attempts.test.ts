@@ -186,6 +186,31 @@ describe('throttling sign-in and webhooks', () => {
   });
 });
 
+describe('throttling behind a proxy', () => {
+  it("counts each client by the proxy's X-Forwarded-For when the proxy is trusted", async () => {
+    now = START;
+    const PROXY = '10.0.0.2';
+    const api = await openApiHarness(history, clock, { trustProxy: ['10.0.0.0/8'] });
+    const viaProxy = (client: string, secret: string) =>
+      api.app.inject({
+        method: 'POST',
+        url: '/v1/auth/freshdesk',
+        remoteAddress: PROXY,
+        payload: { tenant: 'acme', agentId: 'a1' },
+        headers: { [FRESHDESK_APP_SECRET_HEADER]: secret, 'x-forwarded-for': client },
+      });
+    try {
+      await prepare(api);
+      for (let i = 0; i < 20; i++) expect((await viaProxy(OFFICE, `guess-${i}`)).statusCode).toBe(401);
+      expect((await viaProxy(OFFICE, APP_SECRET)).statusCode).toBe(429);
+      // The proxy's other clients are not held back with the one guessing.
+      expect((await viaProxy(ELSEWHERE, APP_SECRET)).statusCode).toBe(200);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
 describe('throttling shared through Redis', () => {
   const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
   const connections: Redis[] = [];
