@@ -276,4 +276,22 @@ describe('throttling shared through Redis', () => {
       down.disconnect();
     }
   });
+
+  it('lets sign-in through within a second when Redis holds the counts back while it reconnects', async () => {
+    now = START;
+    // As the runtime's connection is set up: commands wait for the connection to come back.
+    const stalled = new Redis('redis://127.0.0.1:1', { lazyConnect: true, maxRetriesPerRequest: null });
+    stalled.on('error', () => {}); // the refused connection is what this test is about
+    const api = await openApiHarness(history, clock, { attempts: createRedisAttemptCounter(stalled) });
+    try {
+      await prepare(api);
+      const started = Date.now();
+      expect((await signIn(api, OFFICE, APP_SECRET)).statusCode).toBe(200);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(api.log.text).toContain('no answer in 1000 ms');
+    } finally {
+      await api.close();
+      stalled.disconnect();
+    }
+  });
 });

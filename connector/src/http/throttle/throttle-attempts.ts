@@ -48,6 +48,12 @@ export const SIGN_INS_PER_ADDRESS_PER_MINUTE = 300;
  */
 export const WEBHOOKS_PER_TENANT_PER_MINUTE = 3_000;
 
+/**
+ * The longest a count may take. The runtime's Redis holds commands while it reconnects, so an
+ * unreachable Redis answers late rather than failing: past this the attempt goes on uncounted.
+ */
+export const COUNT_TIMEOUT_MS = 1_000;
+
 /** The answers counted as failed attempts: a wrong secret, key or signature, and an unknown account. */
 const FAILED = new Set([401, 403, 404]);
 
@@ -106,7 +112,7 @@ export function installThrottle(app: FastifyInstance, { counter, clock, log }: T
     const counters = countersFor(route, addressKey(request.ip), tenant);
     counted.set(request, counters);
     const now = clock.now();
-    const exceeded = await counter.check(counters, now).catch((error: unknown) => {
+    const exceeded = await withTimeout(counter.check(counters, now)).catch((error: unknown) => {
       // An unreachable Redis must not take sign-in down with it: the secret checks still hold.
       log.warn({ err: error, route: request.routeOptions.url }, 'attempts not counted: letting the request through');
       return null;
@@ -133,7 +139,7 @@ export function installThrottle(app: FastifyInstance, { counter, clock, log }: T
     const counters = counted.get(request);
     if (counters !== undefined && FAILED.has(reply.statusCode)) {
       // Counted before the answer leaves, so a caller that waits for it meets the new count.
-      await counter.fail(counters, clock.now()).catch((error: unknown) => {
+      await withTimeout(counter.fail(counters, clock.now())).catch((error: unknown) => {
         log.warn({ err: error, route: request.routeOptions.url }, 'failed attempt not counted');
       });
     }
@@ -147,6 +153,19 @@ export function installThrottle(app: FastifyInstance, { counter, clock, log }: T
     const response = (route.schema?.response ?? {}) as Record<string, unknown>;
     route.schema = { ...route.schema, response: { ...response, 429: ErrorBody } };
   });
+}
+
+/** `work`, or a rejection once it has taken COUNT_TIMEOUT_MS. */
+async function withTimeout<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${COUNT_TIMEOUT_MS} ms`)), COUNT_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function asArray<T>(hooks: T | T[] | undefined): T[] {
