@@ -13,6 +13,7 @@ describe('readEnv', () => {
       adminToken: null,
       zendeskMarketplace: null,
       frameAncestors: [],
+      trustProxy: false,
     });
   });
 
@@ -32,6 +33,20 @@ describe('readEnv', () => {
         /^FRONTLINE_FRAME_ANCESTORS must be origins separated by spaces .*example: FRONTLINE_FRAME_ANCESTORS="https:/,
       );
     }
+  });
+
+  it('reads which proxies name the client address, and refuses what is not an address or range', () => {
+    expect(readEnv({ FRONTLINE_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(readEnv({ FRONTLINE_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1, fd00::/8' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      'fd00::/8',
+    ]);
+    expect(() => readEnv({ FRONTLINE_TRUST_PROXY: 'yes' })).toThrow(
+      "FRONTLINE_TRUST_PROXY must be true, false, or the proxies' addresses and CIDR ranges separated by commas, " +
+        'got "yes"; example: FRONTLINE_TRUST_PROXY=10.0.0.0/8',
+    );
+    expect(() => readEnv({ FRONTLINE_TRUST_PROXY: '10.0.0.0/33' })).toThrow(/got "10\.0\.0\.0\/33"/);
   });
 
   it('names a malformed variable and shows a correct value', () => {

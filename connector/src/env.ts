@@ -3,6 +3,7 @@
  * malformed variable stops the process with a message that names it and shows a correct value.
  * This is the only module that reads `process.env`.
  */
+import { isIP } from 'node:net';
 import { parseSecretKey } from './secrets/parse-secret-key.js';
 import { SecretKeyError } from './secrets/secret-key-error.js';
 import type { ZendeskMarketplaceApp } from './vendors/zendesk/index.js';
@@ -34,6 +35,12 @@ export interface Env {
    * post their sign-in token (a helpdesk on a domain of its own, a test page); none by default.
    */
   readonly frameAncestors: readonly string[];
+  /**
+   * `FRONTLINE_TRUST_PROXY`: which proxies' X-Forwarded-For names the client (Fastify's
+   * trustProxy): false (default: the connection's address), true (any proxy), or the proxies'
+   * addresses and CIDR ranges. Throttling counts attempts per client address.
+   */
+  readonly trustProxy: boolean | string[];
 }
 
 /** A configuration problem, said in one line an operator can act on. */
@@ -106,7 +113,30 @@ export function readEnv(source: Readonly<Record<string, string | undefined>> = p
     adminToken,
     zendeskMarketplace: readZendeskMarketplace(value),
     frameAncestors: readFrameAncestors(value('FRONTLINE_FRAME_ANCESTORS')),
+    trustProxy: readTrustProxy(value('FRONTLINE_TRUST_PROXY')),
   };
+}
+
+function readTrustProxy(raw: string | null): boolean | string[] {
+  if (raw === null || raw === 'false') return false;
+  if (raw === 'true') return true;
+  const proxies = raw.split(',').map((p) => p.trim());
+  const bad = proxies.find((p) => {
+    const [address = '', bits, ...rest] = p.split('/');
+    const family = isIP(address);
+    return (
+      family === 0 ||
+      rest.length > 0 ||
+      (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)))
+    );
+  });
+  if (bad !== undefined) {
+    throw new ConfigError(
+      `FRONTLINE_TRUST_PROXY must be true, false, or the proxies' addresses and CIDR ranges separated by commas, ` +
+        `got ${JSON.stringify(bad)}; example: FRONTLINE_TRUST_PROXY=10.0.0.0/8`,
+    );
+  }
+  return proxies;
 }
 
 const MARKETPLACE = {

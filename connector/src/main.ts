@@ -12,6 +12,8 @@ import { createMemoryTenantLock, createRedisTenantLock } from './jobs/tenant-loc
 import { createLogger, type Logger } from './logger.js';
 import type { Runtime } from './runtime.js';
 import { createMemoryReplayGuard, createRedisReplayGuard } from './http/replay-guard.js';
+import { createMemoryAttemptCounter } from './http/throttle/memory-attempt-counter.js';
+import { createRedisAttemptCounter } from './http/throttle/redis-attempt-counter.js';
 import { announcingWrites } from './live/announcing-store.js';
 import { createMemoryChangeFeed } from './live/change-feed.js';
 import { createMemoryRateLimitWaits, createRedisRateLimitWaits } from './live/rate-limit-waits.js';
@@ -59,6 +61,8 @@ export async function openRuntime(env: Env, overrides: RuntimeOverrides = {}): P
     feed,
     rateLimitWaits,
     replay: redis === null ? createMemoryReplayGuard(() => clock.now()) : createRedisReplayGuard(redis),
+    attempts: redis === null ? createMemoryAttemptCounter() : createRedisAttemptCounter(redis),
+    trustProxy: env.trustProxy,
     sessionKey: secretKey.derive('session tokens'),
     lock,
     clock,

@@ -2,6 +2,7 @@ import type { Queue } from 'bullmq';
 import type { Clock } from './clock.js';
 import type { Env } from './env.js';
 import type { ReplayGuard } from './http/replay-guard.js';
+import type { AttemptCounter } from './http/throttle/attempt-counter.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import type { TenantLock } from './jobs/tenant-lock.js';
 import type { ChangeFeed } from './live/change-feed.js';
@@ -33,6 +34,10 @@ export interface Runtime {
   readonly queue: JobQueue;
   readonly feed: ChangeFeed;
   readonly replay: ReplayGuard;
+  /** Sign-in and webhook attempts, for throttling: in Redis when there is one, so replicas share them. */
+  readonly attempts: AttemptCounter;
+  /** `FRONTLINE_TRUST_PROXY`, for the API's client addresses. */
+  readonly trustProxy: boolean | string[];
   /** Every client's rate-limit waits, per tenant, for /metrics. */
   readonly rateLimitWaits: RateLimitWaits;
   /** Signs the API's session tokens (derived from the secret key). */

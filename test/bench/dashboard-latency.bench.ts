@@ -24,8 +24,8 @@ const SECONDS = 20;
 const BOUND_P99_MS = 20;
 const DAY = 86_400_000;
 
-/** A year of tickets for 60 agents, a tenth of them rated, seeded. */
-function* pagesOfHistory(now: number, pageSize: number): Generator<PageRows> {
+/** A year of tickets (1M unless told) for 60 agents, a tenth of them rated, seeded. */
+export function* pagesOfHistory(now: number, pageSize: number, tickets = TICKETS): Generator<PageRows> {
   let seed = 12345;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const agents: Agent[] = Array.from({ length: AGENTS }, (_, i) => ({
@@ -34,11 +34,11 @@ function* pagesOfHistory(now: number, pageSize: number): Generator<PageRows> {
     email: null,
   }));
   yield { agents };
-  for (let start = 0; start < TICKETS; start += pageSize) {
-    const tickets = [];
+  for (let start = 0; start < tickets; start += pageSize) {
+    const page = [];
     const ratings: Rating[] = [];
-    for (let i = start; i < Math.min(TICKETS, start + pageSize); i++) {
-      const createdAt = Math.floor(now - (1 - i / TICKETS) * 365 * DAY);
+    for (let i = start; i < Math.min(tickets, start + pageSize); i++) {
+      const createdAt = Math.floor(now - (1 - i / tickets) * 365 * DAY);
       const solved = createdAt < now - 2 * DAY || random() < 0.6;
       const reply = Math.floor(random() * 240);
       const resolution = reply + Math.floor(random() * 3000);
@@ -63,7 +63,7 @@ function* pagesOfHistory(now: number, pageSize: number): Generator<PageRows> {
         removed: false,
         outbound: false,
       };
-      tickets.push({ ticket, updatedAt: createdAt, repliesKnown: true });
+      page.push({ ticket, updatedAt: createdAt, repliesKnown: true });
       if (solved && random() < 0.1) {
         ratings.push({
           id: `rating-${i + 1}`,
@@ -77,7 +77,7 @@ function* pagesOfHistory(now: number, pageSize: number): Generator<PageRows> {
         });
       }
     }
-    yield { tickets, ratings };
+    yield { tickets: page, ratings };
   }
 }
 

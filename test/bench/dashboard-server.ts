@@ -4,21 +4,34 @@
  * does not share their event loop. Reads DATABASE_URL and FRONTLINE_SECRET_KEY like `frontline
  * serve`, and FRONTLINE_BENCH_TENANT / FRONTLINE_BENCH_AGENT. Warms the tenant (loads its
  * history, computes its view), then prints one JSON line: both URLs and a session token.
+ * With FRONTLINE_BENCH_UNTHROTTLED=1 it also serves the same API without throttling
+ * (`unthrottledUrl`), in the same process, so the two are compared on equal terms; the
+ * throttled one then counts in Redis under keys of this run only, which expire on their own.
  * Stops on SIGTERM.
  */
 import { SessionTokens } from '@frontline/connector/auth';
 import { readEnv } from '@frontline/connector/env';
-import { createServer } from '@frontline/connector/http';
+import { createRedisAttemptCounter, createServer } from '@frontline/connector/http';
 import { silentLogger } from '@frontline/connector/logger';
 import { openRuntime } from '@frontline/connector/main';
 import Fastify from 'fastify';
+import { Redis } from 'ioredis';
+import { randomBytes } from 'node:crypto';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 const runtime = await openRuntime(readEnv(process.env), { log: silentLogger });
 const tenant = await runtime.store.getTenant(process.env['FRONTLINE_BENCH_TENANT'] ?? 'acme');
 if (tenant === null) throw new Error('the benchmark tenant is missing');
-const app = await createServer(runtime);
+const comparing = process.env['FRONTLINE_BENCH_UNTHROTTLED'] === '1';
+const redis = comparing && runtime.env.redisUrl !== null ? new Redis(runtime.env.redisUrl) : null;
+const app = await createServer(
+  redis === null
+    ? runtime
+    : { ...runtime, attempts: createRedisAttemptCounter(redis, `frontline-bench:${randomBytes(6).toString('hex')}`) },
+);
 const url = await app.listen({ port: 0, host: '127.0.0.1' });
+const unthrottled = comparing ? await createServer({ ...runtime, attempts: null }) : null;
+const unthrottledUrl = await unthrottled?.listen({ port: 0, host: '127.0.0.1' });
 const bare = Fastify({ logger: false });
 bare.get('/bare', async () => ({ ok: true }));
 const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
@@ -35,8 +48,13 @@ const warm = await app.inject({
   headers: { authorization: `Bearer ${token}` },
 });
 if (warm.statusCode !== 200) throw new Error(`warm-up answered ${warm.statusCode}: ${warm.body}`);
+await unthrottled?.inject({
+  method: 'GET',
+  url: '/v1/agents/me/dashboard',
+  headers: { authorization: `Bearer ${token}` },
+});
 process.stdout.write(
-  `${JSON.stringify({ url, bareUrl, token, warmMs: Date.now() - started, rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20) })}\n`,
+  `${JSON.stringify({ url, bareUrl, unthrottledUrl, token, warmMs: Date.now() - started, rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20) })}\n`,
 );
 
 const delay = monitorEventLoopDelay({ resolution: 1 });
@@ -53,7 +71,7 @@ process.once('SIGTERM', () => {
       .map((d) => d.toFixed(1))
       .join(', ')} ms\n`,
   );
-  void Promise.all([app.close(), bare.close()])
-    .then(() => runtime.close())
+  void Promise.all([app.close(), bare.close(), unthrottled?.close()])
+    .then(() => Promise.all([runtime.close(), redis?.quit()]))
     .finally(() => process.exit(0));
 });

@@ -46,12 +46,13 @@ export interface ApiHarness {
 /** Server options a test may set. */
 export type HarnessOptions = Pick<
   ServerParts,
-  'streamCheckMs' | 'sessionMaxAgeMs' | 'appsDir' | 'adminToken' | 'frameAncestors'
+  'streamCheckMs' | 'sessionMaxAgeMs' | 'appsDir' | 'adminToken' | 'frameAncestors' | 'attempts' | 'trustProxy'
 >;
 
 /**
  * For tests: the API over an embedded store holding `history` for a Freshdesk tenant `acme`,
- * with a memory change feed and a queue that records jobs instead of running them.
+ * with a memory change feed and a queue that records jobs instead of running them; `parts`
+ * replaces the defaults of the other server parts (e.g. a Redis attempt counter).
  */
 export async function openApiHarness(
   history: Partial<History>,

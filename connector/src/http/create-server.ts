@@ -28,6 +28,9 @@ import { registerZendeskPages } from './routes/zendesk-pages-route.js';
 import type { ServerDeps } from './server-deps.js';
 import { StreamHub } from './stream-hub.js';
 import { TenantDirectory } from './tenant-directory.js';
+import type { AttemptCounter } from './throttle/attempt-counter.js';
+import { createMemoryAttemptCounter } from './throttle/memory-attempt-counter.js';
+import { installThrottle } from './throttle/throttle-attempts.js';
 
 /** What the composition root hands the API. */
 export interface ServerParts {
@@ -56,6 +59,13 @@ export interface ServerParts {
   readonly dashboardQueues?: readonly Queue[];
   /** `FRONTLINE_FRAME_ANCESTORS`: origins besides Zendesk's that may frame the app pages. */
   readonly frameAncestors?: readonly string[];
+  /**
+   * Counts sign-in and webhook attempts for throttling: shared through Redis when API processes
+   * are many; in memory by default; null turns throttling off (to measure what it costs).
+   */
+  readonly attempts?: AttemptCounter | null;
+  /** Fastify's `trustProxy` (`FRONTLINE_TRUST_PROXY`): whose X-Forwarded-For gives the client address. */
+  readonly trustProxy?: boolean | string[];
 }
 
 /** The repository's dist folder, where `npm run package` writes. */
@@ -84,10 +94,13 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     logger: false,
+    trustProxy: parts.trustProxy ?? false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' } },
   });
   installErrorHandler(app, parts.log);
   installSecurityHeaders(app);
+  const attempts = parts.attempts === undefined ? createMemoryAttemptCounter() : parts.attempts;
+  if (attempts !== null) installThrottle(app, { counter: attempts, clock: parts.clock, log: parts.log });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Frontline connector API', version: '1' },

@@ -72,6 +72,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
   app.post<{ Body: Static<typeof ZendeskExchangeBody> }>(
     '/v1/auth/zendesk',
     {
+      config: { throttle: 'sign-in' },
       schema: {
         summary: "Exchange the Zendesk app's signed-URL token for a session token",
         tags: ['auth'],
@@ -110,6 +111,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
   app.post(
     '/v1/auth/refresh',
     {
+      config: { throttle: 'sign-in' },
       schema: {
         summary: 'Exchange a session token that has not expired yet for a new one, with the role read again',
         description:
@@ -148,6 +150,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
   app.post<{ Body: Static<typeof FreshdeskExchangeBody> }>(
     '/v1/auth/freshdesk',
     {
+      config: { throttle: 'sign-in' },
       schema: {
         summary: "Exchange a Freshdesk request template's call (secure installation parameter) for a session token",
         tags: ['auth'],

@@ -72,6 +72,7 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: ServerDeps): v
     scope.post<{ Params: Static<typeof TenantParams>; Body: string }>(
       '/v1/webhooks/zendesk/:tenant',
       {
+        config: { throttle: 'webhook' },
         schema: {
           summary: 'Zendesk webhook (ticket events or a trigger): queues a refresh of the ticket',
           description:
@@ -110,6 +111,7 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: ServerDeps): v
     scope.post<{ Params: Static<typeof TenantParams>; Body: string }>(
       '/v1/webhooks/freshdesk/:tenant',
       {
+        config: { throttle: 'webhook' },
         schema: {
           summary: 'Freshdesk automation-rule webhook: queues a refresh of the ticket',
           description:
