@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,6 +97,14 @@ describe('bin/frontline.js', () => {
     } finally {
       await writeFile(source, original);
     }
+    expect(frontline(['--help']).stdout).toContain('Frontline (compiled)');
+  });
+
+  it('leaves a current build in place when built again (CLIs may be running from it)', async () => {
+    const entry = join(connector, 'dist/main.js');
+    const before = await stat(entry);
+    build();
+    expect((await stat(entry)).mtimeMs).toBe(before.mtimeMs);
     expect(frontline(['--help']).stdout).toContain('Frontline (compiled)');
   });
 

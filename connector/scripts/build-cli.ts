@@ -10,13 +10,17 @@
  * source the bundle was made from: bin/frontline.js runs the bundle only while they are unchanged.
  */
 import { createHash } from 'node:crypto';
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { currentBuild } from '../bin/current-build.js';
 
 const CONNECTOR = fileURLToPath(new URL('..', import.meta.url));
 const OUT_DIR = resolve(CONNECTOR, 'dist');
+/** Where a build is written before it replaces the one in OUT_DIR, and where the old one goes. */
+const NEXT_DIR = resolve(CONNECTOR, 'dist.next');
+const OLD_DIR = resolve(CONNECTOR, 'dist.old');
 /** Read by bin/current-build.js, which keeps the same name and shape. */
 const STAMP_FILE = 'build-stamp.json';
 
@@ -73,13 +77,20 @@ async function stampOf(inputs: readonly string[]): Promise<BuildStamp> {
   return { entry: 'main.js', sources };
 }
 
-export async function buildCli(): Promise<void> {
-  // Old chunks have hashed names: start from an empty folder so none is left behind.
-  await rm(OUT_DIR, { recursive: true, force: true });
+/**
+ * Compiles the CLI into connector/dist unless it already holds a build of the sources as they
+ * are; returns whether it compiled. The new build is written beside the old one and swapped in
+ * by renaming, so a CLI starting meanwhile finds either build whole, or none and runs the sources.
+ */
+export async function buildCli({ force = false } = {}): Promise<boolean> {
+  // Rewriting an identical build under running CLIs (the tests run some while `npm run package`
+  // builds) could only break them.
+  if (!force && currentBuild(CONNECTOR) !== null) return false;
+  await rm(NEXT_DIR, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: CONNECTOR,
     entryPoints: { main: 'src/cli/main.ts' },
-    outdir: OUT_DIR,
+    outdir: NEXT_DIR,
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -91,12 +102,20 @@ export async function buildCli(): Promise<void> {
   });
   // Written last: a build that failed half way has no stamp, and the bin keeps to the sources.
   const stamp = await stampOf(Object.keys(result.metafile.inputs));
-  await writeFile(resolve(OUT_DIR, STAMP_FILE), `${JSON.stringify(stamp)}\n`);
+  await writeFile(resolve(NEXT_DIR, STAMP_FILE), `${JSON.stringify(stamp)}\n`);
+  await rm(OLD_DIR, { recursive: true, force: true });
+  await rename(OUT_DIR, OLD_DIR).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error; // the first build: nothing to move aside
+  });
+  await rename(NEXT_DIR, OUT_DIR);
+  await rm(OLD_DIR, { recursive: true, force: true });
+  return true;
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const started = performance.now();
-  await buildCli();
+  const built = await buildCli({ force: process.argv.includes('--force') });
   const ms = Math.round(performance.now() - started);
-  console.log(`frontline CLI compiled to ${relative(process.cwd(), OUT_DIR) || '.'} in ${ms} ms`);
+  const where = relative(process.cwd(), OUT_DIR) || '.';
+  console.log(built ? `frontline CLI compiled to ${where} in ${ms} ms` : `frontline CLI in ${where} is up to date`);
 }
