@@ -45,3 +45,13 @@ export async function residentMb(pid: number): Promise<number | null> {
   const kb = status?.match(/^VmRSS:\s+(\d+) kB$/m)?.[1];
   return kb === undefined ? null : Math.round(Number(kb) / 102.4) / 10;
 }
+
+/** CPU time (user and system) a process has used so far in seconds, from /proc (Linux); null elsewhere. */
+export async function cpuSeconds(pid: number): Promise<number | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  // Fields after the command name (which may hold spaces, hence the last ')'): utime, stime are 14 and 15.
+  const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+  if (fields === undefined) return null;
+  // In clock ticks: 100 a second (USER_HZ) on Linux.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}

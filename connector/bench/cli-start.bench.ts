@@ -18,7 +18,7 @@ import { buildCli } from '../scripts/build-cli.js';
 import { SecretKey } from '../src/secrets/index.js';
 import { PostgresSyncStore } from '../src/store/index.js';
 import type { BenchResult } from './bench-result.js';
-import { BIN, CLI_MODES, cliEnv, median, residentMb, timeCli, type CliMode } from './cli-process.js';
+import { BIN, CLI_MODES, cliEnv, cpuSeconds, median, residentMb, timeCli, type CliMode } from './cli-process.js';
 
 const HELP_BOUND_MS = 300;
 const TENANT_LIST_BOUND_MS = 1000;
@@ -152,6 +152,8 @@ function freePort(): Promise<number> {
 
 interface ServeRun {
   readonly healthyMs: number;
+  /** CPU time to healthy: unlike wall time, hardly moved by other work on the machine. */
+  readonly cpuSeconds: number | null;
   readonly idleRssMb: number | null;
 }
 
@@ -177,8 +179,9 @@ async function startServe(env: NodeJS.ProcessEnv): Promise<ServeRun> {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const healthyMs = performance.now() - started;
+    const cpu = await cpuSeconds(api.pid!);
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
-    return { healthyMs, idleRssMb: await residentMb(api.pid!) };
+    return { healthyMs, cpuSeconds: cpu, idleRssMb: await residentMb(api.pid!) };
   } finally {
     api.kill('SIGTERM');
     if (api.exitCode === null) await once(api, 'exit');
@@ -204,6 +207,8 @@ export async function benchServeStart(): Promise<BenchResult> {
       medians[mode] = median(runs.map((r) => r.healthyMs));
       figures[`${mode}_healthy_median_seconds`] = seconds(medians[mode]);
       figures[`${mode}_healthy_runs_seconds`] = runsText(runs.map((r) => r.healthyMs));
+      const cpu = runs.map((r) => r.cpuSeconds).filter((s): s is number => s !== null);
+      figures[`${mode}_cpu_to_healthy_seconds`] = cpu.length === 0 ? 'n/a (no /proc)' : median(cpu);
       const rss = runs.map((r) => r.idleRssMb).filter((mb): mb is number => mb !== null);
       figures[`${mode}_idle_rss_mb`] = rss.length === 0 ? 'n/a (no /proc)' : median(rss);
     }
