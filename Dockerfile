@@ -1,4 +1,4 @@
-# Frontline's connector: the `frontline` CLI, run from its TypeScript sources by tsx.
+# Frontline's connector: the `frontline` CLI, compiled to JavaScript (connector/dist).
 #   docker build -t frontline .
 #   docker run -p 3000:3000 -e DATABASE_URL=... -e REDIS_URL=... -e FRONTLINE_SECRET_KEY=... frontline          # API
 #   docker run -e DATABASE_URL=... -e REDIS_URL=... -e FRONTLINE_SECRET_KEY=... frontline worker                # jobs
@@ -12,7 +12,9 @@ WORKDIR /app
 COPY . .
 RUN npm ci && npm run package
 
-# Run: production dependencies only, the sources, and the packaged apps.
+# Run: production dependencies only, the sources, the compiled CLI and the packaged apps.
+# `npm ci` runs the root `prepare` script, which compiles the CLI into connector/dist (esbuild
+# and tsx are dependencies of the connector); the bin runs that build, never the TypeScript.
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
     PORT=3000 \
@@ -20,6 +22,7 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY . .
 RUN npm ci --omit=dev && npm cache clean --force \
+    && test -f connector/dist/build-stamp.json \
     && mkdir -p /data && chown node:node /data
 COPY --from=build /app/dist ./dist
 # The embedded store (no DATABASE_URL) and its generated key live here; unused with PostgreSQL.

@@ -2,10 +2,8 @@
  * The composition root: the one place that turns configuration into running parts (store,
  * queue, lock, vendor clients, logger). Commands and processes get a `Runtime` from here.
  */
-import { Redis } from 'ioredis';
 import { abortableClock, systemClock, type Clock } from './clock.js';
 import type { Env } from './env.js';
-import { BullmqQueue } from './jobs/bullmq-queue.js';
 import { InProcessQueue } from './jobs/in-process-queue.js';
 import { jobKey, type SyncJob } from './jobs/sync-job.js';
 import { createMemoryTenantLock, createRedisTenantLock } from './jobs/tenant-lock.js';
@@ -44,12 +42,20 @@ export async function openRuntime(env: Env, overrides: RuntimeOverrides = {}): P
   await plainStore.migrate();
   const onJobError = (job: SyncJob, error: unknown, willRetry: boolean) =>
     log.warn({ tenant: job.tenant, job: job.kind, jobId: jobKey(job), err: error, willRetry }, 'job failed');
-  const redis = env.redisUrl === null ? null : new Redis(env.redisUrl, { maxRetriesPerRequest: null });
+  // ioredis and BullMQ take most of a second to load: only with REDIS_URL.
+  const redis =
+    env.redisUrl === null ? null : new (await import('ioredis')).Redis(env.redisUrl, { maxRetriesPerRequest: null });
   redis?.on('error', () => {});
-  const queue =
+  const bullmq =
     env.redisUrl === null
-      ? new InProcessQueue(clock, onJobError)
-      : new BullmqQueue(env.redisUrl, onJobError, undefined, overrides.claimMs);
+      ? null
+      : new (await import('./jobs/bullmq-queue.js')).BullmqQueue(
+          env.redisUrl,
+          onJobError,
+          undefined,
+          overrides.claimMs,
+        );
+  const queue = bullmq ?? new InProcessQueue(clock, onJobError);
   const lock = redis === null ? createMemoryTenantLock() : createRedisTenantLock(redis, overrides.claimMs);
   const feed = redis === null ? createMemoryChangeFeed() : createRedisChangeFeed(redis);
   const rateLimitWaits = redis === null ? createMemoryRateLimitWaits() : createRedisRateLimitWaits(redis);
@@ -68,7 +74,7 @@ export async function openRuntime(env: Env, overrides: RuntimeOverrides = {}): P
     clock,
     log,
     adminToken: env.adminToken,
-    dashboardQueues: queue instanceof BullmqQueue ? [queue.bullQueue] : [],
+    dashboardQueues: bullmq === null ? [] : [bullmq.bullQueue],
     frameAncestors: env.frameAncestors,
     clientFor: (tenant, { observer, signal } = {}) =>
       createVendorClient(tenant, {

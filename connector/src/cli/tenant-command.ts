@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { OpenRuntime } from '../runtime.js';
 import type { NewTenant, Tenant, VendorCredentials } from '../store/sync-store.js';
-import { VENDOR_PLANS } from '../vendors/index.js';
+import { VENDOR_PLANS } from '../vendors/vendor-plans.js';
 import type { CliIo } from './cli-io.js';
 import { registerTenantAccessCommands } from './tenant-access-command.js';
 import { UsageError } from './usage-error.js';

@@ -2,17 +2,21 @@ import { stat } from 'node:fs/promises';
 import type { History } from '@frontline/kpi';
 import { ExportError } from './export-error.js';
 import type { ExportWarn } from './export-warnings.js';
-import { readFreshdeskExport } from './read-freshdesk-export.js';
-import { readZendeskExport } from './read-zendesk-export.js';
 
 /** The helpdesks whose export folders `frontline kpi --input` reads. */
 export const EXPORT_VENDORS = ['zendesk', 'freshdesk'] as const;
 
 export type ExportVendor = (typeof EXPORT_VENDORS)[number];
 
-const READERS: Readonly<Record<ExportVendor, (dir: string, warn: ExportWarn) => Promise<History>>> = {
-  zendesk: readZendeskExport,
-  freshdesk: readFreshdeskExport,
+type ExportReader = (dir: string, warn: ExportWarn) => Promise<History>;
+
+/**
+ * Loaded when a command reads an export: the vendors' schemas and HTTP clients behind them cost
+ * every other command (`--help`, `tenant list`) a few hundred milliseconds to load.
+ */
+const READERS: Readonly<Record<ExportVendor, () => Promise<ExportReader>>> = {
+  zendesk: async () => (await import('./read-zendesk-export.js')).readZendeskExport,
+  freshdesk: async () => (await import('./read-freshdesk-export.js')).readFreshdeskExport,
 };
 
 /**
@@ -32,5 +36,6 @@ export async function readExport(vendor: ExportVendor, dir: string, warn: Export
   }
   if (!isFolder)
     throw new ExportError(`${dir}: not a folder; --input must be the folder that holds the ${vendor} export pages`);
-  return READERS[vendor](dir, warn);
+  const read = await READERS[vendor]();
+  return read(dir, warn);
 }

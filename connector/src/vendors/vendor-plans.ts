@@ -1,6 +1,8 @@
-import { FRESHDESK_PLANS } from './freshdesk/index.js';
+// The plan lists alone, not the vendors' indexes: the CLI reads them for every command, and the
+// indexes bring the clients and schemas (axios, zod) with them.
+import { FRESHDESK_PLANS } from './freshdesk/client-plans.js';
 import type { VendorName } from './vendor-client.js';
-import { ZENDESK_PLANS } from './zendesk/index.js';
+import { ZENDESK_PLANS } from './zendesk/client-plans.js';
 
 /** The plans an operator may name for a tenant of each vendor. */
 export const VENDOR_PLANS: Readonly<Record<VendorName, readonly string[]>> = {

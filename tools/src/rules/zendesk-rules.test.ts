@@ -126,7 +126,7 @@ const BREAKAGES: Breakage[] = [
     rule: 'zendesk/parameters',
     what: 'a duplicate parameter',
     breakIt: (a) => a.json(manifest, (m) => m.parameters.push({ ...m.parameters[0] })),
-    message: /^manifest\.json parameters\[2\] \(connector_url\): duplicate parameter name/,
+    message: /^manifest\.json parameters\[1\] \(connector_url\): duplicate parameter name/,
   },
   {
     rule: 'zendesk/parameters',
@@ -137,24 +137,21 @@ const BREAKAGES: Breakage[] = [
   {
     rule: 'zendesk/secure-parameters',
     what: 'a secure parameter without scopes',
-    breakIt: (a) => a.json(manifest, (m) => delete m.parameters[1].scopes),
-    message: /^manifest\.json parameters \(shared_secret\)\.scopes: is missing; say where the secret may go/,
+    breakIt: (a) => a.json(manifest, (m) => m.parameters.push({ name: 'api_token', type: 'text', secure: true })),
+    message: /^manifest\.json parameters \(api_token\)\.scopes: is missing; say where the secret may go/,
   },
   {
     rule: 'zendesk/secure-parameters',
     what: 'a secret that is not secure',
-    breakIt: (a) =>
-      a.json(manifest, (m) => {
-        m.parameters[1].secure = false;
-        delete m.parameters[1].scopes;
-      }),
-    message: /^manifest\.json parameters \(shared_secret\): looks like a secret; add "secure": true/,
+    breakIt: (a) => a.json(manifest, (m) => m.parameters.push({ name: 'api_token', type: 'text' })),
+    message: /^manifest\.json parameters \(api_token\): looks like a secret; add "secure": true/,
   },
   {
     rule: 'zendesk/secure-parameters',
     what: 'an unknown scope',
-    breakIt: (a) => a.json(manifest, (m) => (m.parameters[1].scopes = ['cookie'])),
-    message: /^manifest\.json parameters \(shared_secret\)\.scopes: "cookie" is not one of header/,
+    breakIt: (a) =>
+      a.json(manifest, (m) => m.parameters.push({ name: 'api_token', type: 'text', secure: true, scopes: ['cookie'] })),
+    message: /^manifest\.json parameters \(api_token\)\.scopes: "cookie" is not one of header/,
   },
   {
     rule: 'zendesk/translation-files',
@@ -171,8 +168,8 @@ const BREAKAGES: Breakage[] = [
   {
     rule: 'zendesk/parameter-labels',
     what: 'a parameter without a German label',
-    breakIt: (a) => a.json('translations/de.json', (t) => delete t.app.parameters.shared_secret.label),
-    message: /^translations\/de\.json app\.parameters\.shared_secret\.label: is missing/,
+    breakIt: (a) => a.json('translations/de.json', (t) => delete t.app.parameters.connector_url.label),
+    message: /^translations\/de\.json app\.parameters\.connector_url\.label: is missing/,
   },
   {
     rule: 'zendesk/marketplace-text',
