@@ -255,6 +255,20 @@ describe('Freshdesk conversations, ratings, agents, business hours, auth', () =>
     expect(schedule?.intervals).toEqual(account.history.businessSchedule.intervals);
   });
 
+  it('answers /agents/me with the agent the API key belongs to, and 401 for a wrong key', async () => {
+    const { account, handlers } = setup(10);
+    const me = await call(handlers, `${BASE}/api/v2/agents/me`, AUTH.freshdesk);
+    expect(me.status).toBe(200);
+    const admin = account.history.agents[0]!;
+    expect(await me.json()).toMatchObject({ id: admin.id, contact: { name: admin.name, email: admin.email } });
+    const wrong = await call(handlers, `${BASE}/api/v2/agents/me`, `Basic ${Buffer.from('nope:X').toString('base64')}`);
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toEqual({
+      code: 'invalid_credentials',
+      message: 'You have to be logged in to perform this action.',
+    });
+  });
+
   it('refuses a wrong API key with Freshdesk’s body, and a revoked one', async () => {
     const { account, handlers } = setup(10);
     const wrong = await call(handlers, list(''), `Basic ${Buffer.from('nope:X').toString('base64')}`);

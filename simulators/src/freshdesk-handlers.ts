@@ -1,8 +1,8 @@
 /**
  * msw handlers that play the Freshdesk API v2 of one simulated account: tickets (list with
  * `updated_since`, ordering, includes and the 300-page cap; single), conversations, satisfaction
- * ratings (all, and one ticket's), agents and business hours. Behaviour follows
- * shared/reference/freshdesk.md §3.
+ * ratings (all, and one ticket's), agents (all, and the key's own: `/agents/me`) and business
+ * hours. Behaviour follows shared/reference/freshdesk.md §3.
  */
 import { http, type HttpHandler } from 'msw';
 import type { SimulatedAccount } from './account.js';
@@ -334,6 +334,13 @@ export function createFreshdeskHandlers(
     ),
     http.get(`${origin}/api/v2/agents`, ({ request }) =>
       gate.handle(request, vendor, route('agents', ['account']), () => agents(new URL(request.url))),
+    ),
+    // The agent the API key belongs to: the account's first agent, its admin.
+    http.get(`${origin}/api/v2/agents/me`, ({ request }) =>
+      gate.handle(request, vendor, route('agents-me', ['account']), () => ({
+        status: 200,
+        body: freshdeskAgent(state, 0),
+      })),
     ),
     http.get(`${origin}/api/v2/business_hours`, ({ request }) =>
       gate.handle(request, vendor, route('business-hours', ['account']), () => ({

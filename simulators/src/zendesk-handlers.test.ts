@@ -314,6 +314,56 @@ describe('Zendesk lists, single ticket and auth', () => {
     expect(response.headers.get('x-rate-limit')).toBe('700');
   });
 
+  it('answers /users/me with the user the credentials sign in as, and the anonymous user without any', async () => {
+    const { account, handlers } = setup(10);
+    const me = await call(handlers, `${BASE}/api/v2/users/me.json`, AUTH.zendesk);
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({
+      user: { id: 10_000, name: 'Account Owner', email: 'admin@acme.example', role: 'admin', role_type: 4 },
+    });
+    expect(
+      (await json<{ user: ZendeskUserJson }>(await call(handlers, `${BASE}/api/v2/users/me`, AUTH.zendeskBearer))).user
+        .role,
+    ).toBe('admin');
+    const anonymous = await call(handlers, `${BASE}/api/v2/users/me.json`, null);
+    expect(anonymous.status).toBe(200);
+    expect(await anonymous.json()).toMatchObject({ user: { id: null, name: 'Anonymous user', role: 'end-user' } });
+    const wrong = await call(
+      handlers,
+      `${BASE}/api/v2/users/me.json`,
+      `Basic ${Buffer.from('admin@acme.example/token:wrong').toString('base64')}`,
+    );
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toEqual({ error: "Couldn't authenticate you" });
+    expect(account.stats().byRoute['zendesk.users-me']?.requests).toBe(4);
+  });
+
+  it("answers an agent's credentials as that agent, and lets an end-user's reach /users/me only", async () => {
+    const history = generateHistory({ seed: 7, tickets: 10, days: 60, now: NOW });
+    const account = createSimulatedAccount({ vendor: 'zendesk', history, clock: createManualClock(NOW + 120_000) });
+    const bob = history.agents[1]!;
+    const asBob = createZendeskHandlers(account, {
+      baseUrl: BASE,
+      credentials: { email: bob.email, apiToken: 'bob-token', role: 'agent' },
+    });
+    const bobAuth = `Basic ${Buffer.from(`${bob.email}/token:bob-token`).toString('base64')}`;
+    expect(await json(await call(asBob, `${BASE}/api/v2/users/me.json`, bobAuth))).toMatchObject({
+      user: { id: bob.id, email: bob.email, role: 'agent' },
+    });
+
+    const asCustomer = createZendeskHandlers(account, {
+      baseUrl: BASE,
+      credentials: { email: 'erin@example.com', apiToken: 'erin-token', role: 'end-user' },
+    });
+    const erinAuth = `Basic ${Buffer.from('erin@example.com/token:erin-token').toString('base64')}`;
+    expect(await json(await call(asCustomer, `${BASE}/api/v2/users/me.json`, erinAuth))).toMatchObject({
+      user: { id: 1_000_000, email: 'erin@example.com', role: 'end-user', role_type: null },
+    });
+    const refused = await call(asCustomer, `${BASE}/api/v2/users?role[]=agent`, erinAuth);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: 'Forbidden' });
+  });
+
   it('accepts an API token or an OAuth token and refuses anything else, and a revoked token', async () => {
     const { account, handlers } = setup(10);
     const url = `${BASE}/api/v2/users`;

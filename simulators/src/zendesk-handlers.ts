@@ -2,7 +2,8 @@
  * msw handlers that play the Zendesk Support API of one simulated account: the incremental
  * cursor ticket export (with metric sets and users), legacy satisfaction ratings (list and one by
  * id), the current CSAT's survey responses, the account settings that say which CSAT is on,
- * users, and a single ticket. Behaviour follows shared/reference/zendesk.md §4.
+ * users, the signed-in user (`/users/me`), and a single ticket. Behaviour follows
+ * shared/reference/zendesk.md §4.
  */
 import { http, type HttpHandler } from 'msw';
 import type { SimulatedAccount } from './account.js';
@@ -13,8 +14,10 @@ import {
   encodeCursor,
   includes,
   intParam,
+  isoRequired,
   withParam,
 } from './http-util.js';
+import { ID_BASE } from './people.js';
 import type { RouteResult, RouteSpec, VendorDialect } from './request-gate.js';
 import {
   ratingCommentOf,
@@ -35,6 +38,11 @@ export interface ZendeskCredentials {
   readonly email: string;
   readonly apiToken: string;
   readonly oauthToken?: string;
+  /**
+   * The role of the user they sign in as (default `admin`). An end-user's credentials are
+   * accepted, but only `/users/me` answers them; every other endpoint refuses them with 403.
+   */
+  readonly role?: ZendeskUserJson['role'];
 }
 
 export const DEFAULT_ZENDESK_CREDENTIALS: ZendeskCredentials = {
@@ -98,6 +106,34 @@ function dialect(credentials: ZendeskCredentials): VendorDialect {
 
 const badRequest = (error: string, description: string): RouteResult => ({ status: 400, body: { error, description } });
 
+/** Zendesk's answer to an end-user on an agent's endpoint. */
+const FORBIDDEN: RouteResult = {
+  status: 403,
+  body: {
+    error: 'Forbidden',
+    description:
+      'You do not have access to this page. Please contact the account owner of this help desk for further help.',
+  },
+};
+
+/**
+ * `/users/me` without credentials: Zendesk answers the anonymous user rather than 401. UNSURE:
+ * the fields are as public clients show them, not from Zendesk's reference.
+ */
+const ANONYMOUS_USER = {
+  id: null,
+  url: null,
+  name: 'Anonymous user',
+  email: 'invalid@example.com',
+  role: 'end-user',
+  role_type: null,
+  active: true,
+  verified: false,
+  suspended: false,
+  created_at: null,
+  updated_at: null,
+};
+
 /** Zendesk-looking export cursor: base64 of `<time>.0||<position>|<issued>` (times in seconds). */
 function exportCursor(timeSec: number, position: number, issuedSec: number): string {
   return Buffer.from(`${timeSec}.0||${position}|${issuedSec}`).toString('base64');
@@ -117,7 +153,14 @@ export function createZendeskHandlers(
     throw new TypeError(`createZendeskHandlers needs a zendesk account, got ${account.vendor}`);
   const state = account.state;
   const gate = account.gate;
-  const vendor = dialect(options.credentials ?? DEFAULT_ZENDESK_CREDENTIALS);
+  const credentials = options.credentials ?? DEFAULT_ZENDESK_CREDENTIALS;
+  const vendor = dialect(credentials);
+  const signedInRole = credentials.role ?? 'admin';
+  // `/users/me` also answers a request without credentials (the anonymous user); wrong ones get 401.
+  const meVendor: VendorDialect = {
+    ...vendor,
+    authorize: (request) => request.headers.get('authorization') === null || vendor.authorize(request),
+  };
   const origin = options.baseUrl?.replace(/\/+$/, '') ?? '*';
   const lagSec = Math.ceil((options.exportLagMs ?? 60_000) / 1000);
   const ratingsByUpdate = options.ratingsTimeField === 'updated_at';
@@ -371,6 +414,40 @@ export function createZendeskHandlers(
     );
   }
 
+  /**
+   * `GET /api/v2/users/me`: the user the credentials sign in as: the account's agent of that
+   * e-mail address and role, else a user of its own (id 10000 for staff, 1000000 for an
+   * end-user) with the credentials' address; no credentials, the anonymous user.
+   */
+  function signedInUser(request: Request): RouteResult {
+    if (request.headers.get('authorization') === null) return { status: 200, body: { user: ANONYMOUS_USER } };
+    const base = originOf(new URL(request.url));
+    const agent = account.history.agents.find((a) => a.email === credentials.email);
+    if (agent !== undefined && agent.role === signedInRole) {
+      return { status: 200, body: { user: zendeskUser(state, { agent: agent.index }, base) } };
+    }
+    const id = signedInRole === 'end-user' ? ID_BASE.requester : ID_BASE.agent;
+    const since = isoRequired(Math.floor(account.history.from / 1000) - 30 * 86_400);
+    const user: ZendeskUserJson = {
+      id,
+      url: `${base}/api/v2/users/${id}.json`,
+      name: signedInRole === 'end-user' ? 'Erin Enduser' : 'Account Owner',
+      email: credentials.email,
+      role: signedInRole,
+      role_type: signedInRole === 'admin' ? 4 : signedInRole === 'agent' ? 0 : null,
+      active: true,
+      verified: true,
+      suspended: false,
+      time_zone: account.history.schedule.freshdeskTimeZone,
+      iana_time_zone: account.history.schedule.timeZone,
+      default_group_id: null,
+      organization_id: null,
+      created_at: since,
+      updated_at: since,
+    };
+    return { status: 200, body: { user } };
+  }
+
   function showTicket(url: URL, rawId: string): RouteResult {
     const id = Number(rawId.replace(/\.json$/, ''));
     const index = state.indexOf(id);
@@ -399,31 +476,31 @@ export function createZendeskHandlers(
   const ticketRoute = route('show-ticket', ['account']);
   const settingsRoute = route('account-settings', ['account']);
   const surveyResponsesRoute = route('survey-responses', ['account']);
+  const meRoute = route('users-me', ['account']);
   // UNSURE: that settings' `customer_satisfaction` means legacy CSAT and turns off on a switch.
   const legacyCsatOn = state.csatSwitchSec === Number.POSITIVE_INFINITY;
-  return [
+  // An end-user's credentials sign in, but reach nothing an agent's would.
+  const staff = (request: Request, spec: RouteSpec, produce: () => RouteResult): Promise<Response> =>
+    gate.handle(request, vendor, spec, () => (signedInRole === 'end-user' ? FORBIDDEN : produce()));
+  const handlers: HttpHandler[] = [
     ...paths('/api/v2/incremental/tickets/cursor').map((path) =>
-      http.get(path, ({ request }) =>
-        gate.handle(request, vendor, exportRoute, () => exportPage(new URL(request.url))),
-      ),
+      http.get(path, ({ request }) => staff(request, exportRoute, () => exportPage(new URL(request.url)))),
     ),
     ...paths('/api/v2/satisfaction_ratings').map((path) =>
-      http.get(path, ({ request }) =>
-        gate.handle(request, vendor, ratingsRoute, () => ratingsPage(new URL(request.url))),
-      ),
+      http.get(path, ({ request }) => staff(request, ratingsRoute, () => ratingsPage(new URL(request.url)))),
     ),
     http.get(`${origin}/api/v2/satisfaction_ratings/:id`, ({ request, params }) =>
-      gate.handle(request, vendor, ratingRoute, () => showRating(new URL(request.url), String(params.id))),
+      staff(request, ratingRoute, () => showRating(new URL(request.url), String(params.id))),
     ),
     ...paths('/api/v2/users').map((path) =>
-      http.get(path, ({ request }) => gate.handle(request, vendor, usersRoute, () => usersPage(new URL(request.url)))),
+      http.get(path, ({ request }) => staff(request, usersRoute, () => usersPage(new URL(request.url)))),
     ),
     http.get(`${origin}/api/v2/tickets/:id`, ({ request, params }) =>
-      gate.handle(request, vendor, ticketRoute, () => showTicket(new URL(request.url), String(params.id))),
+      staff(request, ticketRoute, () => showTicket(new URL(request.url), String(params.id))),
     ),
     ...paths('/api/v2/account/settings').map((path) =>
       http.get(path, ({ request }) =>
-        gate.handle(request, vendor, settingsRoute, () => ({
+        staff(request, settingsRoute, () => ({
           status: 200,
           body: { settings: { active_features: { customer_satisfaction: legacyCsatOn } } },
         })),
@@ -432,8 +509,12 @@ export function createZendeskHandlers(
     // On a legacy account the list is empty. UNSURE: Zendesk may refuse it there instead.
     ...paths('/api/v2/guide/survey_responses').map((path) =>
       http.get(path, ({ request }) =>
-        gate.handle(request, vendor, surveyResponsesRoute, () => surveyResponsesPage(new URL(request.url))),
+        staff(request, surveyResponsesRoute, () => surveyResponsesPage(new URL(request.url))),
       ),
     ),
   ];
+  const me = paths('/api/v2/users/me').map((path) =>
+    http.get(path, ({ request }) => gate.handle(request, meVendor, meRoute, () => signedInUser(request))),
+  );
+  return [...handlers, ...me];
 }
