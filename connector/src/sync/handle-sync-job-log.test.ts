@@ -13,6 +13,9 @@ import { openTestTenant } from './open-test-tenant.js';
 /** A helpdesk that has lost every ticket and refuses the token for everything else. */
 const revokedClient: VendorClient = {
   vendor: 'freshdesk',
+  checkAccess: async () => {
+    throw new VendorAuthError('acme', 401);
+  },
   ratingsIncludeUnanswered: async () => false,
   needsReplyCounts: false,
   ticketsChangedSince: async () => {

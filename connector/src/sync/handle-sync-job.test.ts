@@ -40,6 +40,7 @@ function clientThat(
   const countsApart = behaviour === 'serves-without-replies';
   return {
     vendor: 'freshdesk',
+    checkAccess: behaviour === 'revoked' ? refuse : async () => ({ id: 'a1', name: 'Ana', email: null }),
     ratingsIncludeUnanswered: async () => false,
     needsReplyCounts: countsApart,
     ticketsChangedSince: refuse,

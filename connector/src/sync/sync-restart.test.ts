@@ -24,6 +24,7 @@ const TICKETS: SyncedTicket[] = Array.from({ length: 20 }, (_, i) => {
 /** A helpdesk whose ticket cursors are positions, and which refuses the cursors in `refused`. */
 class ExpiringCursorClient implements VendorClient {
   readonly vendor = 'zendesk' as const;
+  readonly checkAccess = async () => ({ id: 'a1', name: 'Ana', email: null });
   readonly ratingsIncludeUnanswered = async (): Promise<boolean> => false;
   readonly needsReplyCounts = false;
   readonly calls: string[] = [];

@@ -36,6 +36,7 @@ function aSyncedTicket(id: number, updatedAt: number, repliesKnown = true): Sync
 /** A helpdesk with a fixed history, paged by position; records what was asked of it. */
 class FakeClient implements VendorClient {
   readonly vendor = 'freshdesk' as const;
+  readonly checkAccess = async () => ({ id: 'a1', name: 'Ana', email: null });
   readonly ratingsIncludeUnanswered = async (): Promise<boolean> => false;
   readonly calls: string[] = [];
   failAt: number | null = null;

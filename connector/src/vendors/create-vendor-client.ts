@@ -16,6 +16,8 @@ export interface ClientContext {
   readonly observer?: ClientObserver | undefined;
   /** Real milliseconds a request may take before it is retried (default 30 s). */
   readonly timeoutMs?: number;
+  /** Real milliseconds `checkAccess` waits for its answer (default 10 s). */
+  readonly checkTimeoutMs?: number;
   /** The tenant's sliding minute of requests, shared between processes. */
   readonly ledger?: RequestLedger;
   /** Where each tenant's unknown enum values go; default: a log line per value for this client. */
@@ -59,6 +61,7 @@ export function createVendorClient(tenant: Tenant, context: ClientContext): Vend
     clock: context.clock,
     observer: context.observer,
     ...(context.timeoutMs === undefined ? {} : { timeoutMs: context.timeoutMs }),
+    ...(context.checkTimeoutMs === undefined ? {} : { checkTimeoutMs: context.checkTimeoutMs }),
     ...(context.ledger === undefined ? {} : { ledger: context.ledger }),
     onUnknownValue: (context.unknownValues ?? unknownValueLog(context.log))(tenant.name),
   };

@@ -11,6 +11,8 @@ export type {
   VendorClient,
   VendorName,
 } from './vendor-client.js';
+export { AccountCheckError, type AccountCheckProblem } from './account-check-error.js';
+export { DEFAULT_CHECK_TIMEOUT_MS } from './check-access.js';
 export { CursorExpiredError } from './cursor-expired-error.js';
 export { reportEachOnce, type UnknownValue, type UnknownValueReporter } from './unknown-value.js';
 export { VendorAuthError } from './vendor-auth-error.js';

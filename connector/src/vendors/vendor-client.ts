@@ -61,12 +61,19 @@ export interface TicketRefresh {
  * Reads one helpdesk account's history through its API, within the account's rate limits.
  * Normalizes every payload to the model before returning it. Not in the contract: auth headers,
  * paging style (cursor, page numbers, `updated_since` windows), field names, retries and waits.
- * Errors: `VendorAuthError`, `VendorUnavailableError`, `VendorUnsupportedError` (one file each), and
+ * Errors: `VendorAuthError`, `VendorUnavailableError`, `VendorUnsupportedError` (one file each),
+ * `AccountCheckError` from `checkAccess` alone, and
  * `CursorExpiredError` from the paged reads below when called with a `{ cursor }` the vendor
  * refuses: every cursor-paged stream a client adds throws it too, so the sync restarts that stream.
  */
 export interface VendorClient {
   readonly vendor: VendorName;
+  /**
+   * Checks the base URL and the credentials in one request, with a short timeout (10 s) and no
+   * retries: the URL answers as this vendor's API, takes the credentials, and signs them in as
+   * an agent or admin. Resolves to that agent; throws `AccountCheckError` naming what failed.
+   */
+  checkAccess(): Promise<Agent>;
   /**
    * Whether unanswered surveys come with the ratings (see `History.ratingsIncludeUnanswered`):
    * a question to the account where it depends on the account's settings (Zendesk's CSAT kind).

@@ -1,5 +1,6 @@
 import type { Agent, BusinessSchedule, Rating } from '@frontline/kpi';
 import type { ClientHttpOptions } from '../http/client-http-options.js';
+import { checkAccess, DEFAULT_CHECK_TIMEOUT_MS } from '../check-access.js';
 import { basicAuthorization } from '../http/basic-authorization.js';
 import { decodeCursor, encodeCursor } from '../http/opaque-cursor.js';
 import { queryString } from '../http/query-string.js';
@@ -39,6 +40,7 @@ import {
   withReplies,
 } from './normalize.js';
 import { freshdeskRemovedCursorSchema, type FreshdeskRemovedCursor } from './removed-cursor.js';
+import { readFreshdeskSignedInAgent } from './signed-in-agent.js';
 
 const TICKETS = '/api/v2/tickets';
 const TICKET = '/api/v2/tickets/{id}';
@@ -47,6 +49,7 @@ const TICKET_RATINGS = '/api/v2/tickets/{id}/satisfaction_ratings';
 const RATINGS = '/api/v2/surveys/satisfaction_ratings';
 const AGENTS = '/api/v2/agents';
 const BUSINESS_HOURS = '/api/v2/business_hours';
+const ME = '/api/v2/agents/me';
 const PER_PAGE = '100';
 /**
  * Credits of a request with `include=stats` until `X-RateLimit-Used-CurrentRequest` says: one,
@@ -71,7 +74,8 @@ const ticketPath = (pattern: string, ticketId: string): string => pattern.replac
  * A {@link VendorClient} for one Freshdesk account: tickets by `updated_since` windows of the
  * ticket list (restarted before the 300-page cap), replies from each ticket's conversations,
  * tickets marked spam or deleted after they were listed, answered satisfaction ratings, agents and
- * the default business hours; a refresh reads one ticket and its own ratings list.
+ * the default business hours; a refresh reads one ticket and its own ratings list. The access
+ * check reads the API key's own agent (`/agents/me`).
  */
 export function createFreshdeskClient(options: FreshdeskClientOptions): VendorClient {
   const { tenant, clock } = options;
@@ -316,6 +320,15 @@ export function createFreshdeskClient(options: FreshdeskClientOptions): VendorCl
 
   return {
     vendor: 'freshdesk',
+    checkAccess: () =>
+      checkAccess({
+        http,
+        helpdesk: 'Freshdesk',
+        baseUrl: options.baseUrl,
+        request: { url: ME, endpoint: ME },
+        timeoutMs: options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS,
+        read: readFreshdeskSignedInAgent,
+      }),
     ratingsIncludeUnanswered: async () => false,
     needsReplyCounts: true,
     ticketsChangedSince,

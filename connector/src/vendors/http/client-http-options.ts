@@ -11,6 +11,8 @@ export interface ClientHttpOptions {
   readonly clock: Clock;
   /** Real milliseconds a request may take before it is retried; 30 s by default. */
   readonly timeoutMs?: number;
+  /** Real milliseconds `checkAccess` waits for its one answer; 10 s by default. */
+  readonly checkTimeoutMs?: number;
   readonly observer?: HttpObserver;
   /** The tenant's budget, when several clients of one tenant share it; else the client makes its own. */
   readonly rateBudget?: RateBudget;

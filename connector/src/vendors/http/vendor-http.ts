@@ -5,7 +5,7 @@ import { VendorUnavailableError } from '../vendor-unavailable-error.js';
 import { VendorUnsupportedError } from '../vendor-unsupported-error.js';
 import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from './backoff.js';
 import { createHttpInstance, DEFAULT_TIMEOUT_MS } from './create-http-instance.js';
-import { describeErrorBody, describeNetworkError } from './describe-failure.js';
+import { describeErrorBody, describeNetworkError, describeNoAnswer } from './describe-failure.js';
 import { toHeaderRecord, type HeaderRecord } from './header-record.js';
 import type { HttpObserver } from './http-observer.js';
 import type { RateBudget } from './rate-budget.js';
@@ -50,10 +50,26 @@ export interface VendorResponse {
   readonly headers: HeaderRecord;
 }
 
+/** What one try of a request found: no answer at all (and why), or the answer whatever its status. */
+export type ProbeAnswer =
+  | { readonly answered: false; readonly reason: string }
+  | {
+      readonly answered: true;
+      readonly status: number;
+      /** The parsed JSON body, or `ok: false` when the body is not JSON (a web page, nothing). */
+      readonly json: { readonly ok: true; readonly value: unknown } | { readonly ok: false };
+      readonly headers: HeaderRecord;
+    };
+
 /** GETs from one vendor account within its rate limits, retrying what is worth retrying. */
 export interface VendorHttp {
   readonly tenant: string;
   get(request: VendorRequest): Promise<VendorResponse>;
+  /**
+   * One try of a GET within the rate budget, waiting at most `timeoutMs` for the answer: no
+   * retries, nothing thrown for a status. For checks that must answer in seconds.
+   */
+  probe(request: VendorRequest, timeoutMs: number): Promise<ProbeAnswer>;
 }
 
 type Outcome =
@@ -61,7 +77,7 @@ type Outcome =
   | { readonly kind: 'rate-limited'; readonly waitMs: number }
   | { readonly kind: 'transient'; readonly reason: string; readonly retryAfterMs: number | null };
 
-function parseJson(text: unknown): { ok: true; value: unknown } | { ok: false } {
+export function parseJson(text: unknown): { ok: true; value: unknown } | { ok: false } {
   if (typeof text !== 'string' || text.trim() === '') return { ok: false };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
@@ -160,5 +176,24 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
     }
   }
 
-  return { tenant, get };
+  async function probe(request: VendorRequest, probeTimeoutMs: number): Promise<ProbeAnswer> {
+    const { slot, waitedMs } = await budget.acquire(request.endpoint);
+    if (waitedMs > 0) observer?.onRateLimitWait?.(waitedMs);
+    observer?.onRequest?.({ tenant, endpoint: request.endpoint, attempt: 1 });
+    try {
+      const response = await instance.get<unknown>(request.url, { timeout: probeTimeoutMs });
+      const headers = toHeaderRecord(response.headers);
+      const refusedForMs =
+        response.status === 429
+          ? (parseRetryAfter(headers['retry-after'], clock.now()) ?? RATE_LIMITED_FALLBACK_MS)
+          : null;
+      budget.settle(slot, readRateLimitHeaders(headers), refusedForMs);
+      return { answered: true, status: response.status, json: parseJson(response.data), headers };
+    } catch (error) {
+      budget.settle(slot, null);
+      return { answered: false, reason: describeNoAnswer(error, probeTimeoutMs) };
+    }
+  }
+
+  return { tenant, get, probe };
 }

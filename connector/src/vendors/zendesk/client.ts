@@ -1,5 +1,6 @@
 import type { Agent } from '@frontline/kpi';
 import type { ClientHttpOptions } from '../http/client-http-options.js';
+import { checkAccess, DEFAULT_CHECK_TIMEOUT_MS } from '../check-access.js';
 import { basicAuthorization } from '../http/basic-authorization.js';
 import { decodeCursor, encodeCursor } from '../http/opaque-cursor.js';
 import { queryString } from '../http/query-string.js';
@@ -13,6 +14,7 @@ import { createZendeskRatingReader } from './client-ratings.js';
 import { zendeskTicketCursorSchema, type ZendeskTicketCursor } from './client-cursors.js';
 import { cursorMeta, fieldsOf } from './cursor-meta.js';
 import { zendeskMarketplaceHeaders, type ZendeskMarketplaceApp } from './marketplace.js';
+import { readZendeskSignedInUser } from './signed-in-user.js';
 import {
   normalizeZendeskShownTicket,
   normalizeZendeskTicketPage,
@@ -24,6 +26,7 @@ import {
 const INCREMENTAL_TICKETS = '/api/v2/incremental/tickets/cursor.json';
 const USERS = '/api/v2/users';
 const TICKET = '/api/v2/tickets/{id}.json';
+const ME = '/api/v2/users/me.json';
 
 /** Team plan; the `X-Rate-Limit` header of the first answer corrects it. */
 const DEFAULT_PLAN_LIMIT = 200;
@@ -68,6 +71,7 @@ const seconds = (ms: number): number => Math.max(0, Math.floor(ms / 1000));
  * with their metric sets and users sideloaded (so reply counts come with them), CSAT (legacy
  * ratings, current survey responses: see client-ratings.ts), and agents; a refresh reads one
  * ticket and its ratings. Zendesk computes business minutes itself, so there is no schedule to read.
+ * The access check reads the signed-in user (`/users/me`), who must be an agent or admin.
  */
 export function createZendeskClient(options: ZendeskClientOptions): VendorClient {
   const { tenant, clock } = options;
@@ -175,6 +179,15 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
 
   return {
     vendor: 'zendesk',
+    checkAccess: () =>
+      checkAccess({
+        http,
+        helpdesk: 'Zendesk',
+        baseUrl: options.baseUrl,
+        request: { url: ME, endpoint: ME },
+        timeoutMs: options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS,
+        read: readZendeskSignedInUser,
+      }),
     ratingsIncludeUnanswered: csat.ratingsIncludeUnanswered,
     needsReplyCounts: false,
     ticketsChangedSince,
