@@ -9,6 +9,9 @@ const build =
   process.env.FRONTLINE_FROM_SOURCES === '1' ? null : currentBuild(fileURLToPath(new URL('..', import.meta.url)));
 const { main } = build === null ? await importSources() : await import(pathToFileURL(build).href);
 process.exitCode = await main(process.argv.slice(2));
+// A command is over when main returns: what it left behind (a Redis client still retrying, a
+// library's timer) gets a moment to close, then the process ends instead of lingering.
+setTimeout(() => process.exit(), 1_000).unref();
 
 async function importSources() {
   const { register } = await import('tsx/esm/api');

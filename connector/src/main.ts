@@ -16,7 +16,11 @@ import { announcingWrites } from './live/announcing-store.js';
 import { createMemoryChangeFeed } from './live/change-feed.js';
 import { createMemoryRateLimitWaits, createRedisRateLimitWaits } from './live/rate-limit-waits.js';
 import { createRedisChangeFeed } from './live/redis-change-feed.js';
-import { createSyncStore, keyOf } from './store/index.js';
+import { createSyncStore, keyOf, type SyncStoreOptions } from './store/index.js';
+import type { SyncStore } from './store/sync-store.js';
+import { reachPostgres, reachRedis, unavailable } from './reach-services.js';
+import { createRedisHealth, type RedisHealth } from './redis-health.js';
+import type { Redis } from 'ioredis';
 import { createSurveySource, createVendorClient, unknownValueLog } from './vendors/create-vendor-client.js';
 import { createRedisRequestLedger } from './vendors/http/redis-request-ledger.js';
 
@@ -38,26 +42,27 @@ export async function openRuntime(env: Env, overrides: RuntimeOverrides = {}): P
     secretKey: env.secretKey ?? undefined,
   };
   const secretKey = await keyOf(storeOptions);
-  const plainStore = await createSyncStore({ ...storeOptions, secretKey });
-  await plainStore.migrate();
   const onJobError = (job: SyncJob, error: unknown, willRetry: boolean) =>
     log.warn({ tenant: job.tenant, job: job.kind, jobId: jobKey(job), err: error, willRetry }, 'job failed');
-  // ioredis and BullMQ take most of a second to load: only with REDIS_URL.
-  const redis =
-    env.redisUrl === null ? null : new (await import('ioredis')).Redis(env.redisUrl, { maxRetriesPerRequest: null });
-  redis?.on('error', () => {});
+  const [plainStore, connected] = await allOrNone(
+    [openStore(env, { ...storeOptions, secretKey }), openRedis(env.redisUrl, log)],
+    [(store) => store.close(), (redis) => void redis?.connection.disconnect()],
+  );
+  const redis = connected?.connection ?? null;
+  const health = connected?.health ?? null;
   const bullmq =
-    env.redisUrl === null
+    env.redisUrl === null || health === null
       ? null
       : new (await import('./jobs/bullmq-queue.js')).BullmqQueue(
           env.redisUrl,
           onJobError,
           undefined,
           overrides.claimMs,
+          health,
         );
   const queue = bullmq ?? new InProcessQueue(clock, onJobError);
   const lock = redis === null ? createMemoryTenantLock() : createRedisTenantLock(redis, overrides.claimMs);
-  const feed = redis === null ? createMemoryChangeFeed() : createRedisChangeFeed(redis);
+  const feed = redis === null || health === null ? createMemoryChangeFeed() : createRedisChangeFeed(redis, health);
   const rateLimitWaits = redis === null ? createMemoryRateLimitWaits() : createRedisRateLimitWaits(redis);
   const store = announcingWrites(plainStore, feed, (error) => log.warn({ err: error }, 'change notice not sent'));
   return {
@@ -76,6 +81,7 @@ export async function openRuntime(env: Env, overrides: RuntimeOverrides = {}): P
     adminToken: env.adminToken,
     dashboardQueues: bullmq === null ? [] : [bullmq.bullQueue],
     frameAncestors: env.frameAncestors,
+    redisDown: () => health?.isDown() ?? false,
     clientFor: (tenant, { observer, signal } = {}) =>
       createVendorClient(tenant, {
         clock: signal === undefined ? clock : abortableClock(clock, signal),
@@ -95,8 +101,61 @@ export async function openRuntime(env: Env, overrides: RuntimeOverrides = {}): P
     async close() {
       await queue.close();
       await feed.close();
-      await redis?.quit().catch(() => redis.disconnect());
+      // QUIT waits for an answer that an unreachable Redis never gives.
+      if (health?.isDown()) redis?.disconnect();
+      else await redis?.quit().catch(() => redis.disconnect());
       await store.close();
     },
   };
+}
+
+/** The store the options select, reached (PostgreSQL: one short try) and migrated. */
+async function openStore(env: Env, options: SyncStoreOptions): Promise<SyncStore> {
+  const { databaseUrl } = env;
+  if (databaseUrl !== null) await reachPostgres(databaseUrl);
+  const store = await createSyncStore(options);
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close();
+    throw databaseUrl === null
+      ? error
+      : unavailable(error, { service: 'PostgreSQL', variable: 'DATABASE_URL', url: databaseUrl });
+  }
+  return store;
+}
+
+/** A Redis connection answering PING, watched for outages from then on; null without REDIS_URL. */
+async function openRedis(
+  url: string | null,
+  log: Logger,
+): Promise<{ readonly connection: Redis; readonly health: RedisHealth } | null> {
+  if (url === null) return null;
+  // ioredis takes most of a second to load: only with REDIS_URL.
+  const { Redis } = await import('ioredis');
+  const connection = new Redis(url, { maxRetriesPerRequest: null });
+  try {
+    await reachRedis(connection, url);
+  } catch (error) {
+    connection.disconnect();
+    throw error;
+  }
+  const health = createRedisHealth(url, log);
+  health.watch(connection);
+  return { connection, health };
+}
+
+/**
+ * Waits for every part to open; when one fails, closes those that opened and throws the first
+ * failure in the order given, so a process never keeps a half-built runtime alive.
+ */
+async function allOrNone<A, B>(
+  opening: readonly [Promise<A>, Promise<B>],
+  closers: readonly [(a: A) => unknown, (b: B) => unknown],
+): Promise<[A, B]> {
+  const [a, b] = await Promise.allSettled(opening);
+  if (a.status === 'fulfilled' && b.status === 'fulfilled') return [a.value, b.value];
+  if (a.status === 'fulfilled') await closers[0](a.value);
+  if (b.status === 'fulfilled') await closers[1](b.value);
+  throw a.status === 'rejected' ? a.reason : b.status === 'rejected' ? b.reason : null;
 }

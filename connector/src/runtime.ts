@@ -51,6 +51,8 @@ export interface Runtime {
   readonly dashboardQueues: readonly Queue[];
   /** `FRONTLINE_FRAME_ANCESTORS`: origins besides Zendesk's that may frame the app pages. */
   readonly frameAncestors: readonly string[];
+  /** Whether Redis stops answering right now (false without REDIS_URL): shutdowns skip what would wait on it. */
+  redisDown(): boolean;
   /** A vendor client for the tenant; with `signal`, its waits end (rejecting) when it aborts. */
   clientFor(tenant: Tenant, options?: ClientOptions): VendorClient;
   surveysFor(tenant: Tenant): SurveySource | null;

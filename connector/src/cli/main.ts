@@ -3,8 +3,11 @@ import { ExportError } from '../export/export-error.js';
 import { ConfigError, readEnv } from '../env.js';
 import { VendorUnavailableError } from '../vendors/vendor-unavailable-error.js';
 import type { OpenRuntime } from '../runtime.js';
+import { ServiceUnavailableError } from '../service-unavailable-error.js';
+import { StoreInUseError } from '../store/store-in-use-error.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { registerKpiCommand } from './kpi-command.js';
+import { PortUnavailableError } from './port-unavailable-error.js';
 import { registerSecretsCommand } from './secrets-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerSyncCommand } from './sync-command.js';
@@ -13,8 +16,18 @@ import { TenantStoppedError } from './tenant-stopped-error.js';
 import { UsageError } from './usage-error.js';
 import { registerWorkerCommand } from './worker-command.js';
 
-/** Exit codes: 0 done, 1 the input could not be read, 2 the command line is wrong. */
-const EXIT = { ok: 0, input: 1, usage: 2 } as const;
+/**
+ * Exit codes: 0 done, 1 the input could not be read, 2 the command line is wrong, 3 PostgreSQL or
+ * Redis cannot be reached, 4 the API's port cannot be opened, 5 the embedded store is in use.
+ */
+export const EXIT = { ok: 0, input: 1, usage: 2, unavailable: 3, port: 4, storeInUse: 5 } as const;
+
+/** Failures that are one line for the operator, with their exit codes. */
+const OPERATOR_FAILURES = [
+  [ServiceUnavailableError, EXIT.unavailable],
+  [PortUnavailableError, EXIT.port],
+  [StoreInUseError, EXIT.storeInUse],
+] as const;
 
 /** Commander's "I printed what was asked for" codes, which are not errors. */
 const COMMANDER_DONE = new Set(['commander.helpDisplayed', 'commander.version']);
@@ -32,7 +45,12 @@ function createProgram(io: CliIo, openRuntime: OpenRuntime): Command {
     // Throw instead of exiting, and write through `io`, so main() returns an exit code.
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 done, 1 wrong input (a file, a tenant), 2 wrong command line, 3 PostgreSQL or Redis\n' +
+        'unreachable, 4 PORT cannot be opened, 5 the embedded store is in use by another process.\n',
+    );
   // Subcommands inherit the settings above, so they are added after them: one file each.
   registerKpiCommand(program, io, openRuntime);
   registerTenantCommand(program, io, openRuntime);
@@ -45,7 +63,7 @@ function createProgram(io: CliIo, openRuntime: OpenRuntime): Command {
 
 /**
  * Runs the `frontline` command line (`argv` without node and the script) and returns the exit
- * code: 0 on success, 1 when the input cannot be read, 2 for a wrong command line. Results go to
+ * code ({@link EXIT}). Results go to
  * stdout, errors to stderr; nothing reaches stdout when the command fails.
  */
 export async function main(
@@ -66,6 +84,12 @@ export async function main(
     if (error instanceof ExportError || error instanceof ConfigError || error instanceof TenantStoppedError) {
       io.stderr(`error: ${error.message}\n`);
       return EXIT.input;
+    }
+    for (const [kind, code] of OPERATOR_FAILURES) {
+      if (error instanceof kind) {
+        io.stderr(`error: ${error.message}\n`);
+        return code;
+      }
     }
     if (error instanceof VendorUnavailableError) {
       io.stderr(

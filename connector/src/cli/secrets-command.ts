@@ -71,6 +71,7 @@ export async function rotateSecretKey(env: Env, newKeyText: string): Promise<Rot
   if (oldKey.toBase64() === newKey.toBase64()) throw new UsageError('--new-key is the key in use: give a new one');
   // The database drivers load only for this command.
   const { rotateStoredSecrets } = await import('../store/rotate-secret-key.js');
+  if (env.databaseUrl !== null) await (await import('../reach-services.js')).reachPostgres(env.databaseUrl);
   let tenants: number;
   try {
     tenants = await rotateStoredSecrets(

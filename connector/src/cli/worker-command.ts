@@ -3,6 +3,8 @@ import type { OpenRuntime } from '../runtime.js';
 import { createJobHandler } from '../sync/handle-sync-job.js';
 import { startSyncScheduler } from '../sync/sync-scheduler.js';
 import type { CliIo } from './cli-io.js';
+import { reportStop } from './report-stop.js';
+import { closeWithin, nextStopSignal } from './stop-signals.js';
 import { UsageError } from './usage-error.js';
 
 interface WorkerOptions {
@@ -11,7 +13,8 @@ interface WorkerOptions {
 
 /**
  * Adds `frontline worker`: runs sync and refresh jobs from the queue until SIGTERM or SIGINT,
- * then finishes the jobs in hand, or hands back those waiting (a rate limit, a retry).
+ * then hands back the jobs in hand; it gives up on that after 20 s, at a second signal, or at
+ * once when Redis does not answer, since the jobs' claims then lapse by themselves.
  */
 export function registerWorkerCommand(program: Command, io: CliIo, openRuntime: OpenRuntime): void {
   program
@@ -29,15 +32,16 @@ export function registerWorkerCommand(program: Command, io: CliIo, openRuntime: 
       io.stderr(
         `worker started (${runtime.env.redisUrl ? 'queue on Redis' : 'in-process queue'}, concurrency ${concurrency})\n`,
       );
-      await new Promise<void>((resolve) => {
-        const stop = () => resolve();
-        process.once('SIGTERM', stop);
-        process.once('SIGINT', stop);
-      });
-      io.stderr('worker stopping: finishing the jobs in hand...\n');
-      scheduler.stop();
-      await worker.close();
-      await runtime.close();
-      io.stderr('worker stopped\n');
+      await nextStopSignal();
+      io.stderr('worker stopping: handing back the jobs in hand (a second signal stops at once)...\n');
+      const outcome = await closeWithin(
+        async () => {
+          scheduler.stop();
+          await worker.close();
+          await runtime.close();
+        },
+        { hopeless: () => runtime.redisDown() },
+      );
+      reportStop('worker', outcome, io);
     });
 }

@@ -8,6 +8,8 @@ import {
   type QueueCounts,
   type QueueWorker,
 } from './job-queue.js';
+import { silentLogger } from '../logger.js';
+import { createRedisHealth, type RedisHealth } from '../redis-health.js';
 import { jobKey, type SyncJob } from './sync-job.js';
 
 const DEFAULT_QUEUE_NAME = 'frontline-sync';
@@ -29,8 +31,12 @@ export class BullmqQueue implements JobQueue {
     private readonly name = DEFAULT_QUEUE_NAME,
     /** How long a job stays claimed without a sign of life: a killed worker's job is retried after it. */
     private readonly lockMs = 30_000,
+    /** Reports Redis outages; a queue nobody watches (tests) keeps them to itself. */
+    private readonly health: RedisHealth = createRedisHealth(redisUrl, silentLogger),
   ) {
     this.queue = new Queue(name, { connection: this.connect() });
+    // Without a listener, BullMQ prints each of its connection's errors with a stack trace.
+    this.queue.on('error', (error) => this.health.failed(error));
   }
 
   /** The BullMQ queue itself, for the operators' dashboard (Bull Board); jobs go through `add`. */
@@ -76,7 +82,7 @@ export class BullmqQueue implements JobQueue {
       if (job) this.onError(job.data, error, job.attemptsMade < (job.opts.attempts ?? 1));
     });
     // Connection errors are retried by ioredis; an unhandled 'error' event would crash the process.
-    worker.on('error', () => {});
+    worker.on('error', (error) => this.health.failed(error));
     return {
       // A job aborted by the shutdown goes back to the queue for another worker or a successor.
       async close() {
@@ -108,7 +114,7 @@ export class BullmqQueue implements JobQueue {
   private connect(): Redis {
     // BullMQ workers block on Redis; a null retry count lets them wait out a Redis restart.
     const connection = new Redis(this.redisUrl, { maxRetriesPerRequest: null, enableReadyCheck: false });
-    connection.on('error', () => {});
+    this.health.watch(connection);
     this.connections.push(connection);
     return connection;
   }

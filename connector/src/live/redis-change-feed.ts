@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { RedisHealth } from '../redis-health.js';
 import type { ChangeFeed } from './change-feed.js';
 
 const CHANNEL = 'frontline:history-changes';
@@ -7,17 +8,18 @@ const CHANNEL = 'frontline:history-changes';
  * The feed across processes: Redis pub/sub. Subscribing needs a connection of its own (a
  * subscribed connection can do nothing else), opened on the first `subscribe`.
  */
-export function createRedisChangeFeed(redis: Redis, channel = CHANNEL): ChangeFeed {
+export function createRedisChangeFeed(redis: Redis, health: RedisHealth, channel = CHANNEL): ChangeFeed {
   const listeners = new Set<(tenantId: string) => void>();
   let subscriber: Redis | null = null;
   const listen = (): void => {
     if (subscriber !== null) return;
     subscriber = redis.duplicate();
-    subscriber.on('error', () => {});
+    health.watch(subscriber);
     subscriber.on('message', (_channel: string, tenantId: string) => {
       for (const listener of listeners) listener(tenantId);
     });
-    void subscriber.subscribe(channel).catch(() => {});
+    // ioredis subscribes again by itself after a reconnect; a failure here is an outage.
+    subscriber.subscribe(channel).catch((error: unknown) => health.failed(error));
   };
   return {
     async publish(tenantId) {

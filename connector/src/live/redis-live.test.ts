@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRedisRateLimitWaits } from './rate-limit-waits.js';
+import { silentLogger } from '../logger.js';
+import { createRedisHealth } from '../redis-health.js';
 import { createRedisChangeFeed } from './redis-change-feed.js';
 
 const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
@@ -16,10 +18,10 @@ afterAll(async () => {
 describe('across processes, through Redis', () => {
   it("tells the API of a worker's committed write", async () => {
     const channel = `test-changes-${randomUUID()}`;
-    const listening = createRedisChangeFeed(api, channel);
+    const listening = createRedisChangeFeed(api, createRedisHealth(REDIS_URL, silentLogger), channel);
     const heard: string[] = [];
     const stop = listening.subscribe((tenant) => heard.push(tenant));
-    const publishing = createRedisChangeFeed(worker, channel);
+    const publishing = createRedisChangeFeed(worker, createRedisHealth(REDIS_URL, silentLogger), channel);
     // A subscription takes a moment; publish until it is heard, as a live system would.
     for (let i = 0; i < 50 && heard.length === 0; i++) {
       await publishing.publish('tenant-a');

@@ -1,9 +1,27 @@
-import type { PGlite, Transaction } from '@electric-sql/pglite';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { lockFolder, type FolderLock } from './folder-lock.js';
 import type { SqlClient, SqlSession } from './sql-client.js';
 
 /** A {@link SqlClient} over PGlite, the embedded PostgreSQL (one connection, queries in turn). */
 export class PgliteSqlClient implements SqlClient {
-  constructor(private readonly db: PGlite) {}
+  constructor(
+    private readonly db: PGlite,
+    private readonly lock: FolderLock | null = null,
+  ) {}
+
+  /**
+   * The database in `folder` (created on first use), for this process alone: two processes on
+   * one folder corrupt it, so `<folder>.lock` keeps a second one out until this one closes.
+   */
+  static async openFolder(folder: string): Promise<PgliteSqlClient> {
+    const lock = await lockFolder(`${folder}.lock`, folder);
+    try {
+      return new PgliteSqlClient(await PGlite.create(folder), lock);
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+  }
 
   query<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
     return queryRows<Row>(this.db, sql, params);
@@ -25,7 +43,11 @@ export class PgliteSqlClient implements SqlClient {
   }
 
   async close(): Promise<void> {
-    if (!this.db.closed) await this.db.close();
+    try {
+      if (!this.db.closed) await this.db.close();
+    } finally {
+      await this.lock?.release();
+    }
   }
 }
 

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import type { SecretKey } from '../secrets/index.js';
 import { PGLITE_FOLDER } from './pglite-folder.js';
 import { migrate } from './migrate.js';
@@ -70,7 +69,7 @@ export async function rotateStoredSecrets(
 ): Promise<number> {
   const client: SqlClient =
     options.databaseUrl === undefined
-      ? new PgliteSqlClient(await PGlite.create(join(options.dataDir, PGLITE_FOLDER)))
+      ? await PgliteSqlClient.openFolder(join(options.dataDir, PGLITE_FOLDER))
       : new PgSqlClient(options.databaseUrl, { maxConnections: 1 });
   try {
     await migrate(client, MIGRATIONS);
