@@ -17,9 +17,14 @@ import type {
   AlertList,
   Dashboard,
   DrillDown,
+  DrillDownTicket,
+  MissingReason,
+  NextAction,
   Period,
   RequesterContext,
+  Settings,
   TeamView,
+  TicketSummary,
 } from './schemas/kpi-schemas.js';
 
 export type ApiError = Static<typeof ErrorBody>;
@@ -33,6 +38,11 @@ export type RequesterContextResponse = Static<typeof RequesterContext>;
 export type AlertItem = Static<typeof Alert>;
 export type AlertListResponse = Static<typeof AlertList>;
 export type PeriodName = Static<typeof Period>;
+export type DrillDownTicketRow = Static<typeof DrillDownTicket>;
+export type MissingReasonName = Static<typeof MissingReason>;
+export type NextActionItem = Static<typeof NextAction>;
+export type TicketSummaryResponse = Static<typeof TicketSummary>;
+export type SettingsResponse = Static<typeof Settings>;
 export type CoachingNote = Static<typeof Note>;
 export type NoteListResponse = Static<typeof NoteList>;
 export type NewNoteRequest = Static<typeof NewNoteBody>;

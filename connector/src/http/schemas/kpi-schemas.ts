@@ -17,6 +17,21 @@ export const KpiName = Type.Unsafe<KpiKey>({
 
 const KpiValue = Type.Object({ value: Type.Union([Type.Number(), Type.Null()]), sample: Type.Integer() });
 
+/** Why a KPI has no value (null whenever it has one); the sidebar says it in words. */
+export const MissingReason = Type.Union(
+  [
+    Type.Literal('no_survey_source'),
+    Type.Literal('waiting_period'),
+    Type.Literal('no_responses'),
+    Type.Literal('empty_window'),
+    Type.Null(),
+  ],
+  {
+    description:
+      'no_survey_source: NPS/CES without a connected survey tool; waiting_period: solves in the window, none 7 days old yet; no_responses: surveyed, nobody answered; empty_window: nothing to count in this window',
+  },
+);
+
 export const KpiScore = Type.Object({
   value: Type.Union([Type.Number(), Type.Null()], { description: 'null when the sample is empty' }),
   sample: Type.Integer(),
@@ -24,7 +39,30 @@ export const KpiScore = Type.Object({
   change: Type.Union([Type.Number(), Type.Null()], { description: 'relative change against the previous period' }),
   status: Type.Union([Type.Literal('green'), Type.Literal('amber'), Type.Literal('red'), Type.Literal('none')]),
   teamMedian: Type.Union([Type.Number(), Type.Null()]),
+  team: Type.Optional(
+    Type.Object(
+      { value: Type.Union([Type.Number(), Type.Null()]), sample: Type.Integer() },
+      { description: "the whole team's value over the same window" },
+    ),
+  ),
+  reason: Type.Optional(MissingReason),
 });
+
+/** The one thing to act on now, with the tickets it is about. */
+export const NextAction = Type.Object({
+  kind: Type.Union([Type.Literal('follow_up_rating'), Type.Literal('repeat_contact'), Type.Literal('target_slipping')]),
+  kpi: Type.Union([Type.Unsafe<AgentKpiKey>({ type: 'string', enum: [...AGENT_KPI_KEYS] }), Type.Null()]),
+  ticketIds: Type.Array(Type.String()),
+});
+
+export const AgentKpiName = Type.Unsafe<AgentKpiKey>({
+  type: 'string',
+  enum: [...AGENT_KPI_KEYS],
+  description: 'a KPI of docs/kpis.md measured per agent',
+});
+
+/** The headline KPIs, in display order: the tenant's choice. */
+export const Headline = Type.Array(AgentKpiName, { minItems: 1, maxItems: 8, uniqueItems: true });
 
 /** One property per KPI (typed by key, so a missing KPI is a type error in the presenters). */
 const kpisOf = <K extends string>(keys: readonly K[]) =>
@@ -40,6 +78,8 @@ export const AgentRef = Type.Object({ id: Id, name: Type.Union([Type.String(), T
 
 export const Dashboard = Type.Object({
   agent: AgentRef,
+  headline: Type.Optional(Headline),
+  next: Type.Optional(Type.Union([NextAction, Type.Null()])),
   revision: Type.Integer({ description: 'the store revision the numbers are computed at' }),
   computedAt: IsoTime,
   timeZone: Type.String(),
@@ -64,6 +104,28 @@ export const TeamView = Type.Object({
   agents: Type.Array(Type.Object({ agent: AgentRef, kpis: agentKpis })),
 });
 
+export const DrillDownSort = Type.Object({
+  sort: Type.Optional(Type.Union([Type.Literal('value'), Type.Literal('time')], { default: 'time' })),
+  order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')], { default: 'desc' })),
+});
+
+const PersonRef = Type.Object({ id: Type.String(), name: Type.Union([Type.String(), Type.Null()]) });
+
+export const DrillDownTicket = Type.Object({
+  id: Type.String(),
+  subject: Type.Union([Type.String(), Type.Null()]),
+  requester: Type.Union([PersonRef, Type.Null()]),
+  at: Type.Union([IsoTime, Type.Null()], {
+    description: 'the moment that counted: the solve, the rating, the first reply; creation for the backlog',
+  }),
+  value: Type.Union([Type.Number(), Type.Null()], {
+    description: 'minutes for durations, a count for replies; null for yes/no KPIs',
+  }),
+  matching: Type.Boolean({
+    description: "counts towards a rate's numerator (csat: a good rating; repeat contact: came back)",
+  }),
+});
+
 export const DrillDown = Type.Object({
   kpi: KpiName,
   period: Period,
@@ -73,6 +135,7 @@ export const DrillDown = Type.Object({
   value: Type.Union([Type.Number(), Type.Null()]),
   sample: Type.Array(Type.String(), { description: 'the tickets the value is computed over' }),
   matching: Type.Array(Type.String(), { description: "the tickets counting towards a rate's numerator" }),
+  tickets: Type.Optional(Type.Array(DrillDownTicket, { description: 'the sample, sorted as asked' })),
 });
 
 const TicketBrief = Type.Object({
@@ -85,6 +148,7 @@ const TicketBrief = Type.Object({
 
 export const RequesterContext = Type.Object({
   requesterId: Id,
+  requesterName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   contactsLast30Days: Type.Integer(),
   recentTickets: Type.Array(TicketBrief, {
     description: 'customer contacts created in the last 30 days, newest first (outbound tickets are none)',
@@ -125,3 +189,21 @@ export const Alert = Type.Object({
 });
 
 export const AlertList = Type.Object({ alerts: Type.Array(Alert) });
+
+export const TicketSummary = Type.Object({
+  ticketId: Type.String(),
+  subject: Type.Union([Type.String(), Type.Null()]),
+  rating: Type.Union([
+    Type.Object({ positive: Type.Boolean(), comment: Type.Union([Type.String(), Type.Null()]), at: IsoTime }),
+    Type.Null(),
+  ]),
+  replies: Type.Integer({ description: 'public agent replies so far' }),
+  typicalReplies: Type.Union([Type.Number(), Type.Null()], {
+    description: "the team's median replies per ticket solved in the last 30 days",
+  }),
+  firstReplyMinutes: Type.Union([Type.Number(), Type.Null()]),
+  reopens: Type.Integer(),
+  outlier: Type.Boolean({ description: 'replies at least 3 times the typical and at least 8' }),
+});
+
+export const Settings = Type.Object({ headline: Headline });
