@@ -22,6 +22,7 @@ import { registerCoachingRoutes } from './routes/coaching-routes.js';
 import { registerKpiRoutes } from './routes/kpi-routes.js';
 import { registerMetricsRoute } from './routes/metrics-route.js';
 import { registerQueueDashboard } from './routes/queue-dashboard-route.js';
+import { registerSettingsRoutes } from './routes/settings-routes.js';
 import { registerStreamRoute } from './routes/stream-route.js';
 import { registerWebhookRoutes } from './routes/webhook-routes.js';
 import { registerZendeskPages } from './routes/zendesk-pages-route.js';
@@ -141,6 +142,7 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
     clock: parts.clock,
     log: parts.log,
     targetsOf: (tenantId) => parts.store.coaching.listTargets(tenantId),
+    headlineOf: async (tenantId) => (await parts.store.coaching.settings(tenantId)).headline,
   });
   const deps: ServerDeps = {
     ...parts,
@@ -180,6 +182,7 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
   registerAuthRoutes(app, deps);
   registerKpiRoutes(app, deps);
   registerCoachingRoutes(app, deps);
+  registerSettingsRoutes(app, deps);
   registerStreamRoute(app, deps, { checkMs: parts.streamCheckMs });
   registerWebhookRoutes(app, deps);
   registerZendeskPages(app, {

@@ -10,28 +10,56 @@ import {
 } from '@frontline/kpi';
 import type { Static } from 'typebox';
 import { PERIODS, type PeriodName, type TenantView } from '../live/tenant-view.js';
+import { missingReason } from './missing-reason.js';
 import type { Dashboard, DrillDown, KpiScore as KpiScoreSchema, TeamView } from './schemas/kpi-schemas.js';
 
 type ScoreJson = Static<typeof KpiScoreSchema>;
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
 
-/** A score as the API sends it (the drill-down lists are asked for separately). */
-function scoreJson(score: KpiScore | undefined, teamMedian: number | null): ScoreJson {
+/** A score as the API sends it (the drill-down lists are asked for separately), with the team's value. */
+function scoreJson(
+  score: KpiScore | undefined,
+  teamScore: KpiScore | undefined,
+  reason: ScoreJson['reason'],
+): ScoreJson {
+  const teamMedian = teamScore?.teamMedian ?? null;
+  const team = { value: teamScore?.value ?? null, sample: teamScore?.sample ?? 0 };
   if (score === undefined) {
-    return { value: null, sample: 0, previous: { value: null, sample: 0 }, change: null, status: 'none', teamMedian };
+    return {
+      value: null,
+      sample: 0,
+      previous: { value: null, sample: 0 },
+      change: null,
+      status: 'none',
+      teamMedian,
+      team,
+      reason,
+    };
   }
   const { value, sample, previous, change, status } = score;
-  return { value, sample, previous: { value: previous.value, sample: previous.sample }, change, status, teamMedian };
+  return {
+    value,
+    sample,
+    previous: { value: previous.value, sample: previous.sample },
+    change,
+    status,
+    teamMedian,
+    team,
+    reason,
+  };
 }
 
 function scoresJson<K extends KpiKey>(
+  view: TenantView,
   card: Scorecard,
   scores: KpiScores | undefined,
   keys: readonly K[],
 ): Record<K, ScoreJson> {
   const out = {} as Record<K, ScoreJson>;
-  for (const key of keys) out[key] = scoreJson(scores?.[key], card.team[key]?.teamMedian ?? null);
+  for (const key of keys) {
+    out[key] = scoreJson(scores?.[key], card.team[key], missingReason(key, scores, view.surveySource));
+  }
   return out;
 }
 
@@ -56,7 +84,7 @@ export function dashboardJson(view: TenantView, agentId: string): Static<typeof 
     periods[name] = {
       from: iso(card.window.from),
       to: iso(card.window.to),
-      kpis: scoresJson(card, card.agents.get(agentId), AGENT_KPI_KEYS),
+      kpis: scoresJson(view, card, card.agents.get(agentId), AGENT_KPI_KEYS),
     };
   }
   const trend = {} as Static<typeof Dashboard>['trend'];
@@ -65,6 +93,7 @@ export function dashboardJson(view: TenantView, agentId: string): Static<typeof 
   }
   return {
     agent: { id: agentId, name: view.agentNames.get(agentId) ?? null },
+    headline: [...view.headline],
     revision: view.revision,
     computedAt: iso(view.computedAt),
     timeZone: view.timeZone,
@@ -84,7 +113,7 @@ export function teamJson(
   const ids = new Set([...view.agentNames.keys(), ...card.agents.keys()]);
   const rows = [...ids].map((id) => ({
     agent: { id, name: view.agentNames.get(id) ?? null },
-    kpis: scoresJson(card, card.agents.get(id), AGENT_KPI_KEYS),
+    kpis: scoresJson(view, card, card.agents.get(id), AGENT_KPI_KEYS),
   }));
   const sign = order === 'asc' ? 1 : -1;
   rows.sort((a, b) => {
@@ -100,7 +129,7 @@ export function teamJson(
     from: iso(card.window.from),
     to: iso(card.window.to),
     revision: view.revision,
-    team: scoresJson(card, card.team, KPI_KEYS),
+    team: scoresJson(view, card, card.team, KPI_KEYS),
     agents: rows,
   };
 }

@@ -1,4 +1,4 @@
-import type { KpiTarget } from '@frontline/kpi';
+import type { AgentKpiKey, KpiTarget } from '@frontline/kpi';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { SyncStore, Tenant } from '../store/sync-store.js';
@@ -13,6 +13,8 @@ export interface LiveTenantsDeps {
   readonly log: Logger;
   /** A tenant's targets (leads set them); read at each recomputation. */
   targetsOf(tenantId: string): Promise<readonly KpiTarget[]>;
+  /** A tenant's headline KPIs (its admin chooses them); read at each recomputation. */
+  headlineOf(tenantId: string): Promise<readonly AgentKpiKey[]>;
   /** How often loaded tenants check their revision, in case a notice was lost (default 5 s). */
   readonly pollMs?: number;
 }
@@ -104,6 +106,19 @@ export class LiveTenants {
     );
   }
 
+  /**
+   * Serves a new headline at once: the current view, numbers unchanged, carries it (an admin
+   * who saved it sees it on the next request), and open sidebars hear of it. Later
+   * recomputations read it from the store.
+   */
+  async setHeadline(tenantId: string, headline: readonly AgentKpiKey[]): Promise<void> {
+    const pending = this.#tenants.get(tenantId);
+    if (pending === undefined || this.#closed) return;
+    const state = await pending;
+    state.view = { ...state.view, headline };
+    for (const listener of this.#listeners) listener(state.tenant.id, state.view);
+  }
+
   onView(listener: ViewListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -154,10 +169,13 @@ export class LiveTenants {
   }
 
   async #compute(tenant: Tenant, snapshot: LiveSnapshot): Promise<TenantView> {
+    const [targets, headline] = await Promise.all([this.#deps.targetsOf(tenant.id), this.#deps.headlineOf(tenant.id)]);
     return computeTenantView(snapshot.history, snapshot.revision, {
       now: this.#deps.clock.now(),
-      targets: await this.#deps.targetsOf(tenant.id),
+      targets,
       escalationTags: tenant.escalationTags,
+      headline,
+      surveySource: tenant.zigpoll !== null,
     });
   }
 }

@@ -6,6 +6,7 @@ import {
   dashboardWindows,
   type History,
   type KpiReport,
+  type AgentKpiKey,
   type KpiTarget,
   type Scorecard,
 } from '@frontline/kpi';
@@ -43,12 +44,19 @@ export interface TenantView {
   /** Escalations and successes of the last 7 days, newest first. */
   readonly alerts: readonly Alert[];
   readonly agentNames: ReadonlyMap<string, string>;
+  /** The tenant's headline KPIs, in display order (its settings). */
+  readonly headline: readonly AgentKpiKey[];
+  /** Whether NPS and CES can have answers: a survey tool is connected, or answers came. */
+  readonly surveySource: boolean;
 }
 
 export interface ViewOptions {
   readonly now: number;
   readonly targets: readonly KpiTarget[];
   readonly escalationTags: readonly string[];
+  readonly headline: readonly AgentKpiKey[];
+  /** A survey tool (Zigpoll) is connected to the tenant. */
+  readonly surveySource: boolean;
 }
 
 /** The tenant's time zone: its business schedule's, else UTC. */
@@ -93,5 +101,7 @@ export function computeTenantView(history: History, revision: number, options: V
     days,
     alerts,
     agentNames: new Map(history.agents.map((a) => [a.id, a.name])),
+    headline: options.headline,
+    surveySource: options.surveySource || history.surveyAnswers.length > 0,
   };
 }

@@ -293,6 +293,45 @@ export function describeCoachingStore(name: string, makeHarness: () => Promise<S
       });
     });
 
+    describe('settings', () => {
+      const defaults = [
+        'csat',
+        'repeat_contact_rate',
+        'first_reply_time_median',
+        'full_resolution_time_median',
+        'one_touch_rate',
+        'backlog',
+      ];
+
+      it('gives the default headline until an admin chooses, then the choice in its order', async () => {
+        expect(await coaching.settings(tenantA)).toEqual({ headline: defaults });
+        expect(await coaching.setHeadline(tenantA, ['backlog', 'csat'])).toEqual({ headline: ['backlog', 'csat'] });
+        await coaching.setHeadline(tenantA, ['solved', 'reopen_rate', 'csat']);
+        expect(await coaching.settings(tenantA)).toEqual({ headline: ['solved', 'reopen_rate', 'csat'] });
+        expect(await coaching.settings(tenantB)).toEqual({ headline: defaults });
+      });
+
+      it('refuses an empty headline, more than 8, a repeat, a team-only or unknown KPI', async () => {
+        await coaching.setHeadline(tenantA, ['csat']);
+        const bad = [
+          [],
+          ['solved', 'csat', 'nps', 'ces', 'backlog', 'reopen_rate', 'one_touch_rate', 'escalation_rate', 'ces'],
+          ['csat', 'csat'],
+          ['contact_ratio'],
+          ['happiness'],
+        ];
+        for (const headline of bad) {
+          await expect(coaching.setHeadline(tenantA, headline as never)).rejects.toThrow(RangeError);
+        }
+        expect(await coaching.settings(tenantA)).toEqual({ headline: ['csat'] });
+      });
+
+      it('reports an unknown tenant when setting', async () => {
+        await expect(coaching.setHeadline(UNKNOWN_ID, ['csat'])).rejects.toThrow(TenantNotFoundError);
+        expect(await coaching.settings('not-a-tenant')).toEqual({ headline: defaults });
+      });
+    });
+
     describe('tenant isolation', () => {
       it("keeps one tenant's notes, targets and roles from another", async () => {
         const note = await coaching.addNote(tenantA, aNote(), T0);
@@ -326,8 +365,9 @@ export function describeCoachingStore(name: string, makeHarness: () => Promise<S
         await coaching.editNote(tenantA, note.id, { authorId: 'lead-1', body: 'v2' }, T0 + MINUTE);
         await coaching.setTarget(tenantA, { kpi: 'csat', green: 0.9, amber: 0.8 });
         await coaching.setRole(tenantA, 'lead-1', 'lead');
+        await coaching.setHeadline(tenantA, ['csat']);
         await harness.raw('DELETE FROM tenants WHERE id = $1', [tenantA]);
-        for (const table of ['coaching_notes', 'note_versions', 'kpi_targets', 'user_roles']) {
+        for (const table of ['coaching_notes', 'note_versions', 'kpi_targets', 'user_roles', 'tenant_settings']) {
           expect(await harness.raw(`SELECT 1 FROM ${table}`)).toEqual([]);
         }
       });

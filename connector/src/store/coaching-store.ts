@@ -1,4 +1,5 @@
-import type { KpiKey, KpiTarget } from '@frontline/kpi';
+import type { AgentKpiKey, KpiKey, KpiTarget } from '@frontline/kpi';
+import type { TenantSettings } from './tenant-settings.js';
 
 /** What a user of a tenant may do in Frontline: agents see their own numbers, leads coach, admins configure. */
 export const ROLES = ['agent', 'lead', 'admin'] as const;
@@ -61,7 +62,7 @@ export interface UserRole {
 }
 
 /**
- * Coaching notes, KPI targets and user roles. Every call takes the tenant first and never reads
+ * Coaching notes, KPI targets, user roles and the tenant's settings. Every call takes the tenant first and never reads
  * across tenants: another tenant's note is not found, its targets and roles are not listed.
  * Times are epoch milliseconds given by the caller. Bodies must have visible text and at most
  * {@link MAX_NOTE_LENGTH} characters (`RangeError` otherwise). Writes for an unknown tenant throw
@@ -92,4 +93,9 @@ export interface CoachingStore {
   roleOf(tenantId: string, userId: string): Promise<Role | null>;
   /** Every user given a role, by user id. */
   listRoles(tenantId: string): Promise<UserRole[]>;
+
+  /** The tenant's settings; the defaults until an admin chooses. */
+  settings(tenantId: string): Promise<TenantSettings>;
+  /** Sets the headline KPIs (`RangeError` unless 1 to 8 distinct agent KPIs) and answers the settings. */
+  setHeadline(tenantId: string, headline: readonly AgentKpiKey[]): Promise<TenantSettings>;
 }

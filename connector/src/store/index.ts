@@ -29,5 +29,6 @@ export type {
   ZendeskAppKey,
   ZigpollCredentials,
 } from './sync-store.js';
+export { DEFAULT_HEADLINE, MAX_HEADLINE, type TenantSettings } from './tenant-settings.js';
 export { TenantExistsError } from './tenant-exists-error.js';
 export { TenantNotFoundError } from './tenant-not-found-error.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { KpiKey, KpiTarget } from '@frontline/kpi';
+import type { AgentKpiKey, KpiKey, KpiTarget } from '@frontline/kpi';
 import { assertNewNote, assertNoteBody, assertRole, assertTarget, assertTime, assertUserId } from './coaching-input.js';
 import type { CoachingNote, CoachingStore, NewNote, NoteEdit, Role, UserRole } from './coaching-store.js';
 import { NoteNotFoundError } from './note-not-found-error.js';
@@ -12,9 +12,11 @@ import {
   selectNotes,
 } from './note-sql.js';
 import { selectRole, selectRoles, upsertRole } from './role-sql.js';
+import { selectSettings, upsertHeadline } from './settings-sql.js';
 import type { SqlClient, SqlSession } from './sql-client.js';
 import { deleteTarget, selectTargets, upsertTarget } from './target-sql.js';
 import { isUuid, writingForTenant } from './tenant-ref-sql.js';
+import { assertHeadline, DEFAULT_SETTINGS, type TenantSettings } from './tenant-settings.js';
 
 /**
  * The {@link CoachingStore} in SQL, over any {@link SqlClient} (PostgreSQL or PGlite). Ids that
@@ -91,6 +93,17 @@ export class SqlCoachingStore implements CoachingStore {
   async listRoles(tenantId: string): Promise<UserRole[]> {
     if (!isUuid(tenantId)) return [];
     return selectRoles(this.client, tenantId);
+  }
+
+  async settings(tenantId: string): Promise<TenantSettings> {
+    if (!isUuid(tenantId)) return DEFAULT_SETTINGS;
+    return selectSettings(this.client, tenantId);
+  }
+
+  async setHeadline(tenantId: string, headline: readonly AgentKpiKey[]): Promise<TenantSettings> {
+    assertHeadline(headline);
+    await writingForTenant(tenantId, () => upsertHeadline(this.client, tenantId, headline));
+    return { headline: [...headline] };
   }
 
   /** Runs `change` on a locked note's current version and returns the note as it then is. */

@@ -31,6 +31,8 @@ export function score(value: number | null, overrides: Partial<KpiScore> = {}): 
     change: null,
     status: 'none',
     teamMedian: null,
+    team: { value: null, sample: 0 },
+    reason: value === null ? 'empty_window' : null,
     ...overrides,
   };
 }
@@ -70,6 +72,14 @@ export const TODAY_KPIS = agentKpis({
 export function dashboard(overrides: Partial<DashboardData> = {}): DashboardData {
   return {
     agent: { id: '7', name: 'Ann Agent' },
+    headline: [
+      'csat',
+      'repeat_contact_rate',
+      'first_reply_time_median',
+      'full_resolution_time_median',
+      'one_touch_rate',
+      'backlog',
+    ],
     revision: 41,
     computedAt: NOW,
     timeZone: 'Europe/Berlin',

@@ -39,13 +39,11 @@ export const KpiScore = Type.Object({
   change: Type.Union([Type.Number(), Type.Null()], { description: 'relative change against the previous period' }),
   status: Type.Union([Type.Literal('green'), Type.Literal('amber'), Type.Literal('red'), Type.Literal('none')]),
   teamMedian: Type.Union([Type.Number(), Type.Null()]),
-  team: Type.Optional(
-    Type.Object(
-      { value: Type.Union([Type.Number(), Type.Null()]), sample: Type.Integer() },
-      { description: "the whole team's value over the same window" },
-    ),
+  team: Type.Object(
+    { value: Type.Union([Type.Number(), Type.Null()]), sample: Type.Integer() },
+    { description: "the whole team's value over the same window" },
   ),
-  reason: Type.Optional(MissingReason),
+  reason: MissingReason,
 });
 
 /** The one thing to act on now, with the tickets it is about. */
@@ -78,7 +76,7 @@ export const AgentRef = Type.Object({ id: Id, name: Type.Union([Type.String(), T
 
 export const Dashboard = Type.Object({
   agent: AgentRef,
-  headline: Type.Optional(Headline),
+  headline: Headline,
   next: Type.Optional(Type.Union([NextAction, Type.Null()])),
   revision: Type.Integer({ description: 'the store revision the numbers are computed at' }),
   computedAt: IsoTime,

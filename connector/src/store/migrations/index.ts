@@ -3,6 +3,7 @@ import { coaching } from './0002-coaching.js';
 import { liveChangesAndAccess } from './0003-live-changes-and-access.js';
 import { realAccounts } from './0004-real-accounts.js';
 import { ratingsIncludeUnanswered } from './0005-ratings-include-unanswered.js';
+import { tenantSettings } from './0006-tenant-settings.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: an applied migration is never edited. */
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   liveChangesAndAccess,
   realAccounts,
   ratingsIncludeUnanswered,
+  tenantSettings,
 ];
 
 export type { Migration } from './migration.js';

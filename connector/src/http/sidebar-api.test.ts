@@ -1,0 +1,203 @@
+import { aRating, aTicket, anAgent, at } from '@frontline/kpi/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Clock } from '../clock.js';
+import { openApiHarness, type ApiHarness } from './api-test-harness.js';
+
+// What the sidebar reads at a glance (issue 14): the team's value beside the agent's, why a value
+// is missing, the headline KPIs the admin chose. The account works in UTC; today is Friday the
+// 20th, so today is [20th, 21st), the last 7 days [14th, 21st), the last 30 [Oct 22nd, Nov 21st).
+const NOW = at('2026-11-20T15:00:00Z');
+const clock: Clock = { now: () => NOW, sleep: async () => {} };
+
+// Ann (a1) and Bob (a2) answer; Lee leads; Ada is the admin. No survey tool is connected.
+const history = {
+  agents: [anAgent('a1', 'Ann'), anAgent('a2', 'Bob'), anAgent('lead', 'Lee'), anAgent('boss', 'Ada')],
+  tickets: [
+    // Today: Ann replied in 30 min and solved; Bob replied in 10 min (solved) and 40 min (open).
+    aTicket({
+      id: 't1',
+      assigneeId: 'a1',
+      requesterId: 'r1',
+      createdAt: at('2026-11-20T09:00:00Z'),
+      firstReplyAt: at('2026-11-20T09:30:00Z'),
+      solvedAt: at('2026-11-20T11:00:00Z'),
+    }),
+    aTicket({
+      id: 't4',
+      assigneeId: 'a2',
+      requesterId: 'r3',
+      createdAt: at('2026-11-20T08:00:00Z'),
+      firstReplyAt: at('2026-11-20T08:10:00Z'),
+      solvedAt: at('2026-11-20T12:00:00Z'),
+    }),
+    aTicket({
+      id: 't6',
+      assigneeId: 'a2',
+      requesterId: 'r5',
+      createdAt: at('2026-11-20T10:00:00Z'),
+      firstReplyAt: at('2026-11-20T10:40:00Z'),
+    }),
+    // Ann's open ticket from the 10th, and her solve of the 18th that was rated badly on the 19th.
+    aTicket({ id: 't3', assigneeId: 'a1', requesterId: 'r1', createdAt: at('2026-11-10T09:00:00Z') }),
+    aTicket({
+      id: 't2',
+      assigneeId: 'a1',
+      requesterId: 'r2',
+      createdAt: at('2026-11-17T09:00:00Z'),
+      firstReplyAt: at('2026-11-17T10:00:00Z'),
+      solvedAt: at('2026-11-18T09:00:00Z'),
+    }),
+    // r4: Ann solved on the 6th, r4 came back on the 8th (Bob solved that on the 9th, for good).
+    aTicket({
+      id: 't10',
+      assigneeId: 'a1',
+      requesterId: 'r4',
+      createdAt: at('2026-11-05T09:00:00Z'),
+      firstReplyAt: at('2026-11-05T10:00:00Z'),
+      solvedAt: at('2026-11-06T09:00:00Z'),
+    }),
+    aTicket({
+      id: 't11',
+      assigneeId: 'a2',
+      requesterId: 'r4',
+      createdAt: at('2026-11-08T09:00:00Z'),
+      firstReplyAt: at('2026-11-08T09:30:00Z'),
+      solvedAt: at('2026-11-09T09:00:00Z'),
+    }),
+  ],
+  ratings: [
+    aRating({ id: 'bad', ticketId: 't2', agentId: 'a1', at: at('2026-11-19T10:00:00Z'), positive: false }),
+    aRating({ id: 'good', ticketId: 't4', agentId: 'a2', at: at('2026-11-20T13:00:00Z'), comment: 'Great help!' }),
+  ],
+};
+
+const DEFAULT_HEADLINE = [
+  'csat',
+  'repeat_contact_rate',
+  'first_reply_time_median',
+  'full_resolution_time_median',
+  'one_touch_rate',
+  'backlog',
+];
+
+describe('the sidebar at a glance', () => {
+  let api: ApiHarness;
+
+  beforeEach(async () => {
+    api = await openApiHarness(history, clock);
+  });
+
+  afterEach(async () => {
+    await api.close();
+  });
+
+  const dashboard = async (userId = 'a1') =>
+    (await api.as(userId, 'agent', { method: 'GET', url: '/v1/agents/me/dashboard' })).json();
+
+  describe('dashboard', () => {
+    it("puts the whole team's value beside the agent's, not the median of the agents", async () => {
+      const today = (await dashboard()).periods.today.kpis;
+      // First replies today: Ann 30; Bob 10 and 40. The team's median of 30, 10, 40 is 30; the
+      // median of the agents' medians (30 and 25) would be 27.5.
+      expect(today.first_reply_time_median).toMatchObject({
+        value: 30,
+        sample: 1,
+        team: { value: 30, sample: 3 },
+        teamMedian: 27.5,
+        reason: null,
+      });
+      // Solved today: t1 (Ann) and t4 (Bob); t4's rating is the team's only one today.
+      expect(today.solved.team).toEqual({ value: 2, sample: 2 });
+      expect(today.csat.team).toEqual({ value: 1, sample: 1 });
+      // Open now: Ann's t3, Bob's t6.
+      expect(today.backlog).toMatchObject({ value: 1, team: { value: 2, sample: 2 } });
+    });
+
+    it('says why a value is missing', async () => {
+      const { today, last30Days } = (await dashboard()).periods;
+      // Ann solved t1 today: it has no rating yet, and its 7 days are not over.
+      expect(today.kpis.csat).toMatchObject({ value: null, reason: 'no_responses' });
+      expect(today.kpis.repeat_contact_rate).toMatchObject({ value: null, reason: 'waiting_period' });
+      // No survey tool is connected.
+      expect(today.kpis.nps).toMatchObject({ value: null, reason: 'no_survey_source' });
+      expect(today.kpis.ces.reason).toBe('no_survey_source');
+      // Over 30 days t10's 7 days are over (r4 came back: t11); t2 and t1 are too recent.
+      expect(last30Days.kpis.repeat_contact_rate).toMatchObject({
+        value: 1,
+        sample: 1,
+        reason: null,
+        // The team: t10 came back, t11 did not; t2, t1 and t4 are too recent.
+        team: { value: 0.5, sample: 2 },
+      });
+      // Bob solved t4 today: waiting as well. Lee has no ticket at all: nothing in the window.
+      const bob = (await dashboard('a2')).periods.today.kpis;
+      expect(bob.repeat_contact_rate.reason).toBe('waiting_period');
+      const stranger = (await api.as('lead', 'lead', { method: 'GET', url: '/v1/agents/lead/dashboard' })).json();
+      expect(stranger.periods.today.kpis.solved).toMatchObject({ value: 0, reason: null });
+      expect(stranger.periods.today.kpis.first_reply_time_median).toMatchObject({
+        value: null,
+        reason: 'empty_window',
+      });
+      expect(stranger.periods.today.kpis.csat.reason).toBe('empty_window');
+      expect(stranger.periods.today.kpis.repeat_contact_rate.reason).toBe('empty_window');
+    });
+
+    it('carries the default headline until the admin chooses one', async () => {
+      expect((await dashboard()).headline).toEqual(DEFAULT_HEADLINE);
+    });
+  });
+
+  describe('team view', () => {
+    it("gives the team block its own value as the team's, with reasons", async () => {
+      const body = (await api.as('lead', 'lead', { method: 'GET', url: '/v1/team?period=today' })).json();
+      expect(body.team.first_reply_time_median).toMatchObject({ value: 30, team: { value: 30, sample: 3 } });
+      expect(body.team.nps.reason).toBe('no_survey_source');
+      expect(body.team.contact_ratio.reason).toBeNull();
+      const ann = body.agents.find((row: { agent: { id: string } }) => row.agent.id === 'a1');
+      expect(ann.kpis.csat).toMatchObject({ value: null, reason: 'no_responses', team: { value: 1, sample: 1 } });
+    });
+  });
+
+  describe('settings', () => {
+    it('gives everyone the headline and lets the admin alone change it', async () => {
+      const read = await api.as('a1', 'agent', { method: 'GET', url: '/v1/settings' });
+      expect(read.statusCode).toBe(200);
+      expect(read.json()).toEqual({ headline: DEFAULT_HEADLINE });
+
+      const put = (role: 'agent' | 'lead' | 'admin', headline: unknown) =>
+        api.as(role === 'admin' ? 'boss' : role === 'lead' ? 'lead' : 'a1', role, {
+          method: 'PUT',
+          url: '/v1/settings/headline',
+          payload: { headline },
+        });
+      const byLead = await put('lead', ['backlog']);
+      expect(byLead.statusCode).toBe(403);
+      expect(byLead.json().error.message).toMatch(/admin role/);
+      expect((await put('agent', ['backlog'])).statusCode).toBe(403);
+
+      const saved = await put('admin', ['backlog', 'csat', 'solved']);
+      expect(saved.statusCode).toBe(200);
+      expect(saved.json()).toEqual({ headline: ['backlog', 'csat', 'solved'] });
+      expect((await api.as('a2', 'agent', { method: 'GET', url: '/v1/settings' })).json()).toEqual({
+        headline: ['backlog', 'csat', 'solved'],
+      });
+      // At once, not at the next recomputation.
+      expect((await dashboard()).headline).toEqual(['backlog', 'csat', 'solved']);
+    });
+
+    it('refuses an empty headline, more than 8, a repeat, and a team-only KPI', async () => {
+      const eight = ['solved', 'csat', 'nps', 'ces', 'backlog', 'reopen_rate', 'one_touch_rate', 'escalation_rate'];
+      for (const headline of [[], [...eight, 'csat_response_rate'], ['csat', 'csat'], ['contact_ratio'], ['joy']]) {
+        const response = await api.as('boss', 'admin', {
+          method: 'PUT',
+          url: '/v1/settings/headline',
+          payload: { headline },
+        });
+        expect(response.statusCode, JSON.stringify(headline)).toBe(400);
+      }
+      expect((await api.as('boss', 'admin', { method: 'GET', url: '/v1/settings' })).json().headline).toEqual(
+        DEFAULT_HEADLINE,
+      );
+    });
+  });
+});
