@@ -25,6 +25,7 @@ export type {
   SyncStore,
   Tenant,
   TenantAccess,
+  TicketLabel,
   VendorCredentials,
   ZendeskAppKey,
   ZigpollCredentials,

@@ -1,5 +1,5 @@
-import type { Agent, Rating, Requester, SurveyAnswer } from '@frontline/kpi';
-import type { RemovedTicket, SyncedTicket } from '../vendors/index.js';
+import type { Agent, Rating, SurveyAnswer } from '@frontline/kpi';
+import type { NamedRequester, RemovedTicket, SyncedTicket } from '../vendors/index.js';
 import { latestRows } from './latest-rows.js';
 import type { SqlSession } from './sql-client.js';
 import type { StreamCheckpoint } from './sync-store.js';
@@ -32,15 +32,15 @@ export async function upsertTickets(
     `INSERT INTO tickets AS t (tenant_id, id, requester_id, assignee_id, group_id, status, created_at, tags,
        first_reply_at, first_reply_minutes, first_reply_business_minutes, solved_at, resolution_minutes,
        resolution_business_minutes, public_replies, reopens, group_stations, removed, outbound, updated_at,
-       replies_known, revision)
+       replies_known, subject, revision)
      SELECT $1, r.id, r.requester_id, r.assignee_id, r.group_id, r.status, r.created_at, r.tags,
        r.first_reply_at, r.first_reply_minutes, r.first_reply_business_minutes, r.solved_at, r.resolution_minutes,
        r.resolution_business_minutes, r.public_replies, r.reopens, r.group_stations, r.removed, r.outbound,
-       r.updated_at, r.replies_known, $3
+       r.updated_at, r.replies_known, r.subject, $3
      FROM json_to_recordset($2::json) AS r(id text, requester_id text, assignee_id text, group_id text, status text,
        created_at int8, tags text[], first_reply_at int8, first_reply_minutes float8, first_reply_business_minutes float8,
        solved_at int8, resolution_minutes float8, resolution_business_minutes float8, public_replies int4, reopens int4,
-       group_stations int4, removed boolean, outbound boolean, updated_at int8, replies_known boolean)
+       group_stations int4, removed boolean, outbound boolean, updated_at int8, replies_known boolean, subject text)
      ON CONFLICT (tenant_id, id) DO UPDATE SET
        requester_id = excluded.requester_id,
        assignee_id = excluded.assignee_id,
@@ -62,6 +62,7 @@ export async function upsertTickets(
        outbound = excluded.outbound,
        replies_known = excluded.replies_known OR (t.replies_known AND excluded.updated_at = t.updated_at),
        updated_at = excluded.updated_at,
+       subject = COALESCE(excluded.subject, t.subject),
        revision = excluded.revision
      WHERE excluded.updated_at >= t.updated_at`,
     [tenantId, JSON.stringify(rows), revision],
@@ -90,7 +91,7 @@ export async function markTicketsRemoved(
 }
 
 /** A ticket as one element of the JSON array: keys are the column names. */
-function ticketRecord({ ticket, updatedAt, repliesKnown }: SyncedTicket) {
+function ticketRecord({ ticket, updatedAt, repliesKnown, subject }: SyncedTicket) {
   return {
     id: ticket.id,
     requester_id: ticket.requesterId,
@@ -112,6 +113,8 @@ function ticketRecord({ ticket, updatedAt, repliesKnown }: SyncedTicket) {
     outbound: ticket.outbound,
     updated_at: updatedAt,
     replies_known: repliesKnown,
+    // A read that does not carry the subject keeps the stored one (COALESCE above).
+    subject: subject ?? null,
   };
 }
 
@@ -178,21 +181,29 @@ export async function upsertAgents(
 
 /**
  * Upserts requesters; the latest copy wins, but a copy without an email keeps the stored one
- * (Freshdesk's ticket reads carry the requester without it; the email matches survey answers).
+ * (Freshdesk's ticket reads carry the requester without it; the email matches survey answers),
+ * and one without a name keeps the stored name. A name alone does not move the revision: the
+ * history the KPIs read has no names.
  */
 export async function upsertRequesters(
   db: SqlSession,
   tenantId: string,
   revision: number,
-  requesters: readonly Requester[],
+  requesters: readonly NamedRequester[],
 ): Promise<void> {
   if (requesters.length === 0) return;
+  const rows = latestRows(requesters).map((r) => ({ id: r.id, email: r.email, name: r.name ?? null }));
   await db.query(
-    `INSERT INTO requesters AS q (tenant_id, id, email, revision)
-     SELECT $1, r.id, r.email, $3 FROM json_to_recordset($2::json) AS r(id text, email text)
-     ON CONFLICT (tenant_id, id) DO UPDATE SET email = excluded.email, revision = excluded.revision
-     WHERE excluded.email IS NOT NULL AND q.email IS DISTINCT FROM excluded.email`,
-    [tenantId, JSON.stringify(latestRows(requesters)), revision],
+    `INSERT INTO requesters AS q (tenant_id, id, email, name, revision)
+     SELECT $1, r.id, r.email, r.name, $3 FROM json_to_recordset($2::json) AS r(id text, email text, name text)
+     ON CONFLICT (tenant_id, id) DO UPDATE SET
+       email = COALESCE(excluded.email, q.email),
+       name = COALESCE(excluded.name, q.name),
+       revision = CASE WHEN excluded.email IS NOT NULL AND q.email IS DISTINCT FROM excluded.email
+         THEN excluded.revision ELSE q.revision END
+     WHERE (excluded.email IS NOT NULL AND q.email IS DISTINCT FROM excluded.email)
+       OR (excluded.name IS NOT NULL AND q.name IS DISTINCT FROM excluded.name)`,
+    [tenantId, JSON.stringify(rows), revision],
   );
 }
 

@@ -2,6 +2,7 @@ import type { BusinessSchedule, History } from '@frontline/kpi';
 import type { SecretKey } from '../secrets/index.js';
 import type { CoachingStore } from './coaching-store.js';
 import { readChanges, readHistory } from './history-sql.js';
+import { selectRequesterNames, selectTicketLabels } from './label-sql.js';
 import { migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
 import {
@@ -29,6 +30,7 @@ import type {
   StreamCheckpoint,
   SyncStore,
   Tenant,
+  TicketLabel,
   TenantAccess,
   VendorCredentials,
 } from './sync-store.js';
@@ -159,6 +161,14 @@ export class SqlSyncStore implements SyncStore {
 
   loadChanges(tenantId: string, since: number): Promise<HistoryChanges> {
     return readChanges(this.client, tenantId, since);
+  }
+
+  ticketLabels(tenantId: string, ticketIds: readonly string[]): Promise<ReadonlyMap<string, TicketLabel>> {
+    return selectTicketLabels(this.client, tenantId, ticketIds);
+  }
+
+  requesterNames(tenantId: string, requesterIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    return selectRequesterNames(this.client, tenantId, requesterIds);
   }
 
   replyCountCoverage(tenantId: string, since: number): Promise<number> {

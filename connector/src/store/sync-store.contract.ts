@@ -804,6 +804,63 @@ export function describeSyncStore(name: string, makeHarness: () => Promise<Store
             expect((await store.loadHistory(tenant.id)).requesters).toEqual([{ id: 'r1', email: 'ann@new.example' }]);
           });
 
+          it("labels tickets with their subject and requester's name, kept when a copy lacks them", async () => {
+            const tenant = await store.addTenant(acme);
+            await store.savePage(
+              tenant.id,
+              'a',
+              {
+                tickets: [
+                  { ...synced(aTicket('10', { requesterId: 'r1' }), T0), subject: 'Cannot log in' },
+                  { ...synced(aTicket('11', { requesterId: 'r2' }), T0), subject: 'Refund' },
+                ],
+                requesters: [
+                  { id: 'r1', email: 'ann@example.com', name: 'Ann Ample' },
+                  { id: 'r2', email: null },
+                ],
+              },
+              checkpoint('a'),
+            );
+            const { revision } = await store.loadHistoryAt(tenant.id);
+            // A later copy without a subject (a read that does not carry it) or a name keeps them;
+            // an older copy changes neither.
+            await store.savePage(
+              tenant.id,
+              'b',
+              {
+                tickets: [
+                  synced(aTicket('10', { requesterId: 'r1' }), T0 + MINUTE),
+                  {
+                    ...synced(aTicket('11', { requesterId: 'r2' }), T0 - MINUTE),
+                    subject: 'Old subject',
+                  },
+                ],
+                requesters: [
+                  { id: 'r1', email: null, name: null },
+                  { id: 'r2', email: null, name: 'Rob Roe' },
+                ],
+              },
+              checkpoint('b'),
+            );
+            const labels = await store.ticketLabels(tenant.id, ['10', '11', '99']);
+            expect(Object.fromEntries(labels)).toEqual({
+              '10': { subject: 'Cannot log in', requesterId: 'r1', requesterName: 'Ann Ample' },
+              '11': { subject: 'Refund', requesterId: 'r2', requesterName: 'Rob Roe' },
+            });
+            expect(Object.fromEntries(await store.requesterNames(tenant.id, ['r1', 'r2', 'r3']))).toEqual({
+              r1: 'Ann Ample',
+              r2: 'Rob Roe',
+            });
+            // Names stay out of the history the KPIs read, and a new name alone is no change to it.
+            const history = await store.loadHistory(tenant.id);
+            expect(history.requesters).toEqual([
+              { id: 'r1', email: 'ann@example.com' },
+              { id: 'r2', email: null },
+            ]);
+            expect((await store.loadChanges(tenant.id, revision)).requesters).toEqual([]);
+            expect(await store.ticketLabels(tenant.id, [])).toEqual(new Map());
+          });
+
           it('does not count an older copy that changed nothing as a change', async () => {
             const tenant = await store.addTenant(acme);
             await store.savePage(

@@ -1,5 +1,11 @@
 import type { Agent, BusinessSchedule, History, Rating, Requester, SurveyAnswer, Ticket } from '@frontline/kpi';
-import type { RemovedTicket, SyncedTicket, TicketReplies, VendorName } from '../vendors/vendor-client.js';
+import type {
+  NamedRequester,
+  RemovedTicket,
+  SyncedTicket,
+  TicketReplies,
+  VendorName,
+} from '../vendors/vendor-client.js';
 import type { CoachingStore } from './coaching-store.js';
 
 /** How the connector signs in to a tenant's helpdesk (and, optionally, its Zigpoll account). */
@@ -100,8 +106,15 @@ export interface PageRows {
   readonly removedTickets?: readonly RemovedTicket[];
   readonly ratings?: readonly Rating[];
   readonly agents?: readonly Agent[];
-  readonly requesters?: readonly Requester[];
+  readonly requesters?: readonly NamedRequester[];
   readonly surveyAnswers?: readonly SurveyAnswer[];
+}
+
+/** What a person is shown beside a ticket id: read from the store for the rows of a response. */
+export interface TicketLabel {
+  readonly subject: string | null;
+  readonly requesterId: string;
+  readonly requesterName: string | null;
 }
 
 /**
@@ -157,6 +170,10 @@ export interface SyncStore {
    * requesters, whole), the schedule, and the revision they bring a live copy to.
    */
   loadChanges(tenantId: string, since: number): Promise<HistoryChanges>;
+  /** Subject and requester of each named ticket the store holds; an id it does not hold is not in the map. */
+  ticketLabels(tenantId: string, ticketIds: readonly string[]): Promise<ReadonlyMap<string, TicketLabel>>;
+  /** The name of each requester named that is stored with one. */
+  requesterNames(tenantId: string, requesterIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
   /** Share of tickets created since `since` whose reply counts are known (1 when none are needed). */
   replyCountCoverage(tenantId: string, since: number): Promise<number>;
 }

@@ -1,6 +1,7 @@
 // What code outside the connector may use of the vendor layer: the client contract and its errors,
 // and each vendor's normalizers (through the vendor's own index).
 export type {
+  NamedRequester,
   Page,
   RemovedTicket,
   StreamStart,

@@ -12,6 +12,14 @@ export interface SyncedTicket {
    * counted from the ticket's conversations, one call per ticket, later (`replies`).
    */
   readonly repliesKnown: boolean;
+  /** What the ticket is about, as its subject line says; without one the stored subject stays. */
+  readonly subject?: string | null;
+}
+
+/** A requester as the sync stores it: the model, and the name the sidebar shows. */
+export interface NamedRequester extends Requester {
+  /** `undefined` or `null` keeps the stored name (a read that does not carry it). */
+  readonly name?: string | null;
 }
 
 /** A ticket's public agent replies: how many, and when the first came (`null` without one). */
@@ -43,7 +51,7 @@ export interface Page<T> {
 export interface TicketPage extends Page<SyncedTicket> {
   /** Agents and requesters the page mentions (Zendesk sideloads them; Freshdesk has requesters). */
   readonly agents: readonly Agent[];
-  readonly requesters: readonly Requester[];
+  readonly requesters: readonly NamedRequester[];
 }
 
 /** A webhook refresh of one ticket: the ticket as it is now, and what hangs on it. */
@@ -54,7 +62,7 @@ export interface TicketRefresh {
   readonly ratings: readonly Rating[];
   /** Agents and requesters the ticket mentions, as on a {@link TicketPage}. */
   readonly agents: readonly Agent[];
-  readonly requesters: readonly Requester[];
+  readonly requesters: readonly NamedRequester[];
 }
 
 /**

@@ -4,6 +4,7 @@ import { liveChangesAndAccess } from './0003-live-changes-and-access.js';
 import { realAccounts } from './0004-real-accounts.js';
 import { ratingsIncludeUnanswered } from './0005-ratings-include-unanswered.js';
 import { tenantSettings } from './0006-tenant-settings.js';
+import { subjectsAndNames } from './0007-subjects-and-names.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: an applied migration is never edited. */
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   realAccounts,
   ratingsIncludeUnanswered,
   tenantSettings,
+  subjectsAndNames,
 ];
 
 export type { Migration } from './migration.js';

@@ -226,7 +226,7 @@ describe('createFreshdeskClient', () => {
       include: 'stats',
     });
     expect(page.items).toEqual([expect.objectContaining({ updatedAt: changedAt(1), repliesKnown: false })]);
-    expect(page.requesters).toEqual([{ id: '5001', email: null }]);
+    expect(page.requesters).toEqual([{ id: '5001', email: null, name: null }]);
     expect(page.done).toBe(true);
   });
 
@@ -380,7 +380,7 @@ describe('createFreshdeskClient', () => {
         },
       ],
       agents: [],
-      requesters: [{ id: '5005', email: null }],
+      requesters: [{ id: '5005', email: null, name: null }],
     });
     expect(conversationReads).toEqual([]);
   });

@@ -135,6 +135,7 @@ export function createFreshdeskClient(options: FreshdeskClientOptions): VendorCl
       ticket: withReplies(ticket, NO_REPLIES),
       updatedAt: times[i] ?? ticket.createdAt,
       repliesKnown: false,
+      subject: content.subjects[i] ?? null,
     }));
     const fingerprint = pageFingerprint(
       content.tickets.map((t) => t.id),
@@ -314,6 +315,7 @@ export function createFreshdeskClient(options: FreshdeskClientOptions): VendorCl
       ticket: withReplies(found, NO_REPLIES),
       updatedAt: viewed.times[0] ?? found.createdAt,
       repliesKnown: false,
+      subject: viewed.content.subjects[0] ?? null,
     };
     return { synced, ratings: ratings ?? [], agents: [], requesters: viewed.content.requesters };
   }

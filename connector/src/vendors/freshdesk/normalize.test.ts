@@ -30,7 +30,8 @@ function aStats(fields: Record<string, unknown> = {}): Record<string, unknown> {
 function aTicket(fields: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     id: 1,
-    subject: 'fields we do not read are allowed',
+    subject: 'Cannot log in',
+    description_text: 'fields we do not read are allowed',
     status: 4,
     requester_id: 5001,
     responder_id: 9001,
@@ -127,15 +128,20 @@ describe('normalizeFreshdeskTicketPage', () => {
     expect(oneTicket({ spam: false, deleted: false }).removed).toBe(false);
   });
 
-  it('takes requesters from the tickets, with e-mail when the requester is included', () => {
+  it('takes requesters from the tickets, with e-mail and name when the requester is included', () => {
     const { requesters } = normalizeFreshdeskTicketPage([
       aTicket({ requester: { id: 5001, name: 'Ann', email: 'ann@example.com' } }),
       aTicket({ id: 2, requester_id: 5002 }),
     ]);
     expect(requesters).toEqual([
-      { id: '5001', email: 'ann@example.com' },
-      { id: '5002', email: null },
+      { id: '5001', email: 'ann@example.com', name: 'Ann' },
+      { id: '5002', email: null, name: null },
     ]);
+  });
+
+  it("gives each ticket's subject beside it, none where a ticket has none", () => {
+    const { subjects } = normalizeFreshdeskTicketPage([aTicket(), aTicket({ id: 2, subject: null })]);
+    expect(subjects).toEqual(['Cannot log in', null]);
   });
 
   it('says to export with include=stats when a ticket has no stats', () => {

@@ -2,12 +2,12 @@
  * Freshdesk payloads -> the normalized model. The only place that knows Freshdesk's field
  * names, status codes and rating values (KPIS.md, "Freshdesk source").
  */
-import type { Agent, Rating, Requester, Ticket, TicketStatus } from '@frontline/kpi';
+import type { Agent, Rating, Ticket, TicketStatus } from '@frontline/kpi';
 import { parsePayload } from '../parse-payload.js';
 import { PayloadError } from '../payload-error.js';
 import { parseIsoTime } from '../payload-fields.js';
 import type { UnknownValue } from '../unknown-value.js';
-import type { RemovedTicket, TicketReplies } from '../vendor-client.js';
+import type { NamedRequester, RemovedTicket, TicketReplies } from '../vendor-client.js';
 import {
   freshdeskAgentPageSchema,
   freshdeskConversationPageSchema,
@@ -46,7 +46,10 @@ export type TicketWithoutReplies = Omit<Ticket, 'publicReplies'>;
 /** What one ticket page holds, in model terms. */
 export interface FreshdeskTicketPageContent {
   readonly tickets: TicketWithoutReplies[];
-  readonly requesters: Requester[];
+  /** Each ticket's subject, in the order of `tickets` (kept out of the model: the KPIs need none). */
+  readonly subjects: (string | null)[];
+  /** With e-mail and name only where the page was read with `include=requester`. */
+  readonly requesters: NamedRequester[];
   /** Statuses and sources the normalizer does not know; the tickets are kept (see `readAs`). */
   readonly unknownValues: UnknownValue[];
 }
@@ -96,7 +99,12 @@ export function normalizeFreshdeskTicketPage(page: unknown): FreshdeskTicketPage
   const unknownValues: UnknownValue[] = [];
   return {
     tickets: parsed.map((ticket) => ticketFromFreshdesk(ticket, unknownValues)),
-    requesters: parsed.map((ticket) => ({ id: ticket.requester_id, email: ticket.requester?.email ?? null })),
+    subjects: parsed.map((ticket) => ticket.subject ?? null),
+    requesters: parsed.map((ticket) => ({
+      id: ticket.requester_id,
+      email: ticket.requester?.email ?? null,
+      name: ticket.requester?.name ?? null,
+    })),
     unknownValues,
   };
 }

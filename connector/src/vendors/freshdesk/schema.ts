@@ -43,8 +43,9 @@ export const freshdeskTicketSchema = z.object({
   spam: z.boolean().nullish(),
   deleted: z.boolean().nullish(),
   stats: freshdeskTicketStatsSchema,
+  subject: z.string().nullish(),
   /** Present with `include=requester`. */
-  requester: z.object({ email: z.string().nullish() }).nullish(),
+  requester: z.object({ email: z.string().nullish(), name: z.string().nullish() }).nullish(),
 });
 
 /** One page of `GET /api/v2/tickets?include=stats`. */

@@ -39,6 +39,7 @@ function rawTicket(n: number) {
     created_at: iso(HISTORY_START),
     updated_at: iso(changedAt(n)),
     tags: [],
+    subject: `Question ${n}`,
   };
 }
 
@@ -230,6 +231,7 @@ describe('createZendeskClient', () => {
       expect.objectContaining({
         updatedAt: changedAt(1),
         repliesKnown: true,
+        subject: 'Question 1',
         ticket: expect.objectContaining({ id: '1', publicReplies: 2 }),
       }),
     ]);
@@ -304,11 +306,12 @@ describe('createZendeskClient', () => {
       synced: expect.objectContaining({
         updatedAt: changedAt(7),
         repliesKnown: true,
+        subject: 'Question 7',
         ticket: expect.objectContaining({ id: '7', publicReplies: 2 }),
       }),
       ratings: [],
       agents: [{ id: '9001', name: 'Alice', email: 'alice@acme.example' }],
-      requesters: [{ id: '5007', email: 'rita@example.com' }],
+      requesters: [{ id: '5007', email: 'rita@example.com', name: 'Rita' }],
     });
     expect(ratingReads).toEqual([]);
   });

@@ -122,6 +122,7 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
       ticket,
       updatedAt: times[i] ?? ticket.createdAt,
       repliesKnown: true,
+      subject: content.subjects[i] ?? null,
     }));
     const fields = fieldsOf(body);
     const after = typeof fields.after_cursor === 'string' && fields.after_cursor !== '' ? fields.after_cursor : null;
@@ -170,7 +171,7 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
     shown.unknownValues.forEach(reportUnknown);
     const ratings = await csat.ticketRatings(ticketId, shown.ratingId);
     return {
-      synced: { ticket: shown.ticket, updatedAt: shown.updatedAt, repliesKnown: true },
+      synced: { ticket: shown.ticket, updatedAt: shown.updatedAt, repliesKnown: true, subject: shown.subject },
       ratings,
       agents: shown.agents,
       requesters: shown.requesters,

@@ -72,6 +72,7 @@ function ticket(value: unknown): ZendeskTicket {
     status: string(t.status),
     created_at: time(t.created_at),
     tags: nullish(t.tags, strings),
+    subject: nullish(t.subject, string),
   };
 }
 

@@ -14,7 +14,8 @@ function aTicket(fields: Record<string, unknown> = {}): Record<string, unknown> 
     status: 'solved',
     created_at: '2026-01-05T09:00:00Z',
     tags: ['login'],
-    subject: 'fields we do not read are allowed',
+    subject: 'Cannot log in',
+    description: 'fields we do not read are allowed',
     ...fields,
   };
 }
@@ -224,14 +225,21 @@ describe('normalizeZendeskTicketPage', () => {
       { id: '9001', name: 'Alice', email: 'alice@acme.example' },
       { id: '9003', name: 'Carol', email: null },
     ]);
-    expect(requesters).toEqual([{ id: '5001', email: 'ann@example.com' }]);
+    expect(requesters).toEqual([{ id: '5001', email: 'ann@example.com', name: 'Ann' }]);
+  });
+
+  it("gives each ticket's subject beside it, none where a ticket has none", () => {
+    const tickets = [aTicket(), aTicket({ id: 2 })];
+    delete tickets[1]!.subject;
+    const page = aPage({ tickets, metric_sets: [aMetricSet(), aMetricSet({ ticket_id: 2 })] });
+    expect(normalizeZendeskTicketPage(page).subjects).toEqual(['Cannot log in', null]);
   });
 
   it('keeps a user whose role it does not know as a requester, and returns the role to report', () => {
     const users = [{ id: 5002, name: 'Bo', email: 'bo@example.com', role: 'contributor' }];
     const { agents, requesters, unknownValues } = normalizeZendeskTicketPage(aPage({ users }));
     expect(agents).toEqual([]);
-    expect(requesters).toEqual([{ id: '5002', email: 'bo@example.com' }]);
+    expect(requesters).toEqual([{ id: '5002', email: 'bo@example.com', name: 'Bo' }]);
     expect(unknownValues).toEqual([{ field: 'role', value: 'contributor', readAs: 'an end-user' }]);
   });
 

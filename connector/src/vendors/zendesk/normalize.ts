@@ -2,12 +2,13 @@
  * Zendesk payloads -> the normalized model. The only place that knows Zendesk's field names,
  * statuses and rating scores (KPIS.md, "Zendesk source").
  */
-import type { Agent, Rating, Requester, Ticket, TicketStatus } from '@frontline/kpi';
+import type { Agent, Rating, Ticket, TicketStatus } from '@frontline/kpi';
 import { z } from 'zod';
 import { parsePayload } from '../parse-payload.js';
 import { PayloadError } from '../payload-error.js';
 import { parseIsoTime } from '../payload-fields.js';
 import type { UnknownValue } from '../unknown-value.js';
+import type { NamedRequester } from '../vendor-client.js';
 import { readZendeskTicketPageFast } from './fast-ticket-page.js';
 import {
   ZENDESK_USER_ROLES,
@@ -41,8 +42,10 @@ const STATUSES: Readonly<Record<ZendeskTicketStatus, TicketStatus>> = {
 /** What one incremental export page holds, in model terms. */
 export interface ZendeskTicketPageContent {
   readonly tickets: Ticket[];
+  /** Each ticket's subject, in the order of `tickets` (kept out of the model: the KPIs need none). */
+  readonly subjects: (string | null)[];
   readonly agents: Agent[];
-  readonly requesters: Requester[];
+  readonly requesters: NamedRequester[];
   /** Tickets (deleted ones aside) with no metric set anywhere: their replies and solve are unknown. */
   readonly withoutMetrics: string[];
   /** Values this normalizer does not know; their tickets are kept, read as each one says. */
@@ -98,7 +101,7 @@ const USER_ROLES: ReadonlySet<string> = new Set(ZENDESK_USER_ROLES);
 function userToAgentOrRequester(
   user: ZendeskUser,
   agents: Agent[],
-  requesters: Requester[],
+  requesters: NamedRequester[],
   unknownValues: UnknownValue[],
 ): void {
   if (AGENT_ROLES.has(user.role)) {
@@ -106,7 +109,7 @@ function userToAgentOrRequester(
     return;
   }
   if (!USER_ROLES.has(user.role)) unknownValues.push({ field: 'role', value: user.role, readAs: 'an end-user' });
-  requesters.push({ id: user.id, email: user.email ?? null });
+  requesters.push({ id: user.id, email: user.email ?? null, name: user.name ?? null });
 }
 
 /** A page's tickets, each with its metric set from the page, else from `ticketMetrics`. */
@@ -122,10 +125,11 @@ function readTicketPage(page: unknown, ticketMetrics: ZendeskTicketMetrics | und
     if (metrics === undefined && ticket.status !== 'deleted') withoutMetrics.push(ticket.id);
     return ticketFromZendesk(ticket, metrics, unknownValues);
   });
+  const subjects = parsed.tickets.map((ticket) => ticket.subject ?? null);
   const agents: Agent[] = [];
-  const requesters: Requester[] = [];
+  const requesters: NamedRequester[] = [];
   for (const user of parsed.users ?? []) userToAgentOrRequester(user, agents, requesters, unknownValues);
-  return { tickets, agents, requesters, withoutMetrics, unknownValues };
+  return { tickets, subjects, agents, requesters, withoutMetrics, unknownValues };
 }
 
 /**
@@ -191,13 +195,14 @@ export function normalizeZendeskShownRating(body: unknown): Rating | null {
 /** What `GET /api/v2/tickets/{id}?include=metric_sets,users` holds. */
 export interface ZendeskShownTicket {
   readonly ticket: Ticket;
+  readonly subject: string | null;
   /** Values this normalizer does not know; the ticket is kept, read as each one says. */
   readonly unknownValues: UnknownValue[];
   /** The ticket's last change. */
   readonly updatedAt: number;
   /** Its assignee and requester, when `users` were sideloaded. */
   readonly agents: Agent[];
-  readonly requesters: Requester[];
+  readonly requesters: NamedRequester[];
   /** Its satisfaction rating record, to read with the show-rating endpoint; `null` when it has none. */
   readonly ratingId: string | null;
 }
@@ -214,12 +219,12 @@ export function normalizeZendeskShownTicket(body: unknown): ZendeskShownTicket {
   const page = { tickets: [fields.ticket], metric_sets: metricSets, users: fields.users ?? [] };
   // Not refused without metric sets, unlike an export page: which name the show endpoint sideloads
   // them under is UNSURE (see above), and one ticket without them is read as before, unmeasured.
-  const { tickets, agents, requesters, unknownValues } = readTicketPage(page, undefined);
+  const { tickets, subjects, agents, requesters, unknownValues } = readTicketPage(page, undefined);
   const ticket = tickets[0];
   const updatedAt = zendeskTicketChangeTimes(page)[0];
   if (ticket === undefined || updatedAt === undefined) throw new PayloadError('ticket', 'missing (expected a ticket)');
   const ratingId = parsePayload(zendeskShownTicketRatingSchema, body).ticket.satisfaction_rating?.id ?? null;
-  return { ticket, unknownValues, updatedAt, agents, requesters, ratingId };
+  return { ticket, subject: subjects[0] ?? null, unknownValues, updatedAt, agents, requesters, ratingId };
 }
 
 const zendeskUserPageSchema = z.object(
@@ -232,11 +237,11 @@ const zendeskUserPageSchema = z.object(
 /** One page of `GET /api/v2/users` as model agents (role agent or admin) and requesters (end-users). */
 export function normalizeZendeskUserPage(page: unknown): {
   agents: Agent[];
-  requesters: Requester[];
+  requesters: NamedRequester[];
   unknownValues: UnknownValue[];
 } {
   const agents: Agent[] = [];
-  const requesters: Requester[] = [];
+  const requesters: NamedRequester[] = [];
   const unknownValues: UnknownValue[] = [];
   for (const user of parsePayload(zendeskUserPageSchema, page).users) {
     userToAgentOrRequester(user, agents, requesters, unknownValues);

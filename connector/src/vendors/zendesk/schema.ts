@@ -21,6 +21,7 @@ export const zendeskTicketSchema = z.object({
   status: z.string(),
   created_at: isoTime,
   tags: z.array(z.string()).nullish(),
+  subject: z.string().nullish(),
 });
 
 /** `{ calendar, business }` minutes; both are null until the event happened. */
