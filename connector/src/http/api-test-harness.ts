@@ -49,8 +49,14 @@ export type HarnessOptions = Pick<
   'streamCheckMs' | 'sessionMaxAgeMs' | 'appsDir' | 'adminToken' | 'frameAncestors' | 'attempts' | 'trustProxy'
 >;
 
+/** What the store keeps beside the history for a person to read: ticket subjects, requester names. */
+export interface HarnessLabels {
+  readonly subjects?: Readonly<Record<string, string>>;
+  readonly requesterNames?: Readonly<Record<string, string>>;
+}
+
 /**
- * For tests: the API over an embedded store holding `history` for a Freshdesk tenant `acme`,
+ * For tests: the API over an embedded store holding `history` (and `labels`) for a Freshdesk tenant `acme`,
  * with a memory change feed and a queue that records jobs instead of running them; `parts`
  * replaces the defaults of the other server parts (e.g. a Redis attempt counter).
  */
@@ -58,6 +64,7 @@ export async function openApiHarness(
   history: Partial<History>,
   clock: Clock,
   options: HarnessOptions = {},
+  labels: HarnessLabels = {},
 ): Promise<ApiHarness> {
   const opened = await openTestTenant({ shared: true });
   const feed = createMemoryChangeFeed();
@@ -67,10 +74,18 @@ export async function openApiHarness(
     tenant.id,
     'seed',
     {
-      tickets: (history.tickets ?? []).map((ticket) => ({ ticket, updatedAt: ticket.createdAt, repliesKnown: true })),
+      tickets: (history.tickets ?? []).map((ticket) => ({
+        ticket,
+        updatedAt: ticket.createdAt,
+        repliesKnown: true,
+        subject: labels.subjects?.[ticket.id] ?? null,
+      })),
       ratings: history.ratings ?? [],
       agents: history.agents ?? [],
-      requesters: history.requesters ?? [],
+      requesters: [
+        ...(history.requesters ?? []),
+        ...Object.entries(labels.requesterNames ?? {}).map(([id, name]) => ({ id, email: null, name })),
+      ],
       surveyAnswers: history.surveyAnswers ?? [],
     },
     { cursor: 'seed', done: true, reachedTime: null },

@@ -10,6 +10,8 @@ import {
 } from '@frontline/kpi';
 import type { Static } from 'typebox';
 import { PERIODS, type PeriodName, type TenantView } from '../live/tenant-view.js';
+import type { TicketLabel } from '../store/sync-store.js';
+import { drillDownRows, type DrillDownSortKey, type SortOrder } from './drill-down-rows.js';
 import { missingReason } from './missing-reason.js';
 import type { Dashboard, DrillDown, KpiScore as KpiScoreSchema, TeamView } from './schemas/kpi-schemas.js';
 
@@ -135,11 +137,19 @@ export function teamJson(
 }
 
 /** The tickets behind one KPI value of an agent (or the team, for `null`), computed on request. */
-export function drillDownJson(
+export async function drillDownJson(
   history: History,
   view: TenantView,
-  request: { period: PeriodName; kpi: KpiKey; agentId: string | null; escalationTags: readonly string[] },
-): Static<typeof DrillDown> {
+  request: {
+    period: PeriodName;
+    kpi: KpiKey;
+    agentId: string | null;
+    escalationTags: readonly string[];
+    sort: DrillDownSortKey;
+    order: SortOrder;
+  },
+  labelsOf: (ticketIds: readonly string[]) => Promise<ReadonlyMap<string, TicketLabel>>,
+): Promise<Static<typeof DrillDown>> {
   const { window } = view.periods[request.period];
   const [report] = computeKpis(history, [window], {
     now: view.computedAt,
@@ -156,6 +166,8 @@ export function drillDownJson(
     request.agentId === null
       ? report!.teamTickets[request.kpi]
       : report!.agentTickets.get(request.agentId)?.[request.kpi];
+  const sample = [...(tickets?.sample ?? [])];
+  const labels = await labelsOf([...new Set(sample)]);
   return {
     kpi: request.kpi,
     period: request.period,
@@ -163,7 +175,15 @@ export function drillDownJson(
     from: iso(window.from),
     to: iso(window.to),
     value: value?.value ?? null,
-    sample: [...(tickets?.sample ?? [])],
+    sample,
     matching: [...(tickets?.matching ?? [])],
+    tickets: drillDownRows(history, {
+      kpi: request.kpi,
+      window,
+      tickets,
+      labels,
+      sort: request.sort,
+      order: request.order,
+    }),
   };
 }

@@ -46,7 +46,11 @@ const history = {
       createdAt: at('2026-11-17T09:00:00Z'),
       firstReplyAt: at('2026-11-17T10:00:00Z'),
       solvedAt: at('2026-11-18T09:00:00Z'),
+      publicReplies: 3,
     }),
+    // Two unassigned tickets waiting since the 19th, with numeric ids (#910 comes before #1192).
+    aTicket({ id: '1192', requesterId: 'r6', createdAt: at('2026-11-19T08:00:00Z') }),
+    aTicket({ id: '910', requesterId: 'r7', createdAt: at('2026-11-19T08:00:00Z') }),
     // r4: Ann solved on the 6th, r4 came back on the 8th (Bob solved that on the 9th, for good).
     aTicket({
       id: 't10',
@@ -71,6 +75,11 @@ const history = {
   ],
 };
 
+const labels = {
+  subjects: { t1: 'Cannot log in', t2: 'Refund for order 1234', '910': 'Invoice missing' },
+  requesterNames: { r1: 'Rita Reyes', r2: 'Sam Stone' },
+};
+
 const DEFAULT_HEADLINE = [
   'csat',
   'repeat_contact_rate',
@@ -84,7 +93,7 @@ describe('the sidebar at a glance', () => {
   let api: ApiHarness;
 
   beforeEach(async () => {
-    api = await openApiHarness(history, clock);
+    api = await openApiHarness(history, clock, {}, labels);
   });
 
   afterEach(async () => {
@@ -109,8 +118,8 @@ describe('the sidebar at a glance', () => {
       // Solved today: t1 (Ann) and t4 (Bob); t4's rating is the team's only one today.
       expect(today.solved.team).toEqual({ value: 2, sample: 2 });
       expect(today.csat.team).toEqual({ value: 1, sample: 1 });
-      // Open now: Ann's t3, Bob's t6.
-      expect(today.backlog).toMatchObject({ value: 1, team: { value: 2, sample: 2 } });
+      // Open now: Ann's t3, Bob's t6, and the unassigned 910 and 1192.
+      expect(today.backlog).toMatchObject({ value: 1, team: { value: 4, sample: 4 } });
     });
 
     it('says why a value is missing', async () => {
@@ -155,6 +164,109 @@ describe('the sidebar at a glance', () => {
       expect(body.team.contact_ratio.reason).toBeNull();
       const ann = body.agents.find((row: { agent: { id: string } }) => row.agent.id === 'a1');
       expect(ann.kpis.csat).toMatchObject({ value: null, reason: 'no_responses', team: { value: 1, sample: 1 } });
+    });
+  });
+
+  describe('drill-down rows', () => {
+    const drill = async (url: string, userId = 'a1', role: 'agent' | 'lead' = 'agent') => {
+      const response = await api.as(userId, role, { method: 'GET', url });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json().tickets as { id: string; value: number | null; matching: boolean }[];
+    };
+    const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+
+    it('gives each ticket its subject, requester, the moment and the minutes that counted', async () => {
+      // Ann's first replies in the last 7 days: t2 after 60 min (the 17th), t1 after 30 (today).
+      const rows = await drill('/v1/agents/me/kpis/first_reply_time_median/tickets?period=last7Days');
+      expect(rows).toEqual([
+        {
+          id: 't1',
+          subject: 'Cannot log in',
+          requester: { id: 'r1', name: 'Rita Reyes' },
+          at: '2026-11-20T09:30:00.000Z',
+          value: 30,
+          matching: false,
+        },
+        {
+          id: 't2',
+          subject: 'Refund for order 1234',
+          requester: { id: 'r2', name: 'Sam Stone' },
+          at: '2026-11-17T10:00:00.000Z',
+          value: 60,
+          matching: false,
+        },
+      ]);
+      const byValue = await drill('/v1/agents/me/kpis/first_reply_time_median/tickets?period=last7Days&sort=value');
+      expect(ids(byValue)).toEqual(['t2', 't1']);
+      const fastest = await drill(
+        '/v1/agents/me/kpis/first_reply_time_median/tickets?period=last7Days&sort=value&order=asc',
+      );
+      expect(ids(fastest)).toEqual(['t1', 't2']);
+    });
+
+    it('says good or bad for a rating, at the time it was given', async () => {
+      const rows = await drill('/v1/agents/me/kpis/csat/tickets?period=last7Days');
+      expect(rows).toEqual([expect.objectContaining({ id: 't2', at: '2026-11-19T10:00:00.000Z', matching: false })]);
+      const team = await drill('/v1/agents/team/kpis/csat/tickets?period=today', 'lead', 'lead');
+      // t4's requester r3 has no name stored.
+      expect(team).toEqual([
+        {
+          id: 't4',
+          subject: null,
+          requester: { id: 'r3', name: null },
+          at: '2026-11-20T13:00:00.000Z',
+          value: null,
+          matching: true,
+        },
+      ]);
+    });
+
+    it('sorts yes/no KPIs by the answer and replies by their count', async () => {
+      // t1: one reply, one touch; t2: three replies.
+      const touch = await drill('/v1/agents/me/kpis/one_touch_rate/tickets?period=last7Days&sort=value');
+      expect(touch.map((r) => [r.id, r.matching])).toEqual([
+        ['t1', true],
+        ['t2', false],
+      ]);
+      const asc = await drill('/v1/agents/me/kpis/one_touch_rate/tickets?period=last7Days&sort=value&order=asc');
+      expect(ids(asc)).toEqual(['t2', 't1']);
+      const replies = await drill('/v1/agents/me/kpis/replies_per_ticket/tickets?period=last7Days&sort=value');
+      expect(replies.map((r) => [r.id, r.value])).toEqual([
+        ['t2', 3],
+        ['t1', 1],
+      ]);
+    });
+
+    it('sorts the backlog by creation, ids as numbers where the time is the same', async () => {
+      const url = '/v1/agents/team/kpis/backlog/tickets?period=today';
+      // t3 (the 10th), 910 and 1192 (the 19th, 08:00), t6 (today).
+      expect(ids(await drill(url, 'lead', 'lead'))).toEqual(['t6', '1192', '910', 't3']);
+      expect(ids(await drill(`${url}&order=asc`, 'lead', 'lead'))).toEqual(['t3', '910', '1192', 't6']);
+      const rows = await drill(`${url}&order=asc`, 'lead', 'lead');
+      expect(rows[1]).toMatchObject({ subject: 'Invoice missing', at: '2026-11-19T08:00:00.000Z', value: null });
+    });
+
+    it('refuses a sort it does not know', async () => {
+      const response = await api.as('a1', 'agent', {
+        method: 'GET',
+        url: '/v1/agents/me/kpis/csat/tickets?sort=subject',
+      });
+      expect(response.statusCode).toBe(400);
+    });
+  });
+
+  describe('names', () => {
+    it("names a note's author and the agent, never ids alone", async () => {
+      const written = await api.as('lead', 'lead', {
+        method: 'POST',
+        url: '/v1/notes',
+        payload: { agentId: 'a1', ticketId: 't2', body: 'Call Sam back about the refund.' },
+      });
+      expect(written.statusCode).toBe(201);
+      expect(written.json()).toMatchObject({ authorId: 'lead', authorName: 'Lee' });
+      const [mine] = (await api.as('a1', 'agent', { method: 'GET', url: '/v1/notes' })).json().notes;
+      expect(mine).toMatchObject({ authorId: 'lead', authorName: 'Lee' });
+      expect((await dashboard()).agent).toEqual({ id: 'a1', name: 'Ann' });
     });
   });
 

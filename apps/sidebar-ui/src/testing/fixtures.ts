@@ -122,6 +122,14 @@ export function drillDown(kpi: KpiKey, period: PeriodName, agentId: string | nul
     value: 0.875,
     sample: ['101', '102', '103'],
     matching: ['101', '102'],
+    tickets: ['103', '102', '101'].map((id) => ({
+      id,
+      subject: null,
+      requester: null,
+      at: NOW,
+      value: null,
+      matching: id !== '103',
+    })),
   };
 }
 
@@ -158,6 +166,7 @@ export function note(overrides: Partial<CoachingNote> = {}): CoachingNote {
     id: '3f0c1c9e-5b1a-4c1e-9d3e-0a4f2b7c8d9e',
     agentId: '7',
     authorId: 'lead-1',
+    authorName: 'Lee Lead',
     ticketId: '860',
     kpi: 'first_reply_time_median',
     body: 'Great save on 860. Try a first reply within the hour on mornings.',

@@ -22,11 +22,13 @@ import type { ServerDeps } from '../server-deps.js';
 const NotesQuery = Type.Object({ agentId: Type.Optional(Id) }, { additionalProperties: false });
 const TargetParams = Type.Object({ kpi: KpiName });
 
-export function noteJson(note: CoachingNote): Static<typeof Note> {
+/** A note as the API sends it; `names` (the account's agents) gives the author's name. */
+export function noteJson(note: CoachingNote, names: ReadonlyMap<string, string>): Static<typeof Note> {
   return {
     id: note.id,
     agentId: note.agentId,
     authorId: note.authorId,
+    authorName: names.get(note.authorId) ?? null,
     ticketId: note.ticketId,
     kpi: note.kpi,
     body: note.body,
@@ -55,8 +57,16 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
     return note;
   };
 
-  const pushNote = (caller: Caller, note: CoachingNote): void =>
-    deps.hub.notify(caller.tenant.id, note.agentId, { event: 'note', data: noteJson(note) }, true);
+  /** The names of the caller's account's agents, as of the current view (note authors are its leads). */
+  const namesOf = async (caller: Caller): Promise<ReadonlyMap<string, string>> =>
+    (await deps.live.view(caller.tenant)).agentNames;
+
+  /** Tells the agent's open sidebars (and leads') of the note; answers it as JSON. */
+  const pushNote = async (caller: Caller, note: CoachingNote): Promise<Static<typeof Note>> => {
+    const json = noteJson(note, await namesOf(caller));
+    deps.hub.notify(caller.tenant.id, note.agentId, { event: 'note', data: json }, true);
+    return json;
+  };
 
   app.get<{ Querystring: Static<typeof NotesQuery> }>(
     '/v1/notes',
@@ -74,7 +84,8 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
       const agentId = caller.session.role === 'agent' ? caller.session.userId : request.query.agentId;
       if (request.query.agentId !== undefined) deps.auth.requireAgentAccess(caller, request.query.agentId);
       const notes = await coaching.listNotes(caller.tenant.id, agentId === undefined ? {} : { agentId });
-      return { notes: notes.map(noteJson) };
+      const names = await namesOf(caller);
+      return { notes: notes.map((note) => noteJson(note, names)) };
     },
   );
 
@@ -102,8 +113,7 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
         { agentId, authorId: caller.session.userId, ticketId, kpi: kpi as KpiKey | null, body },
         deps.clock.now(),
       );
-      pushNote(caller, note);
-      return reply.status(201).send(noteJson(note));
+      return reply.status(201).send(await pushNote(caller, note));
     },
   );
 
@@ -129,8 +139,7 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
           { authorId: caller.session.userId, body: request.body.body },
           deps.clock.now(),
         );
-        pushNote(caller, note);
-        return noteJson(note);
+        return await pushNote(caller, note);
       } catch (error) {
         if (error instanceof NoteNotFoundError) {
           throw new ApiError('not_found', `no coaching note ${request.params.noteId}: see GET /v1/notes`);
@@ -158,8 +167,7 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
         throw new ApiError('forbidden', 'only the agent a note is for can acknowledge it');
       }
       const acknowledged = await coaching.acknowledgeNote(caller.tenant.id, note.id, deps.clock.now());
-      pushNote(caller, acknowledged);
-      return noteJson(acknowledged);
+      return pushNote(caller, acknowledged);
     },
   );
 

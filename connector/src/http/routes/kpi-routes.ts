@@ -20,7 +20,14 @@ import type { ServerDeps } from '../server-deps.js';
 
 const AgentParams = Type.Object({ agentId: Type.Union([Type.Literal('me'), Id]) });
 const DrillParams = Type.Object({ agentId: Type.Union([Type.Literal('me'), Type.Literal('team'), Id]), kpi: KpiName });
-const PeriodQuery = Type.Object({ period: Type.Optional(Period) }, { additionalProperties: false });
+const DrillQuery = Type.Object(
+  {
+    period: Type.Optional(Period),
+    sort: Type.Optional(Type.Union([Type.Literal('value'), Type.Literal('time')])),
+    order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+  },
+  { additionalProperties: false },
+);
 const TeamQuery = Type.Object(
   {
     period: Type.Optional(Period),
@@ -65,16 +72,19 @@ export function registerKpiRoutes(app: FastifyInstance, deps: ServerDeps): void 
     },
   );
 
-  app.get<{ Params: Static<typeof DrillParams>; Querystring: Static<typeof PeriodQuery> }>(
+  app.get<{ Params: Static<typeof DrillParams>; Querystring: Static<typeof DrillQuery> }>(
     '/v1/agents/:agentId/kpis/:kpi/tickets',
     {
       schema: {
-        summary: 'The tickets behind one KPI value (drill-down)',
-        description: '`me` for the caller, `team` for the whole team (leads and admins).',
+        summary: 'The tickets behind one KPI value (drill-down), with subject, requester and the value that counted',
+        description:
+          '`me` for the caller, `team` for the whole team (leads and admins). `tickets` is sorted by `sort` ' +
+          '(`time`, the default: the moment that counted; `value`: minutes or replies, for yes/no KPIs the ' +
+          'matching ones first in `desc`) in `order` (default `desc`); ties and ids compare as numbers.',
         tags: ['kpis'],
         security: BEARER,
         params: DrillParams,
-        querystring: PeriodQuery,
+        querystring: DrillQuery,
         response: { 200: DrillDown, ...AUTH_ERRORS },
       },
     },
@@ -96,12 +106,19 @@ export function registerKpiRoutes(app: FastifyInstance, deps: ServerDeps): void 
         throw new ApiError('not_found', `no agent ${agentId} in this account: see GET /v1/team for the agents`);
       }
       const { history } = await deps.live.snapshot(caller.tenant);
-      return drillDownJson(history, view, {
-        period: request.query.period ?? 'last7Days',
-        kpi: kpi as KpiKey,
-        agentId,
-        escalationTags: caller.tenant.escalationTags,
-      });
+      return drillDownJson(
+        history,
+        view,
+        {
+          period: request.query.period ?? 'last7Days',
+          kpi: kpi as KpiKey,
+          agentId,
+          escalationTags: caller.tenant.escalationTags,
+          sort: request.query.sort ?? 'time',
+          order: request.query.order ?? 'desc',
+        },
+        (ids) => deps.store.ticketLabels(caller.tenant.id, ids),
+      );
     },
   );
 

@@ -13,7 +13,7 @@ export const Note = Type.Object({
   id: Type.String(),
   agentId: Type.String(),
   authorId: Type.String(),
-  authorName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  authorName: Type.Union([Type.String(), Type.Null()], { description: "the author's name, as the helpdesk has it" }),
   ticketId: Type.Union([Type.String(), Type.Null()]),
   kpi: Type.Union([KpiName, Type.Null()]),
   body: Type.String(),

@@ -133,7 +133,7 @@ export const DrillDown = Type.Object({
   value: Type.Union([Type.Number(), Type.Null()]),
   sample: Type.Array(Type.String(), { description: 'the tickets the value is computed over' }),
   matching: Type.Array(Type.String(), { description: "the tickets counting towards a rate's numerator" }),
-  tickets: Type.Optional(Type.Array(DrillDownTicket, { description: 'the sample, sorted as asked' })),
+  tickets: Type.Array(DrillDownTicket, { description: 'the sample, sorted as asked' }),
 });
 
 const TicketBrief = Type.Object({
