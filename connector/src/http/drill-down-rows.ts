@@ -11,6 +11,7 @@ import {
 import type { Static } from 'typebox';
 import type { TicketLabel } from '../store/sync-store.js';
 import type { DrillDownTicket } from './schemas/kpi-schemas.js';
+import { ticketsById } from './tickets-by-id.js';
 
 export type DrillDownRow = Static<typeof DrillDownTicket>;
 export type DrillDownSortKey = 'value' | 'time';
@@ -18,20 +19,21 @@ export type SortOrder = 'asc' | 'desc';
 
 const MINUTE_MS = 60_000;
 
-/** The history's tickets by id and ratings by ticket, built once per snapshot (keyed by its arrays). */
+/** The history's ratings by ticket, built once per snapshot (keyed by its arrays). */
 interface TicketIndex {
   readonly tickets: ReadonlyMap<string, Ticket>;
   readonly ratings: ReadonlyMap<string, readonly Rating[]>;
   readonly clock: BusinessClock | null;
 }
 
-const indexes = new WeakMap<readonly Ticket[], { ratings: readonly Rating[]; index: TicketIndex }>();
+const indexes = new WeakMap<readonly Rating[], { schedule: History['schedule']; index: TicketIndex }>();
 
 function indexOf(history: History): TicketIndex {
-  const cached = indexes.get(history.tickets);
-  if (cached !== undefined && cached.ratings === history.ratings) return cached.index;
-  const tickets = new Map<string, Ticket>();
-  for (const ticket of history.tickets) tickets.set(ticket.id, ticket);
+  const cached = indexes.get(history.ratings);
+  const tickets = ticketsById(history);
+  if (cached !== undefined && cached.schedule === history.schedule && cached.index.tickets === tickets) {
+    return cached.index;
+  }
   const ratings = new Map<string, Rating[]>();
   for (const rating of history.ratings) {
     const list = ratings.get(rating.ticketId);
@@ -39,7 +41,7 @@ function indexOf(history: History): TicketIndex {
     else list.push(rating);
   }
   const index = { tickets, ratings, clock: history.schedule ? createBusinessClock(history.schedule) : null };
-  indexes.set(history.tickets, { ratings: history.ratings, index });
+  indexes.set(history.ratings, { schedule: history.schedule, index });
   return index;
 }
 

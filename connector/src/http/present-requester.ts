@@ -10,6 +10,7 @@ import {
 import type { Static } from 'typebox';
 import { iso } from './present-kpis.js';
 import type { RequesterContext } from './schemas/kpi-schemas.js';
+import { ticketsById } from './tickets-by-id.js';
 
 const DAY_MS = 86_400_000;
 
@@ -70,33 +71,84 @@ function latestSolveBefore(
   return best;
 }
 
+/** How the ticket in view stands in the history: as its requester's, under another requester, or not there. */
+export type TicketInView = 'theirs' | 'moved' | 'not_synced' | 'removed';
+
+export function ticketInView(history: History, requesterId: string, ticketId: string): TicketInView {
+  const ticket = ticketsById(history).get(ticketId);
+  if (ticket === undefined) return 'not_synced';
+  if (ticket.removed) return 'removed';
+  return ticket.requesterId === requesterId ? 'theirs' : 'moved';
+}
+
+/**
+ * The ticket in view, as this requester's: the helpdesk shows it with them, so it is theirs even
+ * where the store, behind, has it under an earlier requester or not at all (a ticket created
+ * moments ago). One not synced yet is a new, open customer contact of now.
+ */
+function asTheirs(history: History, requesterId: string, ticketId: string, now: number): Ticket | null {
+  const stored = ticketsById(history).get(ticketId);
+  if (stored !== undefined) return stored.removed ? null : { ...stored, requesterId };
+  return {
+    id: ticketId,
+    requesterId,
+    assigneeId: null,
+    groupId: null,
+    status: 'new',
+    createdAt: now,
+    tags: [],
+    firstReplyAt: null,
+    firstReplyMinutes: null,
+    firstReplyBusinessMinutes: null,
+    solvedAt: null,
+    resolutionMinutes: null,
+    resolutionBusinessMinutes: null,
+    publicReplies: 0,
+    reopens: 0,
+    groupStations: null,
+    removed: false,
+    outbound: false,
+  };
+}
+
 /**
  * What the agent should know about the requester of the open ticket: how often they wrote in
  * the last 30 days, what is still open, their last rating, and whether this is a repeat
  * contact (a ticket of theirs was solved in the 7 days before this one was created, or before
  * now when no ticket is given). Contacts and solves follow the KPIs' rules: an agent's outbound
  * ticket is no contact (but is open work while open), and a ticket reopened since is not solved.
+ * The ticket in view always counts with them (see {@link asTheirs}), and a creation time a little
+ * ahead of the connector's clock (the helpdesk's clock) does not take it out of the 30 days.
  */
 export function requesterContextJson(
   history: History,
   requesterId: string,
   now: number,
   currentTicketId: string | null,
+  requesterName: string | null = null,
 ): Static<typeof RequesterContext> {
   const index = indexOf(history);
-  const tickets = index.tickets.get(requesterId) ?? [];
-  const recent = tickets.filter((t) => isCustomerContact(t) && t.createdAt >= now - 30 * DAY_MS && t.createdAt <= now);
+  let tickets = index.tickets.get(requesterId) ?? [];
+  const current = currentTicketId === null ? undefined : (tickets.find((t) => t.id === currentTicketId) ?? undefined);
+  if (currentTicketId !== null && current === undefined) {
+    const theirs = asTheirs(history, requesterId, currentTicketId, now);
+    if (theirs !== null) tickets = [...tickets, theirs];
+  }
+  const inView = currentTicketId === null ? undefined : tickets.find((t) => t.id === currentTicketId);
+  const recent = tickets.filter(
+    (t) => isCustomerContact(t) && t.createdAt >= now - 30 * DAY_MS && (t.createdAt <= now || t === inView),
+  );
   recent.sort((a, b) => b.createdAt - a.createdAt);
   const open = tickets.filter((t) => !isSolvedNow(t)).sort((a, b) => b.createdAt - a.createdAt);
   const ratings = index.ratings.get(requesterId) ?? [];
   const last = ratings[ratings.length - 1];
-  const current = currentTicketId === null ? undefined : tickets.find((t) => t.id === currentTicketId);
   // The agent's own outbound message is not the customer coming back.
-  const solvedBefore = current?.outbound
+  const solvedBefore = inView?.outbound
     ? undefined
-    : latestSolveBefore(tickets, current?.createdAt ?? now, currentTicketId);
+    : latestSolveBefore(tickets, inView?.createdAt ?? now, currentTicketId);
   return {
     requesterId,
+    requesterName,
     contactsLast30Days: recent.length,
     recentTickets: recent.slice(0, 20).map(brief),
     openTickets: open.slice(0, 20).map(brief),

@@ -255,6 +255,60 @@ describe('the sidebar at a glance', () => {
     });
   });
 
+  describe('requester context', () => {
+    const context = async (requesterId: string, ticket: string) => {
+      const response = await api.as('a1', 'agent', {
+        method: 'GET',
+        url: `/v1/requesters/${requesterId}/context?ticket=${ticket}`,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    };
+    const ids = (tickets: { id: string }[]) => tickets.map((t) => t.id);
+
+    it('counts the ticket in view while it is open', async () => {
+      // Rita (r1) wrote t3 on the 10th (open, in view) and t1 today (solved).
+      const body = await context('r1', 't3');
+      expect(body).toMatchObject({ requesterId: 'r1', requesterName: 'Rita Reyes', contactsLast30Days: 2 });
+      expect(ids(body.recentTickets)).toEqual(['t1', 't3']);
+      expect(ids(body.openTickets)).toEqual(['t3']);
+      expect(body.repeatContact).toBeNull();
+      expect(api.queued).toEqual([]);
+    });
+
+    it('counts the ticket in view once it is solved, as a contact and not as open', async () => {
+      const body = await context('r1', 't1');
+      expect(body.contactsLast30Days).toBe(2);
+      expect(ids(body.openTickets)).toEqual(['t3']);
+      // The older t3 is open: no solve came before t1.
+      expect(body.repeatContact).toBeNull();
+      // The name the sidebar first used for the parameter still works.
+      const old = await api.as('a1', 'agent', { method: 'GET', url: '/v1/requesters/r1/context?ticketId=t1' });
+      expect(old.json().contactsLast30Days).toBe(2);
+    });
+
+    it('counts a ticket the store has not synced yet as a new open contact, and fetches it', async () => {
+      // r5 has Bob's t6 open; t99 was created in the helpdesk moments ago.
+      const body = await context('r5', 't99');
+      expect(body.contactsLast30Days).toBe(2);
+      expect(body.openTickets).toEqual([
+        { id: 't99', status: 'new', createdAt: '2026-11-20T15:00:00.000Z', solvedAt: null, assigneeId: null },
+        expect.objectContaining({ id: 't6', status: 'open' }),
+      ]);
+      expect(body.requesterName).toBeNull();
+      expect(api.queued).toEqual([{ kind: 'refresh-ticket', tenant: 'acme', ticketId: 't99' }]);
+    });
+
+    it('counts the ticket in view for the requester the helpdesk shows, when the store has another', async () => {
+      // t4 is r3's in the store (solved today); the helpdesk now shows it as r5's.
+      const body = await context('r5', 't4');
+      expect(body.contactsLast30Days).toBe(2);
+      expect(ids(body.recentTickets)).toEqual(['t6', 't4']);
+      expect(ids(body.openTickets)).toEqual(['t6']);
+      expect(api.queued).toEqual([{ kind: 'refresh-ticket', tenant: 'acme', ticketId: 't4' }]);
+    });
+  });
+
   describe('names', () => {
     it("names a note's author and the agent, never ids alone", async () => {
       const written = await api.as('lead', 'lead', {

@@ -136,6 +136,7 @@ export function drillDown(kpi: KpiKey, period: PeriodName, agentId: string | nul
 export function requester(overrides: Partial<RequesterContextResponse> = {}): RequesterContextResponse {
   return {
     requesterId: 'r-1',
+    requesterName: 'Rita Reyes',
     contactsLast30Days: 3,
     recentTickets: [
       { id: '900', status: 'open', createdAt: NOW, solvedAt: null, assigneeId: '7' },

@@ -5,7 +5,7 @@ import type { PeriodName } from '../../live/tenant-view.js';
 import { ApiError } from '../api-error.js';
 import type { Caller } from '../authenticate.js';
 import { dashboardText, drillDownJson, iso, teamJson } from '../present-kpis.js';
-import { requesterContextJson } from '../present-requester.js';
+import { requesterContextJson, ticketInView } from '../present-requester.js';
 import { AUTH_ERRORS, BEARER, Id } from '../schemas/common-schemas.js';
 import {
   AlertList,
@@ -37,7 +37,14 @@ const TeamQuery = Type.Object(
   { additionalProperties: false },
 );
 const RequesterParams = Type.Object({ requesterId: Id });
-const RequesterQuery = Type.Object({ ticketId: Type.Optional(Id) }, { additionalProperties: false });
+const RequesterQuery = Type.Object(
+  {
+    // The ticket in view; `ticketId` is the name the sidebar first used.
+    ticket: Type.Optional(Id),
+    ticketId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
 
 /** `me` is the caller; an agent may name only themselves. */
 function agentOf(deps: ServerDeps, caller: Caller, agentId: string): string {
@@ -155,13 +162,22 @@ export function registerKpiRoutes(app: FastifyInstance, deps: ServerDeps): void 
     },
     async (request) => {
       const caller = await deps.auth.caller(request);
-      const { history } = await deps.live.snapshot(caller.tenant);
-      return requesterContextJson(
-        history,
-        request.params.requesterId,
-        deps.clock.now(),
-        request.query.ticketId ?? null,
-      );
+      const { requesterId } = request.params;
+      const ticketId = request.query.ticket ?? request.query.ticketId ?? null;
+      const [{ history }, names] = await Promise.all([
+        deps.live.snapshot(caller.tenant),
+        deps.store.requesterNames(caller.tenant.id, [requesterId]),
+      ]);
+      const standing = ticketId === null ? 'theirs' : ticketInView(history, requesterId, ticketId);
+      if (ticketId !== null && (standing === 'not_synced' || standing === 'moved')) {
+        // The helpdesk shows what the store has not caught up with yet: fetch it now, as a webhook would.
+        deps.log.info(
+          { tenant: caller.tenant.name, ticketId, standing },
+          'ticket in view behind the store: refreshing it',
+        );
+        await deps.queue.add({ kind: 'refresh-ticket', tenant: caller.tenant.name, ticketId }, { priority: 'high' });
+      }
+      return requesterContextJson(history, requesterId, deps.clock.now(), ticketId, names.get(requesterId) ?? null);
     },
   );
 

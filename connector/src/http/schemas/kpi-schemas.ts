@@ -146,7 +146,7 @@ const TicketBrief = Type.Object({
 
 export const RequesterContext = Type.Object({
   requesterId: Id,
-  requesterName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  requesterName: Type.Union([Type.String(), Type.Null()]),
   contactsLast30Days: Type.Integer(),
   recentTickets: Type.Array(TicketBrief, {
     description: 'customer contacts created in the last 30 days, newest first (outbound tickets are none)',
