@@ -24,6 +24,7 @@ import { registerMetricsRoute } from './routes/metrics-route.js';
 import { registerQueueDashboard } from './routes/queue-dashboard-route.js';
 import { registerSettingsRoutes } from './routes/settings-routes.js';
 import { registerStreamRoute } from './routes/stream-route.js';
+import { registerTicketRoutes } from './routes/ticket-routes.js';
 import { registerWebhookRoutes } from './routes/webhook-routes.js';
 import { registerZendeskPages } from './routes/zendesk-pages-route.js';
 import type { ServerDeps } from './server-deps.js';
@@ -183,6 +184,7 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
   registerKpiRoutes(app, deps);
   registerCoachingRoutes(app, deps);
   registerSettingsRoutes(app, deps);
+  registerTicketRoutes(app, deps);
   registerStreamRoute(app, deps, { checkMs: parts.streamCheckMs });
   registerWebhookRoutes(app, deps);
   registerZendeskPages(app, {

@@ -11,7 +11,7 @@ import {
 import type { Static } from 'typebox';
 import type { TicketLabel } from '../store/sync-store.js';
 import type { DrillDownTicket } from './schemas/kpi-schemas.js';
-import { ticketsById } from './tickets-by-id.js';
+import { ratingsByTicket, ticketsById } from './tickets-by-id.js';
 
 export type DrillDownRow = Static<typeof DrillDownTicket>;
 export type DrillDownSortKey = 'value' | 'time';
@@ -19,30 +19,14 @@ export type SortOrder = 'asc' | 'desc';
 
 const MINUTE_MS = 60_000;
 
-/** The history's ratings by ticket, built once per snapshot (keyed by its arrays). */
-interface TicketIndex {
-  readonly tickets: ReadonlyMap<string, Ticket>;
-  readonly ratings: ReadonlyMap<string, readonly Rating[]>;
-  readonly clock: BusinessClock | null;
-}
+const clocks = new WeakMap<NonNullable<History['schedule']>, BusinessClock>();
 
-const indexes = new WeakMap<readonly Rating[], { schedule: History['schedule']; index: TicketIndex }>();
-
-function indexOf(history: History): TicketIndex {
-  const cached = indexes.get(history.ratings);
-  const tickets = ticketsById(history);
-  if (cached !== undefined && cached.schedule === history.schedule && cached.index.tickets === tickets) {
-    return cached.index;
-  }
-  const ratings = new Map<string, Rating[]>();
-  for (const rating of history.ratings) {
-    const list = ratings.get(rating.ticketId);
-    if (list === undefined) ratings.set(rating.ticketId, [rating]);
-    else list.push(rating);
-  }
-  const index = { tickets, ratings, clock: history.schedule ? createBusinessClock(history.schedule) : null };
-  indexes.set(history.ratings, { schedule: history.schedule, index });
-  return index;
+/** The business clock of the history's schedule (one per schedule), `null` without one. */
+function clockOf(history: History): BusinessClock | null {
+  if (history.schedule === null) return null;
+  let clock = clocks.get(history.schedule);
+  if (clock === undefined) clocks.set(history.schedule, (clock = createBusinessClock(history.schedule)));
+  return clock;
 }
 
 /** What counted for one ticket in one KPI: when (`at`) and how much (`value`, null for yes/no KPIs). */
@@ -143,7 +127,9 @@ export function drillDownRows(
     readonly order: SortOrder;
   },
 ): DrillDownRow[] {
-  const index = indexOf(history);
+  const tickets = ticketsById(history);
+  const ratings = ratingsByTicket(history);
+  const clock = clockOf(history);
   const matching = new Set(request.tickets?.matching ?? []);
   const seen = new Set<string>();
   const rows: { row: DrillDownRow; at: number | null }[] = [];
@@ -151,8 +137,8 @@ export function drillDownRows(
     // A ticket rated twice in the window is in the sample twice: one row.
     if (seen.has(id)) continue;
     seen.add(id);
-    const ticket = index.tickets.get(id);
-    const { at, value } = measure(request.kpi, ticket, index.ratings.get(id) ?? [], request.window, index.clock);
+    const ticket = tickets.get(id);
+    const { at, value } = measure(request.kpi, ticket, ratings.get(id) ?? [], request.window, clock);
     const label = request.labels.get(id);
     const requesterId = label?.requesterId ?? ticket?.requesterId ?? null;
     rows.push({

@@ -51,6 +51,16 @@ const history = {
     // Two unassigned tickets waiting since the 19th, with numeric ids (#910 comes before #1192).
     aTicket({ id: '1192', requesterId: 'r6', createdAt: at('2026-11-19T08:00:00Z') }),
     aTicket({ id: '910', requesterId: 'r7', createdAt: at('2026-11-19T08:00:00Z') }),
+    // Bob's long thread since the 1st: nine replies, reopened twice, still open.
+    aTicket({
+      id: 't30',
+      assigneeId: 'a2',
+      requesterId: 'r8',
+      createdAt: at('2026-11-01T09:00:00Z'),
+      firstReplyAt: at('2026-11-01T09:45:00Z'),
+      publicReplies: 9,
+      reopens: 2,
+    }),
     // r4: Ann solved on the 6th, r4 came back on the 8th (Bob solved that on the 9th, for good).
     aTicket({
       id: 't10',
@@ -118,8 +128,8 @@ describe('the sidebar at a glance', () => {
       // Solved today: t1 (Ann) and t4 (Bob); t4's rating is the team's only one today.
       expect(today.solved.team).toEqual({ value: 2, sample: 2 });
       expect(today.csat.team).toEqual({ value: 1, sample: 1 });
-      // Open now: Ann's t3, Bob's t6, and the unassigned 910 and 1192.
-      expect(today.backlog).toMatchObject({ value: 1, team: { value: 4, sample: 4 } });
+      // Open now: Ann's t3, Bob's t6 and t30, and the unassigned 910 and 1192.
+      expect(today.backlog).toMatchObject({ value: 1, team: { value: 5, sample: 5 } });
     });
 
     it('says why a value is missing', async () => {
@@ -239,11 +249,11 @@ describe('the sidebar at a glance', () => {
 
     it('sorts the backlog by creation, ids as numbers where the time is the same', async () => {
       const url = '/v1/agents/team/kpis/backlog/tickets?period=today';
-      // t3 (the 10th), 910 and 1192 (the 19th, 08:00), t6 (today).
-      expect(ids(await drill(url, 'lead', 'lead'))).toEqual(['t6', '1192', '910', 't3']);
-      expect(ids(await drill(`${url}&order=asc`, 'lead', 'lead'))).toEqual(['t3', '910', '1192', 't6']);
+      // t30 (the 1st), t3 (the 10th), 910 and 1192 (the 19th, 08:00), t6 (today).
+      expect(ids(await drill(url, 'lead', 'lead'))).toEqual(['t6', '1192', '910', 't3', 't30']);
+      expect(ids(await drill(`${url}&order=asc`, 'lead', 'lead'))).toEqual(['t30', 't3', '910', '1192', 't6']);
       const rows = await drill(`${url}&order=asc`, 'lead', 'lead');
-      expect(rows[1]).toMatchObject({ subject: 'Invoice missing', at: '2026-11-19T08:00:00.000Z', value: null });
+      expect(rows[2]).toMatchObject({ subject: 'Invoice missing', at: '2026-11-19T08:00:00.000Z', value: null });
     });
 
     it('refuses a sort it does not know', async () => {
@@ -309,6 +319,48 @@ describe('the sidebar at a glance', () => {
     });
   });
 
+  describe('ticket summary', () => {
+    const summary = (ticketId: string) =>
+      api.as('a1', 'agent', { method: 'GET', url: `/v1/tickets/${ticketId}/summary` });
+
+    it("sets the ticket in view against the team's typical replies", async () => {
+      // Solved with a reply in the last 30 days: t1, t4, t10, t11 (one reply each) and t2 (three):
+      // the median is 1. t2's three replies are three times that, but fewer than 8.
+      const response = await summary('t2');
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual({
+        ticketId: 't2',
+        subject: 'Refund for order 1234',
+        rating: { positive: false, comment: null, at: '2026-11-19T10:00:00.000Z' },
+        replies: 3,
+        typicalReplies: 1,
+        firstReplyMinutes: 60,
+        reopens: 0,
+        outlier: false,
+      });
+    });
+
+    it('flags a thread of nine replies where one is typical', async () => {
+      expect((await summary('t30')).json()).toEqual({
+        ticketId: 't30',
+        subject: null,
+        rating: null,
+        replies: 9,
+        typicalReplies: 1,
+        firstReplyMinutes: 45,
+        reopens: 2,
+        outlier: true,
+      });
+    });
+
+    it('answers 404 for a ticket not synced yet, and fetches it', async () => {
+      const response = await summary('t99');
+      expect(response.statusCode).toBe(404);
+      expect(response.json().error).toMatchObject({ code: 'not_found', message: expect.stringMatching(/t99/) });
+      expect(api.queued).toEqual([{ kind: 'refresh-ticket', tenant: 'acme', ticketId: 't99' }]);
+    });
+  });
+
   describe('names', () => {
     it("names a note's author and the agent, never ids alone", async () => {
       const written = await api.as('lead', 'lead', {
@@ -365,5 +417,16 @@ describe('the sidebar at a glance', () => {
         DEFAULT_HEADLINE,
       );
     });
+  });
+
+  it('describes the new routes in /openapi.json', async () => {
+    const doc = (await api.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    expect(doc.paths['/v1/tickets/{ticketId}/summary']).toHaveProperty('get');
+    expect(doc.paths['/v1/settings']).toHaveProperty('get');
+    expect(doc.paths['/v1/settings/headline']).toHaveProperty('put');
+    const drill = doc.paths['/v1/agents/{agentId}/kpis/{kpi}/tickets'].get;
+    expect(drill.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['period', 'sort', 'order']),
+    );
   });
 });
