@@ -13,6 +13,7 @@ import { PERIODS, type PeriodName, type TenantView } from '../live/tenant-view.j
 import type { TicketLabel } from '../store/sync-store.js';
 import { drillDownRows, type DrillDownSortKey, type SortOrder } from './drill-down-rows.js';
 import { missingReason } from './missing-reason.js';
+import { nextActionOf } from './next-action.js';
 import type { Dashboard, DrillDown, KpiScore as KpiScoreSchema, TeamView } from './schemas/kpi-schemas.js';
 
 type ScoreJson = Static<typeof KpiScoreSchema>;
@@ -96,6 +97,7 @@ export function dashboardJson(view: TenantView, agentId: string): Static<typeof 
   return {
     agent: { id: agentId, name: view.agentNames.get(agentId) ?? null },
     headline: [...view.headline],
+    next: nextActionOf(view, agentId),
     revision: view.revision,
     computedAt: iso(view.computedAt),
     timeZone: view.timeZone,

@@ -51,6 +51,14 @@ const history = {
     // Two unassigned tickets waiting since the 19th, with numeric ids (#910 comes before #1192).
     aTicket({ id: '1192', requesterId: 'r6', createdAt: at('2026-11-19T08:00:00Z') }),
     aTicket({ id: '910', requesterId: 'r7', createdAt: at('2026-11-19T08:00:00Z') }),
+    // Sam (r2) wrote again on the 19th, a day after Ann solved t2; Bob solved it without a reply.
+    aTicket({
+      id: 't40',
+      assigneeId: 'a2',
+      requesterId: 'r2',
+      createdAt: at('2026-11-19T12:00:00Z'),
+      solvedAt: at('2026-11-19T14:00:00Z'),
+    }),
     // Bob's long thread since the 1st: nine replies, reopened twice, still open.
     aTicket({
       id: 't30',
@@ -316,6 +324,65 @@ describe('the sidebar at a glance', () => {
       expect(ids(body.recentTickets)).toEqual(['t6', 't4']);
       expect(ids(body.openTickets)).toEqual(['t6']);
       expect(api.queued).toEqual([{ kind: 'refresh-ticket', tenant: 'acme', ticketId: 't4' }]);
+    });
+  });
+
+  describe('what to do next', () => {
+    it('asks first to follow up a negative rating nobody answered yet', async () => {
+      // Ann's t2 was rated badly on the 19th at 10:00 and is still solved as it was (the 18th).
+      expect((await dashboard()).next).toEqual({ kind: 'follow_up_rating', kpi: null, ticketIds: ['t2'] });
+    });
+
+    it('then points to a requester who came back', async () => {
+      // Ann answers the rating and solves t2 again at 11:00: followed up. Sam came back the day
+      // after her solve with t40.
+      const t2 = history.tickets.find((t) => t.id === 't2')!;
+      await api.store.savePage(
+        api.tenant.id,
+        'test',
+        {
+          tickets: [
+            {
+              ticket: { ...t2, solvedAt: at('2026-11-19T11:00:00Z'), resolutionMinutes: null },
+              updatedAt: at('2026-11-19T11:00:00Z'),
+              repliesKnown: true,
+            },
+          ],
+        },
+        { cursor: 'test', done: true, reachedTime: null },
+      );
+      await expect
+        .poll(async () => (await dashboard()).next)
+        .toEqual({ kind: 'repeat_contact', kpi: null, ticketIds: ['t40'] });
+    });
+
+    it('then names a headline KPI off target, with the tickets that pull it down, worst first', async () => {
+      // Bob has no rating to follow up and nobody came back to him.
+      expect((await dashboard('a2')).next).toBeNull();
+      // His first replies in the last 7 days: t4 after 10 min, t6 after 40: a median of 25, red
+      // above 20.
+      const set = await api.as('lead', 'lead', {
+        method: 'PUT',
+        url: '/v1/targets/first_reply_time_median',
+        payload: { green: 10, amber: 20 },
+      });
+      expect(set.statusCode).toBe(200);
+      await expect
+        .poll(async () => (await dashboard('a2')).next)
+        .toEqual({ kind: 'target_slipping', kpi: 'first_reply_time_median', ticketIds: ['t6', 't4'] });
+    });
+
+    it('leaves a target met or amber and improving alone', async () => {
+      // 25 is amber up to 30; the week before Bob's one reply (t11) took 30 min: improving.
+      await api.as('lead', 'lead', {
+        method: 'PUT',
+        url: '/v1/targets/first_reply_time_median',
+        payload: { green: 15, amber: 30 },
+      });
+      await expect
+        .poll(async () => (await dashboard('a2')).periods.last7Days.kpis.first_reply_time_median.status)
+        .toBe('amber');
+      expect((await dashboard('a2')).next).toBeNull();
     });
   });
 

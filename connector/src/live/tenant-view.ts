@@ -44,6 +44,18 @@ export interface TenantView {
   /** Escalations and successes of the last 7 days, newest first. */
   readonly alerts: readonly Alert[];
   readonly agentNames: ReadonlyMap<string, string>;
+  /**
+   * Requesters who came back within 7 days of a solve in the last 7 days, newest first: the agent
+   * who solved it and the new ticket.
+   */
+  readonly repeatContacts: readonly {
+    readonly agentId: string | null;
+    readonly ticketId: string;
+    readonly at: number;
+  }[];
+  /** The history the numbers are computed from (the live snapshot's, not a copy). */
+  readonly history: History;
+  readonly escalationTags: readonly string[];
   /** The tenant's headline KPIs, in display order (its settings). */
   readonly headline: readonly AgentKpiKey[];
   /** Whether NPS and CES can have answers: a survey tool is connected, or answers came. */
@@ -81,7 +93,12 @@ export function computeTenantView(history: History, revision: number, options: V
     escalationTags: options.escalationTags,
   });
   const alerts: Alert[] = [];
+  const repeatContacts: { agentId: string | null; ticketId: string; at: number }[] = [];
   for (const insight of insights) {
+    if (insight.kind === 'repeat_contact') {
+      repeatContacts.push({ agentId: insight.agentId, ticketId: insight.ticketIds[1], at: insight.at });
+      continue;
+    }
     if (insight.kind !== 'negative_rating' && insight.kind !== 'success') continue;
     alerts.push({
       id: `${insight.ratingId}@${insight.at}`,
@@ -101,6 +118,9 @@ export function computeTenantView(history: History, revision: number, options: V
     days,
     alerts,
     agentNames: new Map(history.agents.map((a) => [a.id, a.name])),
+    repeatContacts,
+    history,
+    escalationTags: options.escalationTags,
     headline: options.headline,
     surveySource: options.surveySource || history.surveyAnswers.length > 0,
   };

@@ -80,6 +80,7 @@ export function dashboard(overrides: Partial<DashboardData> = {}): DashboardData
       'one_touch_rate',
       'backlog',
     ],
+    next: null,
     revision: 41,
     computedAt: NOW,
     timeZone: 'Europe/Berlin',

@@ -77,7 +77,7 @@ export const AgentRef = Type.Object({ id: Id, name: Type.Union([Type.String(), T
 export const Dashboard = Type.Object({
   agent: AgentRef,
   headline: Headline,
-  next: Type.Optional(Type.Union([NextAction, Type.Null()])),
+  next: Type.Union([NextAction, Type.Null()], { description: 'the one thing to act on now, or null' }),
   revision: Type.Integer({ description: 'the store revision the numbers are computed at' }),
   computedAt: IsoTime,
   timeZone: Type.String(),
