@@ -95,7 +95,7 @@ export function dashboardJson(view: TenantView, agentId: string): Static<typeof 
     trend[key] = view.days.map((day) => day.agents.get(agentId)?.[key].value ?? null);
   }
   return {
-    agent: { id: agentId, name: view.agentNames.get(agentId) ?? null },
+    agent: { id: agentId, name: view.agentNames.get(agentId) || null },
     headline: [...view.headline],
     next: nextActionOf(view, agentId),
     revision: view.revision,
@@ -116,7 +116,7 @@ export function teamJson(
   const card = view.periods[period];
   const ids = new Set([...view.agentNames.keys(), ...card.agents.keys()]);
   const rows = [...ids].map((id) => ({
-    agent: { id, name: view.agentNames.get(id) ?? null },
+    agent: { id, name: view.agentNames.get(id) || null },
     kpis: scoresJson(view, card, card.agents.get(id), AGENT_KPI_KEYS),
   }));
   const sign = order === 'asc' ? 1 : -1;

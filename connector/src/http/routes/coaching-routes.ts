@@ -28,7 +28,8 @@ export function noteJson(note: CoachingNote, names: ReadonlyMap<string, string>)
     id: note.id,
     agentId: note.agentId,
     authorId: note.authorId,
-    authorName: names.get(note.authorId) ?? null,
+    // An empty name (a helpdesk user without one) is no name.
+    authorName: names.get(note.authorId) || null,
     ticketId: note.ticketId,
     kpi: note.kpi,
     body: note.body,

@@ -338,8 +338,12 @@ describe('createFreshdeskClient', () => {
     const conversationReads: string[] = [];
     server.use(
       http.get(`${BASE_URL}/api/v2/tickets/5`, ({ request }) => {
-        expect(new URL(request.url).searchParams.get('include')).toBe('stats');
-        return HttpResponse.json(rawTicket(5));
+        expect(new URL(request.url).searchParams.get('include')).toBe('stats,requester');
+        return HttpResponse.json({
+          ...rawTicket(5),
+          subject: 'Nobody answers',
+          requester: { id: 5005, name: 'Rob Roe', email: 'rob@example.com', mobile: null, phone: null },
+        });
       }),
       http.get(`${BASE_URL}/api/v2/tickets/5/satisfaction_ratings`, () =>
         HttpResponse.json([
@@ -365,6 +369,7 @@ describe('createFreshdeskClient', () => {
       synced: expect.objectContaining({
         updatedAt: changedAt(5),
         repliesKnown: false,
+        subject: 'Nobody answers',
         ticket: expect.objectContaining({ id: '5' }),
       }),
       ratings: [
@@ -380,7 +385,7 @@ describe('createFreshdeskClient', () => {
         },
       ],
       agents: [],
-      requesters: [{ id: '5005', email: null, name: null }],
+      requesters: [{ id: '5005', email: 'rob@example.com', name: 'Rob Roe' }],
     });
     expect(conversationReads).toEqual([]);
   });

@@ -57,6 +57,8 @@ const PER_PAGE = '100';
  * that start together would otherwise overspend the minute before any answer came back.
  */
 const WITH_STATS_COST = 3;
+/** The same for one ticket with `include=stats,requester`: one, plus up to two per include. */
+const WITH_STATS_AND_REQUESTER_COST = 5;
 
 export interface FreshdeskClientOptions extends ClientHttpOptions {
   /** The tenant's name, for error messages. */
@@ -86,7 +88,7 @@ export function createFreshdeskClient(options: FreshdeskClientOptions): VendorCl
       clock,
       limitPerMinute: limits.account,
       endpointLimits: { [TICKETS]: limits.ticketsList },
-      endpointCosts: { [TICKETS]: WITH_STATS_COST, [TICKET]: WITH_STATS_COST },
+      endpointCosts: { [TICKETS]: WITH_STATS_COST, [TICKET]: WITH_STATS_AND_REQUESTER_COST },
       endpointLimitsOfPlan: (accountLimit) => {
         const ticketsList = freshdeskTicketsListLimitOf(accountLimit);
         return ticketsList === null ? null : { [TICKETS]: ticketsList };
@@ -284,10 +286,13 @@ export function createFreshdeskClient(options: FreshdeskClientOptions): VendorCl
     return { items, cursor: encodeCursor(next), done: filter === 'deleted', reachedTime };
   }
 
-  /** The ticket alone, as the list has it (no reply count); `null` when it is gone. */
+  /**
+   * The ticket alone, as the list has it (no reply count), with its requester's name and e-mail
+   * (the list carries neither: this is the ticket an agent has in view); `null` when it is gone.
+   */
   async function viewTicket(ticketId: string) {
     const response = await http.get({
-      url: `${ticketPath(TICKET, ticketId)}${queryString([['include', 'stats']])}`,
+      url: `${ticketPath(TICKET, ticketId)}${queryString([['include', 'stats,requester']])}`,
       endpoint: TICKET,
       accept: [404],
     });
