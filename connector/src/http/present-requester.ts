@@ -129,12 +129,11 @@ export function requesterContextJson(
 ): Static<typeof RequesterContext> {
   const index = indexOf(history);
   let tickets = index.tickets.get(requesterId) ?? [];
-  const current = currentTicketId === null ? undefined : (tickets.find((t) => t.id === currentTicketId) ?? undefined);
-  if (currentTicketId !== null && current === undefined) {
-    const theirs = asTheirs(history, requesterId, currentTicketId, now);
-    if (theirs !== null) tickets = [...tickets, theirs];
+  let inView = currentTicketId === null ? undefined : tickets.find((t) => t.id === currentTicketId);
+  if (currentTicketId !== null && inView === undefined) {
+    inView = asTheirs(history, requesterId, currentTicketId, now) ?? undefined;
+    if (inView !== undefined) tickets = [...tickets, inView];
   }
-  const inView = currentTicketId === null ? undefined : tickets.find((t) => t.id === currentTicketId);
   const recent = tickets.filter(
     (t) => isCustomerContact(t) && t.createdAt >= now - 30 * DAY_MS && (t.createdAt <= now || t === inView),
   );
