@@ -57,13 +57,13 @@ try {
   const storeFolder = createStoreFolder(env);
   apps.catch(() => {});
   const { runDemo } = await import('./run-demo.js');
-  const stop = await runDemo(env, { apps, storeFolder, appsDir: APPS_DIR });
+  const demo = await runDemo(env, { apps, storeFolder, appsDir: APPS_DIR });
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   process.stderr.write('stopping Frontline...\n');
-  await stop();
+  await demo.stop();
   process.stderr.write('stopped\n');
 } catch (error) {
   process.stderr.write(
