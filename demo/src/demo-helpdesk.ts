@@ -31,7 +31,8 @@ export interface DemoHelpdesk {
    * Deletes what fell out of the demo's window, then starts live traffic now (every ticket a
    * whole life, the backlog level); the returned function stops it.
    */
-  startTraffic(): () => Promise<void>;
+  /** Starts live traffic at `pace` (see the simulators' lifecycle traffic; 1 is realistic). */
+  startTraffic(pace?: number): () => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -59,10 +60,10 @@ export async function openDemoHelpdesk(
     vendor,
     account,
     url: server.url,
-    startTraffic() {
+    startTraffic(pace = 1) {
       void stop();
       deleteOutsideWindow(account);
-      const traffic = startLifecycleTraffic(account);
+      const traffic = startLifecycleTraffic(account, { pace });
       stopTraffic = traffic;
       return async () => {
         if (stopTraffic === traffic) stopTraffic = null;
@@ -84,7 +85,7 @@ export async function replayRuns(
 ): Promise<void> {
   for (const run of runs) {
     await clock.advanceTo(run.from);
-    const stops = helpdesks.map((helpdesk) => helpdesk.startTraffic());
+    const stops = helpdesks.map((helpdesk) => helpdesk.startTraffic(run.pace ?? 1));
     await clock.advanceTo(run.to);
     await Promise.all(stops.map((stop) => stop()));
   }
@@ -98,10 +99,10 @@ export interface LiveRun {
 }
 
 /** Starts live traffic now: new tickets, replies and ratings, until `stop`. */
-export async function goLive(clock: ReplayClock, helpdesks: readonly DemoHelpdesk[]): Promise<LiveRun> {
+export async function goLive(clock: ReplayClock, helpdesks: readonly DemoHelpdesk[], pace = 1): Promise<LiveRun> {
   await clock.advanceTo(Date.now());
   const from = clock.now();
-  const stops = helpdesks.map((helpdesk) => helpdesk.startTraffic());
+  const stops = helpdesks.map((helpdesk) => helpdesk.startTraffic(pace));
   const unfollow = clock.follow();
   return {
     from,

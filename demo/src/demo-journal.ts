@@ -13,8 +13,8 @@ export interface DemoJournal {
   readonly seed: number;
   /** Epoch ms at which the generated history ends. */
   readonly anchor: number;
-  /** Earlier runs of live traffic, oldest first. */
-  readonly runs: readonly { readonly from: number; readonly to: number }[];
+  /** Earlier runs of live traffic, oldest first, with their pace when not 1 (a replay runs it alike). */
+  readonly runs: readonly { readonly from: number; readonly to: number; readonly pace?: number }[];
 }
 
 export const JOURNAL_FILE = 'demo-helpdesks.json';

@@ -26,6 +26,8 @@ export interface DemoPrerequisites {
   readonly storeFolder: Promise<void>;
   /** Where `npm run package` writes. */
   readonly appsDir: string;
+  /** `FRONTLINE_DEMO_PACE`: live traffic this many times faster than a real helpdesk (default 1). */
+  readonly pace?: number;
 }
 
 /** The running demo. */
@@ -83,8 +85,9 @@ export async function runDemo(env: Env, ready: DemoPrerequisites): Promise<Runni
       const sender = createWebhookSender({ account: tenant.helpdesk.account, url, secret: tenant.webhookSecret });
       stops.push(sender.start());
     }
-    const live = await goLive(clock, helpdesks);
-    const run = { from: live.from, to: live.from };
+    const pace = ready.pace ?? 1;
+    const live = await goLive(clock, helpdesks, pace);
+    const run = { from: live.from, to: live.from, ...(pace === 1 ? {} : { pace }) };
     journal = { ...journal, runs: [...journal.runs, run] };
     const record = () => writeJournal(env.dataDir, journal);
     await record();

@@ -26,6 +26,21 @@ function demoAccount(seed: number, vendor: 'zendesk' | 'freshdesk' = 'zendesk') 
 const isSolved = (status: number) => status === TicketState.solved || status === TicketState.closed;
 
 describe('lifecycle traffic', () => {
+  it('at a faster pace, lives the same tickets in as many times less time', async () => {
+    const changesOf = async (pace: number, span: number) => {
+      const { clock, account } = demoAccount(4);
+      const seen: string[] = [];
+      account.onChange((event) => void seen.push(`${event.ticketId} ${JSON.stringify(event.change)}`));
+      const stop = startLifecycleTraffic(account, { pace });
+      await clock.advance(span);
+      await stop();
+      return seen;
+    };
+    const realistic = await changesOf(1, 10 * HOUR);
+    expect(realistic.length).toBeGreaterThan(50);
+    expect(await changesOf(20, 30 * MINUTE)).toEqual(realistic);
+  });
+
   it.each([1, 2, 3])(
     'keeps the backlog level over a simulated day, tickets solving as fast as they come (seed %i)',
     async (seed) => {

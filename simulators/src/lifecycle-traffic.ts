@@ -25,6 +25,11 @@ export interface LifecycleTrafficOptions {
   /** Bounds of the arrival rate, per minute (default 0.05 and 2). */
   readonly minTicketsPerMinute?: number;
   readonly maxTicketsPerMinute?: number;
+  /**
+   * How many times faster than a real helpdesk tickets arrive and live (default 1, realistic):
+   * a preview that must show change within a minute runs faster; the backlog stays the same.
+   */
+  readonly pace?: number;
 }
 
 /** The steps of one ticket's life, as minutes after the plan starts. */
@@ -177,6 +182,9 @@ export function startLifecycleTraffic(
     throw new RangeError('lifecycle traffic needs a profile for each agent: give the history or the traffic profiles');
   const { clock, state } = account;
   const start = clock.now();
+  const pace = options.pace ?? 1;
+  if (!(pace >= 1)) throw new RangeError(`pace ${pace}: expected a number of at least 1`);
+  const minuteMs = MINUTE_MS / pace;
   const random = mulberry32(hashSeed(account.history.seed, 61, Math.floor(start / 1000)));
   const queue = new DueQueue();
   const agents = account.history.agents;
@@ -202,7 +210,7 @@ export function startLifecycleTraffic(
   const schedule = (id: number, plan: TicketPlan, from: number, skipMinutes = 0): void => {
     for (const step of plan.steps) {
       if (step.afterMinutes < skipMinutes) continue;
-      queue.push(from + (step.afterMinutes - skipMinutes) * MINUTE_MS, () => apply(id, step.change));
+      queue.push(from + (step.afterMinutes - skipMinutes) * minuteMs, () => apply(id, step.change));
     }
   };
 
@@ -229,7 +237,7 @@ export function startLifecycleTraffic(
     options.maxTicketsPerMinute ?? 2,
     Math.max(options.minTicketsPerMinute ?? 0.05, level / meanMinutesToSolve(profiles, account.history.seed)),
   );
-  const gap = (): number => -Math.log(1 - random()) * (MINUTE_MS / perMinute);
+  const gap = (): number => -Math.log(1 - random()) * (minuteMs / perMinute);
   const arrive = (): void => {
     const agent = pickAgent();
     const id = account.addTicket({ assigneeId: agents[agent]!.id });
