@@ -4,7 +4,7 @@ import type { DemoJournal } from './demo-journal.js';
 import { createReplayClock } from './replay-clock.js';
 
 const ANCHOR = Date.UTC(2026, 10, 20, 9);
-const journal = (runs: DemoJournal['runs']): DemoJournal => ({ version: 1, seed: 7, anchor: ANCHOR, runs });
+const journal = (runs: DemoJournal['runs']): DemoJournal => ({ version: 2, seed: 7, anchor: ANCHOR, runs });
 
 describe('a demo helpdesk restarted from its journal', () => {
   const open: DemoHelpdesk[] = [];
@@ -42,7 +42,7 @@ describe('a demo helpdesk restarted from its journal', () => {
 
   it('replays a live run on the wall clock to the same tickets, so a restart finds what the store saw', async () => {
     const anchor = Date.now() - 60_000;
-    const start = { version: 1, seed: 11, anchor, runs: [] } as const;
+    const start = { version: 2, seed: 11, anchor, runs: [] } as const;
     const liveClock = createReplayClock(anchor);
     const original = await openDemoHelpdesk('freshdesk', start, liveClock);
     open.push(original);

@@ -5,15 +5,16 @@ import { join } from 'node:path';
 /**
  * What the demo helpdesks need to come back as they were: their seed, when their history ends,
  * and the times they ran live. Their traffic is seeded, so replaying the same runs rebuilds the
- * same tickets, and the store's copy stays the helpdesk's copy across restarts.
+ * same tickets, and the store's copy stays the helpdesk's copy across restarts. Version 2: tickets
+ * live whole lives and the window deletes old ones (version 1 replays to other tickets).
  */
 export interface DemoJournal {
-  readonly version: 1;
+  readonly version: 2;
   readonly seed: number;
   /** Epoch ms at which the generated history ends. */
   readonly anchor: number;
-  /** Earlier runs of live traffic, oldest first. */
-  readonly runs: readonly { readonly from: number; readonly to: number }[];
+  /** Earlier runs of live traffic, oldest first, with their pace when not 1 (a replay runs it alike). */
+  readonly runs: readonly { readonly from: number; readonly to: number; readonly pace?: number }[];
 }
 
 export const JOURNAL_FILE = 'demo-helpdesks.json';
@@ -26,7 +27,7 @@ export async function readJournal(dataDir: string, now: number): Promise<DemoJou
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    return { version: 1, seed: randomInt(1, 2 ** 31), anchor: now, runs: [] };
+    return { version: 2, seed: randomInt(1, 2 ** 31), anchor: now, runs: [] };
   }
   let journal: Partial<DemoJournal> | null;
   try {
@@ -37,7 +38,7 @@ export async function readJournal(dataDir: string, now: number): Promise<DemoJou
   if (
     journal === null ||
     typeof journal !== 'object' ||
-    journal.version !== 1 ||
+    journal.version !== 2 ||
     typeof journal.seed !== 'number' ||
     typeof journal.anchor !== 'number' ||
     !Array.isArray(journal.runs)

@@ -1,9 +1,11 @@
 /**
  * The demo's composition: the connector's runtime on the embedded defaults, the two simulated
  * helpdesks and their tenants, the API with the preview, the job runner and the scheduler, the
- * helpdesks' live traffic and webhooks. Returns the function that stops it all, in reverse.
+ * helpdesks' live traffic and webhooks. Returns what runs, with the function that stops it all,
+ * in reverse.
  */
 import type { Env } from '@frontline/connector/env';
+import type { SyncStore } from '@frontline/connector/store';
 import { createServer } from '@frontline/connector/http';
 import { createLogger } from '@frontline/connector/logger';
 import { openRuntime } from '@frontline/connector/main';
@@ -11,7 +13,7 @@ import { createJobHandler, startSyncScheduler } from '@frontline/connector/sync'
 import { createWebhookSender } from '@frontline/simulators';
 import { goLive, openDemoHelpdesk, replayRuns, type DemoHelpdesk } from './demo-helpdesk.js';
 import { readJournal, writeJournal, type DemoJournal } from './demo-journal.js';
-import { connectDemoTenant } from './demo-tenants.js';
+import { connectDemoTenant, type DemoTenant } from './demo-tenants.js';
 import { zafSdkScript } from './hosts/index.js';
 import { registerPreview } from './preview-routes.js';
 import { createReplayClock } from './replay-clock.js';
@@ -24,12 +26,24 @@ export interface DemoPrerequisites {
   readonly storeFolder: Promise<void>;
   /** Where `npm run package` writes. */
   readonly appsDir: string;
+  /** `FRONTLINE_DEMO_PACE`: live traffic this many times faster than a real helpdesk (default 1). */
+  readonly pace?: number;
+}
+
+/** The running demo. */
+export interface RunningDemo {
+  /** Where the API and the preview listen, on loopback. */
+  readonly port: number;
+  readonly store: SyncStore;
+  readonly tenants: readonly DemoTenant[];
+  /** Stops everything, in reverse order of starting. */
+  stop(): Promise<void>;
 }
 
 /** How often the journal records that the helpdesks are still running. */
 const JOURNAL_EVERY_MS = 2_000;
 
-export async function runDemo(env: Env, ready: DemoPrerequisites): Promise<() => Promise<void>> {
+export async function runDemo(env: Env, ready: DemoPrerequisites): Promise<RunningDemo> {
   const log = createLogger({ level: env.logLevel });
   // esbuild builds it in a process of its own while this one opens the store.
   const sdk = zafSdkScript();
@@ -71,8 +85,9 @@ export async function runDemo(env: Env, ready: DemoPrerequisites): Promise<() =>
       const sender = createWebhookSender({ account: tenant.helpdesk.account, url, secret: tenant.webhookSecret });
       stops.push(sender.start());
     }
-    const live = await goLive(clock, helpdesks);
-    const run = { from: live.from, to: live.from };
+    const pace = ready.pace ?? 1;
+    const live = await goLive(clock, helpdesks, pace);
+    const run = { from: live.from, to: live.from, ...(pace === 1 ? {} : { pace }) };
     journal = { ...journal, runs: [...journal.runs, run] };
     const record = () => writeJournal(env.dataDir, journal);
     await record();
@@ -89,7 +104,7 @@ export async function runDemo(env: Env, ready: DemoPrerequisites): Promise<() =>
 
     process.stdout.write(`Frontline is running: http://localhost:${port}/\n`);
     log.info({ dataDir: env.dataDir, tenants: tenants.map((t) => t.name) }, 'demo started');
-    return stop;
+    return { port, store: runtime.store, tenants, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -50,6 +50,17 @@ async function createStoreFolder(env: Env): Promise<void> {
   if (code !== 0) await rm(folder, { recursive: true, force: true });
 }
 
+/** `FRONTLINE_DEMO_PACE`: how many times faster than a real helpdesk the demo's traffic runs. */
+function paceOf(environment: NodeJS.ProcessEnv): number {
+  const text = environment['FRONTLINE_DEMO_PACE']?.trim();
+  if (text === undefined || text === '') return 1;
+  const pace = Number(text);
+  if (!Number.isFinite(pace) || pace < 1 || pace > 600) {
+    throw new ConfigError(`FRONTLINE_DEMO_PACE=${text}: expected a number from 1 (a real helpdesk's pace) to 600`);
+  }
+  return pace;
+}
+
 try {
   // The demo is quiet unless asked: warnings and errors only.
   const env = readEnv({ LOG_LEVEL: 'warn', ...process.env });
@@ -57,13 +68,13 @@ try {
   const storeFolder = createStoreFolder(env);
   apps.catch(() => {});
   const { runDemo } = await import('./run-demo.js');
-  const stop = await runDemo(env, { apps, storeFolder, appsDir: APPS_DIR });
+  const demo = await runDemo(env, { apps, storeFolder, appsDir: APPS_DIR, pace: paceOf(process.env) });
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   process.stderr.write('stopping Frontline...\n');
-  await stop();
+  await demo.stop();
   process.stderr.write('stopped\n');
 } catch (error) {
   process.stderr.write(

@@ -5,6 +5,7 @@
  * a few seconds and about 60 MB (typed-array columns, see ticket-table.ts).
  */
 import type { BusinessSchedule } from '@frontline/kpi';
+import type { AgentProfile } from './agent-profiles.js';
 import { LocalDays } from './local-days.js';
 import {
   makeAgents,
@@ -50,6 +51,11 @@ export interface HistoryOptions {
   readonly groups?: number;
   /** Default: 60 % of the ticket count. */
   readonly requesters?: number;
+  /**
+   * How each agent works, by agent index (see `teamProfiles`); without them every agent draws a
+   * random workload and speed and shares the team's reopen and rating rates.
+   */
+  readonly profiles?: readonly AgentProfile[];
 }
 
 /** A generated account history; read-only once made (accounts copy the tickets). */
@@ -69,6 +75,8 @@ export interface SimHistory {
   readonly businessSchedule: BusinessSchedule;
   /** Ticket `i` has id `i + 1`. */
   readonly tickets: TicketTable;
+  /** The agents' profiles, by agent index, when the history was made with them. */
+  readonly profiles: readonly AgentProfile[] | null;
 }
 
 /** Generates a history; see {@link HistoryOptions}. */
@@ -96,7 +104,12 @@ export function generateHistory(options: HistoryOptions): SimHistory {
   const created = creationTimes(random, days, from, now, count);
   // A stream of its own, so adding what real accounts have left every other ticket as it was.
   const quirks = mulberry32(hashSeed(options.seed, 12));
-  const generator = new TicketGenerator(random, quirks, days, tickets, agents, requesters, groupCount, now);
+  const profiles = options.profiles ?? null;
+  if (profiles !== null && profiles.length < agentCount)
+    throw new RangeError(
+      `generateHistory needs a profile for each of the ${agentCount} agents; got ${profiles.length}`,
+    );
+  const generator = new TicketGenerator(random, quirks, days, tickets, agents, requesters, groupCount, now, profiles);
   for (let i = 0; i < count; i++) generator.generate(created[i] ?? now);
   return {
     seed: options.seed,
@@ -109,6 +122,7 @@ export function generateHistory(options: HistoryOptions): SimHistory {
     schedule,
     businessSchedule,
     tickets,
+    profiles,
   };
 }
 
@@ -143,6 +157,10 @@ function creationTimes(random: Random, days: LocalDays, from: number, now: numbe
   return times.sort();
 }
 
+/** Median business minutes to a first reply of an agent of speed 1. */
+const TEAM_FIRST_REPLY_MINUTES = 35;
+const REOPEN_RATE = 0.09;
+const GOOD_RATE = 0.78;
 const REPLY_COUNT_WEIGHTS = [50, 28, 15, 7];
 const CUSTOMER_MESSAGE_WEIGHTS = [45, 35, 15, 5];
 const NOTE_WEIGHTS = [60, 30, 10];
@@ -171,14 +189,19 @@ class TicketGenerator {
     private readonly requesters: RequesterDirectory,
     private readonly groupCount: number,
     private readonly now: number,
+    private readonly profiles: readonly AgentProfile[] | null,
   ) {
     this.agentCumulative = new Float64Array(agents.length);
     this.agentSpeed = new Float64Array(agents.length);
     let total = 0;
     for (let a = 0; a < agents.length; a++) {
-      total += 0.5 + random();
+      // Drawn with profiles too, so the tickets' draws stay where they were.
+      const workload = 0.5 + random();
+      const speed = 0.6 + random();
+      const profile = profiles?.[a];
+      total += profile?.workload ?? workload;
       this.agentCumulative[a] = total;
-      this.agentSpeed[a] = 0.6 + random();
+      this.agentSpeed[a] = profile === undefined ? speed : profile.firstReplyMinutes / TEAM_FIRST_REPLY_MINUTES;
     }
   }
 
@@ -244,7 +267,8 @@ class TicketGenerator {
 
     const escalated = this.groupCount > 1 && random() < 0.07;
     const replyCount = random() < 0.96 ? weightedIndex(random, REPLY_COUNT_WEIGHTS) + 1 : 0;
-    const reopen = replyCount > 0 && random() < 0.09;
+    const profile = this.profiles?.[agent];
+    const reopen = replyCount > 0 && random() < (profile?.reopenRate ?? REOPEN_RATE);
     const replies = reopen ? Math.max(2, replyCount) : replyCount;
     const customerMessages = weightedIndex(random, CUSTOMER_MESSAGE_WEIGHTS);
     const notes = weightedIndex(random, NOTE_WEIGHTS) + (escalated ? 1 : 0);
@@ -258,8 +282,8 @@ class TicketGenerator {
       t =
         k === 0
           ? random() < 0.12
-            ? t + Math.max(1, logNormal(random, 45, 1)) * MINUTE_MS
-            : this.after(t, 35 * speed, 1.1)
+            ? t + Math.max(1, logNormal(random, 45 * (profile === undefined ? 1 : speed), 1)) * MINUTE_MS
+            : this.after(t, TEAM_FIRST_REPLY_MINUTES * speed, 1.1)
           : this.after(t, 180, 1);
       if (!seen(t)) break;
       if (k === 0) firstReply = t;
@@ -332,7 +356,7 @@ class TicketGenerator {
         table.status[i] = TicketState.closed;
         last = Math.max(last, closes);
       }
-      this.rate(i, solvedAt, (at) => (last = Math.max(last, at)));
+      this.rate(i, solvedAt, profile?.goodRate ?? GOOD_RATE, (at) => (last = Math.max(last, at)));
     } else if (reopenedAt > 0) {
       table.status[i] = replyAfterReopen ? TicketState.pending : TicketState.open;
     } else if (firstReply > 0) {
@@ -399,7 +423,7 @@ class TicketGenerator {
   }
 
   /** About a fifth of solved tickets are rated; one in ten more had a survey that went unanswered. */
-  private rate(i: number, solvedAt: number, touch: (at: number) => void): void {
+  private rate(i: number, solvedAt: number, goodRate: number, touch: (at: number) => void): void {
     const { random, table, now } = this;
     const r = random();
     if (r >= 0.31) return;
@@ -412,7 +436,7 @@ class TicketGenerator {
     const answered = offered + Math.max(1, logNormal(random, 180, 1.2)) * MINUTE_MS;
     if (answered > now) return;
     table.ratingAnsweredAt[i] = Math.round(answered / MINUTE_MS) * 60;
-    table.rating[i] = random() < 0.78 ? RatingState.good : RatingState.bad;
+    table.rating[i] = random() < goodRate ? RatingState.good : RatingState.bad;
     let flags = table.flags[i] ?? 0;
     if (random() < 0.35) flags |= TicketFlag.ratingComment;
     if (random() < 0.03) flags |= TicketFlag.ratingWithoutAgent;

@@ -3,6 +3,9 @@
 // webhooks the accounts send when their tickets change.
 export { generateHistory, CLOSE_AFTER_MS, TOPICS, type HistoryOptions, type SimHistory } from './history.js';
 export { ID_BASE, type RequesterDirectory, type SimAgent, type SimGroup } from './people.js';
+export { PROFILE_ARCHETYPES, teamProfiles, type AgentProfile, type AgentProfileKind } from './agent-profiles.js';
+export { backlogOf, startLifecycleTraffic, type LifecycleTrafficOptions } from './lifecycle-traffic.js';
+export { BAD_COMMENTS, GOOD_COMMENTS } from './text-snippets.js';
 export { berlinSchedule, toBusinessSchedule, type SimSchedule, type FreshdeskBusinessHoursJson } from './schedule.js';
 export { TicketTable, TicketState, RatingState, TicketFlag, NO_ASSIGNEE } from './ticket-table.js';
 export {

@@ -1,8 +1,25 @@
 /** Deterministic bits of text for generated records (comments, bodies), picked by a hash. */
 import { hashSeed } from './prng.js';
 
-const GOOD_COMMENTS = ['Quick and clear, thanks', 'Solved my problem', 'Very friendly', ''];
-const BAD_COMMENTS = ['Had to write twice', 'Took too long', 'The answer did not help', ''];
+/** What customers write with a good rating. */
+export const GOOD_COMMENTS = [
+  'Quick and clear, thanks',
+  'Solved my problem',
+  'Very friendly',
+  'Thanks, that worked',
+  'Great help, fixed in minutes',
+  'Patient and knew exactly what to do',
+] as const;
+/** What customers write with a bad rating: never thanks. */
+export const BAD_COMMENTS = [
+  'Had to write twice',
+  'Took too long',
+  'The answer did not help',
+  'Still not working',
+  'I had to explain everything again',
+  'Closed before my problem was fixed',
+  'Three days for a reply is too slow',
+] as const;
 const REPLIES = [
   'Thanks for reaching out, we are looking into it.',
   'Could you send us a screenshot?',
@@ -15,7 +32,7 @@ function choose(list: readonly string[], ...key: number[]): string {
   return list[hashSeed(...key) % list.length] ?? '';
 }
 
-/** A rating comment, or null when the ticket's rating has none. */
+/** A rating comment that fits the rating: praise for a good one, a complaint for a bad one. */
 export function ratingComment(good: boolean, ticketId: number): string {
   return choose(good ? GOOD_COMMENTS : BAD_COMMENTS, ticketId, 1);
 }

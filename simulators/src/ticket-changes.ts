@@ -7,6 +7,7 @@
 import type { AccountState } from './account-state.js';
 import { TOPICS } from './history.js';
 import type { Random } from './prng.js';
+import { ratingComment } from './text-snippets.js';
 import { NO_ASSIGNEE, RatingState, TicketFlag, TicketState } from './ticket-table.js';
 
 /** What to change on a ticket. */
@@ -251,8 +252,11 @@ export function nextStep(state: AccountState, index: number, random: Random): Ti
     case TicketState.solved: {
       const rating = t.rating[index] ?? RatingState.none;
       if (rating === RatingState.none || rating === RatingState.offered) {
-        if (r < 0.5)
-          return { kind: 'rate', score: random() < 0.78 ? 'good' : 'bad', comment: random() < 0.3 ? 'Thanks' : null };
+        if (r < 0.5) {
+          const good = random() < 0.78;
+          const comment = random() < 0.3 ? ratingComment(good, state.ticketId(index)) : null;
+          return { kind: 'rate', score: good ? 'good' : 'bad', comment };
+        }
         if (r < 0.7) return { kind: 'rate', score: 'offered' };
       }
       return r < 0.85 ? { kind: 'reopen' } : null;

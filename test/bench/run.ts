@@ -20,6 +20,7 @@ const BENCHES: [string, ...string[]][] = [
   ['./sidebar-load.bench.ts'],
   ['./worker-scaling.bench.ts'],
   ['./start-to-preview.bench.ts'],
+  ['./demo-restart.bench.ts'],
 ];
 const TEST_DIR = fileURLToPath(new URL('..', import.meta.url));
 

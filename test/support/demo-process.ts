@@ -12,10 +12,15 @@ export interface Started {
 }
 
 /** Runs `command` (npm start, or its entry) on `port` and `dataDir`, and waits for the URL it prints. */
-export async function startDemo(command: readonly string[], dataDir: string, port: number): Promise<Started> {
+export async function startDemo(
+  command: readonly string[],
+  dataDir: string,
+  port: number,
+  env: NodeJS.ProcessEnv = {},
+): Promise<Started> {
   const [file, ...args] = command;
   const child = spawn(file!, args, {
-    env: { ...process.env, PORT: String(port), FRONTLINE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), FRONTLINE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     // A process group of its own, so the test can tell whether anything it started outlives it.
     detached: true,
