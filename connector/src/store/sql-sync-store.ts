@@ -4,6 +4,7 @@ import type { CoachingStore } from './coaching-store.js';
 import { readChanges, readHistory } from './history-sql.js';
 import { selectRequesterNames, selectTicketLabels } from './label-sql.js';
 import { migrate } from './migrate.js';
+import { deleteTenant } from './remove-tenant-sql.js';
 import { MIGRATIONS } from './migrations/index.js';
 import {
   markTicketsRemoved,
@@ -95,6 +96,10 @@ export class SqlSyncStore implements SyncStore {
 
   setTenantStatus(tenantId: string, status: Tenant['status'], reason: string | null): Promise<void> {
     return updateTenantStatus(this.client, tenantId, status, reason);
+  }
+
+  removeTenant(name: string): Promise<void> {
+    return deleteTenant(this.client, name);
   }
 
   updateAccess(name: string, access: Partial<TenantAccess>): Promise<Tenant> {

@@ -930,6 +930,94 @@ export function describeSyncStore(name: string, makeHarness: () => Promise<Store
             expect(await store.userKeyHash('not-a-uuid', 'u1')).toBeNull();
           });
         });
+
+        describe('removing a tenant', () => {
+          /** Rows in every table the schema gives a tenant: synced, coaching, roles, keys, revisions. */
+          async function fill(tenantId: string): Promise<void> {
+            const history = aRichHistory();
+            await store.savePage(
+              tenantId,
+              'tickets',
+              {
+                tickets: history.tickets.map((ticket) => synced(ticket, T0, false)),
+                ratings: history.ratings,
+                agents: history.agents,
+                requesters: history.requesters,
+                surveyAnswers: history.surveyAnswers,
+              },
+              checkpoint('c1', T0),
+            );
+            await store.saveReplyCounts(tenantId, [{ ticketId: 't01', count: 3, firstAt: T0 + MINUTE }]);
+            await store.saveSchedule(tenantId, history.schedule);
+            const note = await store.coaching.addNote(
+              tenantId,
+              { agentId: 'agent-1', authorId: 'lead-1', ticketId: 't01', kpi: 'csat', body: 'call them back' },
+              T0,
+            );
+            await store.coaching.editNote(tenantId, note.id, { authorId: 'lead-1', body: 'call them today' }, T0 + 1);
+            await store.coaching.setTarget(tenantId, { kpi: 'csat', green: 0.9, amber: 0.8 });
+            await store.coaching.setRole(tenantId, 'lead-1', 'lead');
+            await store.coaching.setHeadline(tenantId, ['csat']);
+            await store.saveUserKeyHash(tenantId, 'lead-1', 'hash-of-a-key');
+          }
+
+          /** Every table of the schema with a `tenant_id` column: a table added later is counted too. */
+          async function tenantTables(): Promise<string[]> {
+            const rows = await harness.raw<{ table_name: string }>(
+              `SELECT table_name FROM information_schema.columns
+               WHERE table_schema = current_schema() AND column_name = 'tenant_id' ORDER BY table_name`,
+            );
+            return rows.map((row) => row.table_name);
+          }
+
+          async function rowsOf(tenantId: string, tables: readonly string[]): Promise<Record<string, number>> {
+            const counts: Record<string, number> = {};
+            for (const table of tables) {
+              const rows = await harness.raw<{ n: number }>(
+                `SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`,
+                [tenantId],
+              );
+              counts[table] = rows[0]?.n ?? -1;
+            }
+            return counts;
+          }
+
+          it("deletes the tenant's rows from every table that has them, and nothing of another tenant", async () => {
+            const a = await store.addTenant(acme);
+            const b = await store.addTenant(globex);
+            await fill(a.id);
+            await fill(b.id);
+            await store.updateAccess('acme', { appSecret: 'app-secret-of-acme-0123456789' });
+            const tables = await tenantTables();
+            // Each table has rows of the tenant to remove, so a new table needs rows in fill() too.
+            const before = await rowsOf(a.id, tables);
+            expect(tables.length).toBeGreaterThanOrEqual(14);
+            expect(Object.entries(before).filter(([, n]) => n === 0)).toEqual([]);
+            const otherBefore = await rowsOf(b.id, tables);
+            const otherHistory = await store.loadHistory(b.id);
+
+            await store.removeTenant('acme');
+
+            expect(await rowsOf(a.id, tables)).toEqual(Object.fromEntries(tables.map((table) => [table, 0])));
+            expect(await harness.raw('SELECT id FROM tenants WHERE id = $1', [a.id])).toEqual([]);
+            expect(await store.getTenant('acme')).toBeNull();
+            expect(await rowsOf(b.id, tables)).toEqual(otherBefore);
+            expect(await store.loadHistory(b.id)).toEqual(otherHistory);
+            expect((await store.listTenants()).map((tenant) => tenant.name)).toEqual(['globex']);
+          });
+
+          it('refuses an unknown tenant, and the name can be added again afresh', async () => {
+            await expect(store.removeTenant('nobody')).rejects.toThrow(TenantNotFoundError);
+            const first = await store.addTenant(acme);
+            await fill(first.id);
+            await store.removeTenant('acme');
+            await expect(store.removeTenant('acme')).rejects.toThrow(TenantNotFoundError);
+            const again = await store.addTenant(acme);
+            expect(again.id).not.toBe(first.id);
+            expect((await store.loadHistory(again.id)).tickets).toEqual([]);
+            expect(await store.coaching.listNotes(again.id)).toEqual([]);
+          });
+        });
       });
     });
   });

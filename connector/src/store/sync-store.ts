@@ -141,6 +141,11 @@ export interface SyncStore {
   getTenant(name: string): Promise<Tenant | null>;
   listTenants(): Promise<Tenant[]>;
   setTenantStatus(tenantId: string, status: Tenant['status'], reason: string | null): Promise<void>;
+  /**
+   * Deletes the tenant and every row stored for it (history, checkpoints, coaching, roles, keys)
+   * in one transaction; throws `TenantNotFoundError`.
+   */
+  removeTenant(name: string): Promise<void>;
   /** Sets the given parts of a tenant's access (secrets encrypted); throws `TenantNotFoundError`. */
   updateAccess(name: string, access: Partial<TenantAccess>): Promise<Tenant>;
   /** Stores the SHA-256 of a user's personal key (Freshdesk leads and admins prove themselves with it). */
