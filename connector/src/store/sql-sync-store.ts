@@ -34,10 +34,12 @@ import type {
   TicketLabel,
   TenantAccess,
   VendorCredentials,
+  ZigpollCredentials,
 } from './sync-store.js';
 import {
   insertTenant,
   replaceCredentials,
+  replaceZigpoll,
   updateBaseUrl,
   selectTenant,
   selectTenants,
@@ -76,6 +78,10 @@ export class SqlSyncStore implements SyncStore {
 
   updateCredentials(name: string, credentials: VendorCredentials): Promise<Tenant> {
     return replaceCredentials(this.client, this.key, name, credentials);
+  }
+
+  setTenantZigpoll(name: string, zigpoll: ZigpollCredentials | null): Promise<Tenant> {
+    return replaceZigpoll(this.client, this.key, name, zigpoll);
   }
 
   moveTenant(name: string, baseUrl: string): Promise<Tenant> {

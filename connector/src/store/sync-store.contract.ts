@@ -275,6 +275,25 @@ export function describeSyncStore(name: string, makeHarness: () => Promise<Store
           await expect(store.setTenantPlan('nobody', 'pro')).rejects.toThrow(TenantNotFoundError);
         });
 
+        it('replaces, adds and removes Zigpoll credentials, stored encrypted', async () => {
+          const a = await store.addTenant(acme);
+          await store.addTenant(globex);
+          const replaced = await store.setTenantZigpoll('acme', {
+            apiKey: 'zigpoll-new-key-5772156649',
+            accountId: 'acct-8',
+          });
+          expect(replaced).toEqual({ ...a, zigpoll: { apiKey: 'zigpoll-new-key-5772156649', accountId: 'acct-8' } });
+          expect(await store.getTenant('acme')).toEqual(replaced);
+          const rows = await harness.raw('SELECT zigpoll_credentials FROM tenants WHERE id = $1', [a.id]);
+          expect(JSON.stringify(rows)).not.toContain('zigpoll-new-key-5772156649');
+          expect((await store.setTenantZigpoll('globex', { apiKey: 'k', accountId: 'g' })).zigpoll).toEqual({
+            apiKey: 'k',
+            accountId: 'g',
+          });
+          expect((await store.setTenantZigpoll('acme', null)).zigpoll).toBeNull();
+          await expect(store.setTenantZigpoll('nobody', null)).rejects.toThrow(TenantNotFoundError);
+        });
+
         it('reports an unknown tenant on update, status and history', async () => {
           await expect(store.updateCredentials('nobody', { kind: 'zendesk-oauth', accessToken: 'x' })).rejects.toThrow(
             TenantNotFoundError,

@@ -134,6 +134,8 @@ export interface SyncStore {
   addTenant(tenant: NewTenant): Promise<Tenant>;
   /** Replaces a tenant's credentials and reactivates it (after a revoked token). */
   updateCredentials(name: string, credentials: VendorCredentials): Promise<Tenant>;
+  /** Replaces (or, with `null`, removes) the tenant's Zigpoll credentials; throws `TenantNotFoundError`. */
+  setTenantZigpoll(name: string, zigpoll: ZigpollCredentials | null): Promise<Tenant>;
   /** Points a tenant at a new base URL (the helpdesk moved); its history and cursors stay. */
   moveTenant(name: string, baseUrl: string): Promise<Tenant>;
   /** Sets (or, with `null`, forgets) the tenant's helpdesk plan; throws `TenantNotFoundError`. */

@@ -11,7 +11,14 @@ import {
   encryptCredentials,
   encryptZigpoll,
 } from './stored-credentials.js';
-import type { NewTenant, Tenant, TenantAccess, VendorCredentials, ZendeskAppKey } from './sync-store.js';
+import type {
+  NewTenant,
+  Tenant,
+  TenantAccess,
+  VendorCredentials,
+  ZendeskAppKey,
+  ZigpollCredentials,
+} from './sync-store.js';
 import { TenantExistsError } from './tenant-exists-error.js';
 import { TenantNotFoundError } from './tenant-not-found-error.js';
 
@@ -82,6 +89,26 @@ export async function replaceCredentials(
     `UPDATE tenants SET credentials = $2, status = 'active', status_reason = NULL WHERE id = $1
      RETURNING ${COLUMNS}`,
     [id, encryptCredentials(key, id, credentials)],
+  );
+  const row = rows[0];
+  if (row === undefined) throw new TenantNotFoundError(name);
+  return toTenant(key, row);
+}
+
+/** Replaces (or, with `null`, removes) a tenant's Zigpoll credentials; throws `TenantNotFoundError`. */
+export async function replaceZigpoll(
+  db: SqlSession,
+  key: SecretKey,
+  name: string,
+  zigpoll: ZigpollCredentials | null,
+): Promise<Tenant> {
+  // As for the credentials: the id is part of the ciphertext's associated data.
+  const found = await db.query<{ id: string }>('SELECT id::text AS id FROM tenants WHERE name = $1', [name]);
+  const id = found[0]?.id;
+  if (id === undefined) throw new TenantNotFoundError(name);
+  const rows = await db.query<TenantRow>(
+    `UPDATE tenants SET zigpoll_credentials = $2 WHERE id = $1 RETURNING ${COLUMNS}`,
+    [id, encryptZigpoll(key, id, zigpoll)],
   );
   const row = rows[0];
   if (row === undefined) throw new TenantNotFoundError(name);
