@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { ExportError } from '../export/export-error.js';
 import { ConfigError, readEnv } from '../env.js';
+import { AccountCheckError } from '../vendors/account-check-error.js';
 import { VendorUnavailableError } from '../vendors/vendor-unavailable-error.js';
+import { whatToDo } from './account-check-advice.js';
 import type { OpenRuntime } from '../runtime.js';
 import { ServiceUnavailableError } from '../service-unavailable-error.js';
 import { StoreInUseError } from '../store/store-in-use-error.js';
@@ -12,6 +14,7 @@ import { registerSecretsCommand } from './secrets-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerSyncCommand } from './sync-command.js';
 import { registerTenantCommand } from './tenant-command.js';
+import { TenantInputError } from './tenant-input-error.js';
 import { TenantStoppedError } from './tenant-stopped-error.js';
 import { UsageError } from './usage-error.js';
 import { registerWorkerCommand } from './worker-command.js';
@@ -90,6 +93,14 @@ export async function main(
         io.stderr(`error: ${error.message}\n`);
         return code;
       }
+    }
+    if (error instanceof AccountCheckError) {
+      io.stderr(`error: ${error.message}\n${whatToDo(error.problem)}\n`);
+      return EXIT.input;
+    }
+    if (error instanceof TenantInputError) {
+      io.stderr(`error: ${error.message}\n`);
+      return EXIT.input;
     }
     if (error instanceof VendorUnavailableError) {
       io.stderr(

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { OpenRuntime, Runtime } from '../runtime.js';
 import type { Tenant } from '../store/sync-store.js';
 import { syncTenant, type SyncProgress } from '../sync/sync-tenant.js';
+import { AccountCheckError } from '../vendors/account-check-error.js';
 import { VendorAuthError } from '../vendors/vendor-auth-error.js';
 import { VendorUnsupportedError } from '../vendors/vendor-unsupported-error.js';
 import type { CliIo } from './cli-io.js';
@@ -44,6 +45,7 @@ async function runSync(runtime: Runtime, options: SyncOptions, io: CliIo, isTerm
     );
   }
   if (tenant.status === 'stopped') throw new TenantStoppedError(tenant);
+  await checkFirst(runtime, tenant);
   const held = await acquire(runtime, tenant, io);
   const started = runtime.clock.now();
   let waited = 0;
@@ -89,6 +91,24 @@ async function runSync(runtime: Runtime, options: SyncOptions, io: CliIo, isTerm
     throw error;
   } finally {
     await held.release();
+  }
+}
+
+/**
+ * Signs in once before syncing, so that a URL that does not answer fails in seconds instead of
+ * after a sync's retries. Credentials refused stop the tenant, as a refusal during the sync does
+ * (the worker then skips it until they are replaced); other problems only fail this run.
+ */
+async function checkFirst(runtime: Runtime, tenant: Tenant): Promise<void> {
+  try {
+    await runtime.clientFor(tenant).checkAccess();
+  } catch (error) {
+    if (error instanceof AccountCheckError && (error.problem === 'credentials' || error.problem === 'not-an-agent')) {
+      const reason = `${error.message}: give it new credentials with \`npx frontline tenant update ${tenant.name} ...\` and sync again`;
+      await runtime.store.setTenantStatus(tenant.id, 'stopped', reason);
+      throw new TenantStoppedError({ ...tenant, statusReason: reason });
+    }
+    throw error;
   }
 }
 

@@ -1,88 +1,15 @@
 import { Option, type Command } from 'commander';
 import type { OpenRuntime } from '../runtime.js';
-import type { NewTenant, Tenant, VendorCredentials } from '../store/sync-store.js';
+import type { Tenant } from '../store/sync-store.js';
+import { TenantExistsError } from '../store/tenant-exists-error.js';
 import { VENDOR_PLANS } from '../vendors/vendor-plans.js';
 import type { CliIo } from './cli-io.js';
 import { registerTenantAccessCommands } from './tenant-access-command.js';
-import { UsageError } from './usage-error.js';
-
-interface AddOptions {
-  readonly vendor: 'zendesk' | 'freshdesk';
-  readonly url: string;
-  readonly email?: string;
-  readonly token?: string;
-  readonly oauthToken?: string;
-  readonly apiKey?: string;
-  readonly zigpollKey?: string;
-  readonly zigpollAccount?: string;
-  readonly plan?: string;
-}
-
-const NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
-
-/** The tenant to store, from the command line; every mistake named with what to write instead. */
-export function tenantFromOptions(name: string, options: AddOptions): NewTenant {
-  if (!NAME.test(name)) {
-    throw new UsageError(`tenant name ${JSON.stringify(name)}: use lowercase letters, digits and dashes, e.g. acme`);
-  }
-  let url: URL;
-  try {
-    url = new URL(options.url);
-  } catch {
-    throw new UsageError(
-      `--url ${JSON.stringify(options.url)} is not a URL; e.g. --url https://acme.${options.vendor}.com`,
-    );
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UsageError(`--url must be an http(s) URL, e.g. https://acme.${options.vendor}.com`);
-  }
-  const zigpoll =
-    options.zigpollKey === undefined && options.zigpollAccount === undefined
-      ? null
-      : {
-          apiKey: required(options.zigpollKey, '--zigpoll-key'),
-          accountId: required(options.zigpollAccount, '--zigpoll-account'),
-        };
-  return {
-    name,
-    vendor: options.vendor,
-    baseUrl: url.origin,
-    credentials: credentialsFrom(options),
-    zigpoll,
-    plan: planFrom(options),
-  };
-}
-
-function planFrom(options: AddOptions): string | null {
-  if (options.plan === undefined) return null;
-  const plans = VENDOR_PLANS[options.vendor];
-  if (!plans.includes(options.plan)) {
-    throw new UsageError(
-      `--plan ${JSON.stringify(options.plan)} is not a ${options.vendor} plan; use one of ${plans.join(', ')} (or leave it out: the rate limits are then learned from the account's answers)`,
-    );
-  }
-  return options.plan;
-}
-
-function credentialsFrom(options: AddOptions): VendorCredentials {
-  if (options.vendor === 'freshdesk') {
-    return { kind: 'freshdesk-key', apiKey: required(options.apiKey, '--api-key (a Freshdesk API key)') };
-  }
-  if (options.oauthToken !== undefined) return { kind: 'zendesk-oauth', accessToken: options.oauthToken };
-  if (options.token === undefined) {
-    throw new UsageError('a Zendesk tenant needs --email and --token (an API token), or --oauth-token');
-  }
-  return {
-    kind: 'zendesk-token',
-    email: required(options.email, '--email (the agent the API token belongs to)'),
-    token: options.token,
-  };
-}
-
-function required(value: string | undefined, what: string): string {
-  if (value === undefined || value.trim() === '') throw new UsageError(`missing ${what}`);
-  return value;
-}
+import { checkBeforeSaving, describeCheck, NOT_CHECKED, unsavedTenant } from './tenant-check.js';
+import { TenantInputError } from './tenant-input-error.js';
+import { tenantFromOptions, type AddOptions } from './tenant-options.js';
+import { registerTenantRemoveCommand } from './tenant-remove-command.js';
+import { registerTenantUpdateCommand } from './tenant-update-command.js';
 
 /** One line per tenant; credentials are never printed. */
 function describeTenant(tenant: Tenant): string {
@@ -92,12 +19,14 @@ function describeTenant(tenant: Tenant): string {
   return `${tenant.name}\t${tenant.vendor}\t${tenant.baseUrl}\t${status}${plan}${zigpoll}`;
 }
 
-/** Adds `frontline tenant add NAME ...`, `tenant list`, and the access commands. */
+/** Adds `frontline tenant add NAME ...`, `tenant list`, `update`, `remove`, and the access commands. */
 export function registerTenantCommand(program: Command, io: CliIo, openRuntime: OpenRuntime): void {
-  const tenant = program.command('tenant').description('connect helpdesk accounts and list them');
+  const tenant = program.command('tenant').description('connect helpdesk accounts, change, list and remove them');
   tenant
     .command('add')
-    .description('connect a Zendesk or Freshdesk account (credentials are stored encrypted)')
+    .description(
+      'connect a Zendesk or Freshdesk account: signs in once to check the URL and credentials, then saves them (encrypted)',
+    )
     .argument('<name>', 'a short name for the tenant, e.g. acme')
     .addOption(new Option('--vendor <vendor>', 'the helpdesk').choices(['zendesk', 'freshdesk']).makeOptionMandatory())
     .requiredOption('--url <url>', 'the vendor base URL, e.g. https://acme.zendesk.com')
@@ -111,18 +40,22 @@ export function registerTenantCommand(program: Command, io: CliIo, openRuntime: 
       '--plan <plan>',
       `the helpdesk plan, for its rate limits (Freshdesk: ${VENDOR_PLANS.freshdesk.join('|')}; Zendesk: ${VENDOR_PLANS.zendesk.join('|')}); default: learned from the answers`,
     )
+    .option('--no-check', 'save without signing in to the helpdesk first')
     .action(async (name: string, options: AddOptions) => {
       const input = tenantFromOptions(name, options);
       const runtime = await openRuntime();
       try {
         const existing = await runtime.store.getTenant(name);
-        let saved =
-          existing === null
-            ? await runtime.store.addTenant(input)
-            : await runtime.store.updateCredentials(name, input.credentials);
-        if (existing !== null && input.plan != null) saved = await runtime.store.setTenantPlan(name, input.plan);
+        if (existing !== null) throw alreadyAdded(existing);
+        const agent = options.check === false ? null : await checkBeforeSaving(runtime, unsavedTenant(input));
+        const saved = await runtime.store.addTenant(input).catch(async (error: unknown) => {
+          // Added by another process since the read above.
+          const taken = error instanceof TenantExistsError ? await runtime.store.getTenant(name) : null;
+          throw taken === null ? error : alreadyAdded(taken);
+        });
         io.stdout(
-          `${existing === null ? 'added' : 'updated the credentials of'} tenant ${saved.name} (${saved.vendor}, ${saved.baseUrl})\n` +
+          `${agent === null ? NOT_CHECKED : describeCheck(saved, agent)}\n` +
+            `added tenant ${saved.name} (${saved.vendor}, ${saved.baseUrl})\n` +
             `next: npx frontline sync --tenant ${saved.name}\n`,
         );
       } finally {
@@ -143,5 +76,16 @@ export function registerTenantCommand(program: Command, io: CliIo, openRuntime: 
         await runtime.close();
       }
     });
+  registerTenantUpdateCommand(tenant, io, openRuntime);
+  registerTenantRemoveCommand(tenant, io, openRuntime);
   registerTenantAccessCommands(tenant, io, openRuntime);
+}
+
+/** A second `tenant add` of a name: it changes nothing, and says which command does. */
+function alreadyAdded(existing: Tenant): TenantInputError {
+  return new TenantInputError(
+    `a tenant named ${existing.name} already exists (${existing.vendor}, ${existing.baseUrl}); nothing was changed: ` +
+      `change its URL, credentials or plan with \`npx frontline tenant update ${existing.name} --url URL ...\`, ` +
+      `or remove it with \`npx frontline tenant remove ${existing.name}\``,
+  );
 }

@@ -87,7 +87,7 @@ describe('createJobHandler', () => {
     await handler(clientThat('revoked'))({ kind: 'sync', tenant: 'acme' });
     const stopped = await store.getTenant('acme');
     expect(stopped?.status).toBe('stopped');
-    expect(stopped?.statusReason).toMatch(/token revoked or wrong for acme .*frontline tenant add/);
+    expect(stopped?.statusReason).toMatch(/token revoked or wrong for acme .*`frontline tenant update acme \.\.\.`/);
   });
 
   const refresh42 = { kind: 'refresh-ticket', tenant: 'acme', ticketId: '42' } as const;

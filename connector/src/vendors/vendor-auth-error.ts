@@ -8,7 +8,7 @@ export class VendorAuthError extends Error {
   ) {
     super(
       `${status === 401 ? 'token revoked or wrong' : 'access denied'} for ${tenant} (HTTP ${status}): ` +
-        'update the tenant credentials with `frontline tenant add` and sync again',
+        `give it new credentials with \`frontline tenant update ${tenant} ...\` and sync again`,
       options,
     );
   }

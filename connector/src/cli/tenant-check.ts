@@ -1,0 +1,45 @@
+import type { Agent } from '@frontline/kpi';
+import type { Runtime } from '../runtime.js';
+import type { NewTenant, Tenant } from '../store/sync-store.js';
+import { AccountCheckError } from '../vendors/account-check-error.js';
+
+/** A tenant as it would be saved, so that a client can sign in with it before anything is stored. */
+export function unsavedTenant(input: NewTenant): Tenant {
+  return {
+    ...input,
+    // Not a stored id: only the client's request ledger keys on it, for this one request.
+    id: `unsaved:${input.name}`,
+    plan: input.plan ?? null,
+    createdAt: 0,
+    status: 'active',
+    statusReason: null,
+    escalationTags: [],
+    access: { webhookSecrets: [], appSecret: null, zendeskApp: null },
+    ratingsIncludeUnanswered: null,
+  };
+}
+
+/**
+ * Signs in to the tenant's helpdesk with one request (no retries, 10 s at most) and returns the
+ * agent the credentials belong to; a refusal throws `AccountCheckError` saying that nothing was
+ * saved, for commands that check before they save.
+ */
+export async function checkBeforeSaving(runtime: Runtime, tenant: Tenant): Promise<Agent> {
+  try {
+    return await runtime.clientFor(tenant).checkAccess();
+  } catch (error) {
+    if (error instanceof AccountCheckError) {
+      throw new AccountCheckError(error.problem, `${error.message}; nothing was saved`);
+    }
+    throw error;
+  }
+}
+
+/** `checked: the credentials sign in to URL as NAME <EMAIL>`: who, never with what secret. */
+export function describeCheck(tenant: Pick<Tenant, 'baseUrl'>, agent: Agent): string {
+  const who = agent.email === null ? agent.name : `${agent.name} <${agent.email}>`;
+  return `checked: the credentials sign in to ${tenant.baseUrl} as ${who}`;
+}
+
+/** What a command that skipped the check says instead. */
+export const NOT_CHECKED = 'not checked (--no-check): the next sync tries the URL and the credentials';
