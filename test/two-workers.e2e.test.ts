@@ -102,7 +102,10 @@ describe('two workers and an API process on PostgreSQL and Redis', () => {
       for (const added of await Promise.all(tenants.slice(0, 2).map((t) => frontline(t.addArgs, env)))) {
         expect(added.stderr).toBe('');
         expect(added.status).toBe(0);
-        expect(added.stdout).toMatch(/^added tenant tenant\d/);
+        // Checked first: the simulator answers who its credentials sign in as.
+        expect(added.stdout).toMatch(
+          /^checked: the credentials sign in to http:\/\/127\.0\.0\.1:\d+ as .+\nadded tenant tenant\d/,
+        );
       }
       api = spawn(process.execPath, [BIN, 'serve'], { env, cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
       workers.push(spawnWorker(env), spawnWorker(env));
