@@ -12,44 +12,110 @@ const kpiRow = async (label: string) =>
   (await screen.findByRole('button', { name: `${label}: show the tickets` })).closest('li')!;
 
 describe('agent sidebar: KPIs', () => {
-  it("shows today's values formatted by unit, with trend, target status in words and team median", async () => {
+  it('leads with the headline, grouped as customers and work, each with its meaning, target, team and trend', async () => {
     mountForTest('sidebar');
+    const region = within(await kpis());
+    const groups = (await region.findAllByRole('heading', { level: 3 })).map((h) => h.textContent);
+    expect(groups).toEqual(['Customers', 'Work']);
+
     const csat = within(await kpiRow('CSAT'));
     expect(csat.getByText('88%')).toBeTruthy();
+    expect(csat.getByText('Ratings that were good, out of all ratings.')).toBeTruthy();
     expect(csat.getByText('On target')).toBeTruthy();
-    expect(csat.getByText('▲ +12%')).toBeTruthy();
-    expect(csat.getByText('Up 12% on the previous period, better')).toBeTruthy();
-    expect(csat.getByText('Team median: 80%')).toBeTruthy();
+    expect(csat.getByText('Team: 80%')).toBeTruthy();
+    expect(csat.getByText('Better than yesterday')).toBeTruthy();
 
     const reply = within(await kpiRow('First reply time (median)'));
     expect(reply.getByText('1 h 35 min')).toBeTruthy();
+    expect(reply.getByText('How long a customer typically waits for your first reply.')).toBeTruthy();
     expect(reply.getByText('Off target')).toBeTruthy();
+    expect(reply.getByText('Team: 42 min')).toBeTruthy();
     // Slower replies are bad news even though the number went up.
-    expect(reply.getByText('Up 25% on the previous period, worse')).toBeTruthy();
-    expect(reply.getByText('Team median: 42 min')).toBeTruthy();
+    expect(reply.getByText('Worse than yesterday')).toBeTruthy();
 
-    const reopened = within(await kpiRow('Reopened'));
-    expect(reopened.getByText('10%')).toBeTruthy();
-    expect(reopened.getByText('Close to target')).toBeTruthy();
-    expect(reopened.getByText('Down 50% on the previous period, better')).toBeTruthy();
+    // +3 % is noise, said as such; never a percentage.
+    const oneTouch = within(await kpiRow('One-touch resolution'));
+    expect(oneTouch.getByText('About the same as yesterday')).toBeTruthy();
+    expect(oneTouch.getByText('Close to target')).toBeTruthy();
+    expect(region.queryByText(/[+−-]\d+\s?%/)).toBeNull();
 
-    expect(within(await kpiRow('Solved tickets')).getByText('12')).toBeTruthy();
-    expect(within(await kpiRow('Replies per ticket')).getByText('1.5')).toBeTruthy();
-    expect(within(await kpiRow('NPS')).getByText('40')).toBeTruthy();
-    // No sample: a dash, never 0, and said in words.
-    expect(within(await kpiRow('Customer effort (CES)')).getByText('no data')).toBeTruthy();
+    // The headline only, in the tenant's order: the rest waits behind "All numbers".
+    const labels = region.getAllByRole('button', { name: /: show the tickets$/ }).map((b) => b.textContent);
+    expect(labels).toEqual([
+      'CSAT',
+      'Repeat contacts',
+      'First reply time (median)',
+      'Resolution time (median)',
+      'One-touch resolution',
+      'Open backlog',
+    ]);
   });
 
-  it('switches period with the tabs', async () => {
+  it('says why a number is missing', async () => {
+    mountForTest('sidebar');
+    const repeat = within(await kpiRow('Repeat contacts'));
+    expect(repeat.getByText('–')).toBeTruthy();
+    expect(repeat.getByText('Counted once a solved ticket is 7 days old: none is yet.')).toBeTruthy();
+    expect(repeat.queryByText(/than yesterday/)).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'All numbers' }));
+    const nps = within(await kpiRow('NPS'));
+    expect(nps.getByText('No survey tool is connected, so there are no answers to count.')).toBeTruthy();
+    expect(
+      within(await kpiRow('Customer effort (CES)')).getByText('Nothing to count in this period yet.'),
+    ).toBeTruthy();
+  });
+
+  it('shows the rest on "All numbers", never the mean of first reply times', async () => {
+    mountForTest('sidebar');
+    await kpiRow('CSAT');
+    expect(screen.queryByRole('button', { name: 'Solved tickets: show the tickets' })).toBeNull();
+    const toggle = screen.getByRole('button', { name: 'All numbers' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    await userEvent.click(toggle);
+    expect(screen.getByRole('button', { name: 'Fewer numbers' }).getAttribute('aria-expanded')).toBe('true');
+    expect(within(await kpiRow('Solved tickets')).getByText('12')).toBeTruthy();
+    expect(within(await kpiRow('Replies per ticket')).getByText('1.5')).toBeTruthy();
+    const reopened = within(await kpiRow('Reopened'));
+    expect(reopened.getByText('10%')).toBeTruthy();
+    expect(reopened.getByText('Better than yesterday')).toBeTruthy();
+    expect(screen.queryByText(/mean/)).toBeNull();
+    expect(screen.queryByText('47 h 0 min')).toBeNull();
+  });
+
+  it('switches period with the tabs, and the trend speaks of that period', async () => {
     mountForTest('sidebar');
     await kpiRow('CSAT');
     await userEvent.click(screen.getByRole('tab', { name: '7 days' }));
     expect(screen.getByRole('tab', { name: '7 days' }).getAttribute('aria-selected')).toBe('true');
-    expect(within(await kpiRow('CSAT')).getByText('90%')).toBeTruthy();
-    expect(within(await kpiRow('Solved tickets')).getByText('61')).toBeTruthy();
+    const csat = within(await kpiRow('CSAT'));
+    expect(csat.getByText('90%')).toBeTruthy();
+    expect(csat.getByText('About the same as last week')).toBeTruthy();
     await userEvent.click(screen.getByRole('tab', { name: '30 days' }));
     expect(within(await kpiRow('CSAT')).getByText('Close to target')).toBeTruthy();
-    expect(within(await kpiRow('Solved tickets')).getByText('240')).toBeTruthy();
+  });
+
+  it('opens on the shortest period with data: 7 days when today has none yet', async () => {
+    mountForTest('sidebar', {
+      setup: (c) => {
+        const d = fixtures.dashboard();
+        c.dashboard = { ...d, periods: { ...d.periods, today: { ...d.periods.today, kpis: fixtures.agentKpis() } } };
+      },
+    });
+    await kpiRow('CSAT');
+    expect(screen.getByRole('tab', { name: '7 days' }).getAttribute('aria-selected')).toBe('true');
+    expect(within(await kpiRow('CSAT')).getByText('90%')).toBeTruthy();
+  });
+
+  it("remembers the agent's period for the next time the sidebar opens", async () => {
+    const first = mountForTest('sidebar');
+    await kpiRow('CSAT');
+    expect(screen.getByRole('tab', { name: 'Today' }).getAttribute('aria-selected')).toBe('true');
+    await userEvent.click(screen.getByRole('tab', { name: '30 days' }));
+    expect(first.host.stored.get('frontline.period.7')).toBe('last30Days');
+    first.unmount();
+    mountForTest('sidebar', { setup: (_c, h) => h.stored.set('frontline.period.7', 'last30Days') });
+    await kpiRow('CSAT');
+    expect(screen.getByRole('tab', { name: '30 days' }).getAttribute('aria-selected')).toBe('true');
   });
 
   it('draws the daily trend line when the dashboard has one, and nothing when it has not', async () => {
@@ -59,9 +125,39 @@ describe('agent sidebar: KPIs', () => {
       },
     });
     expect(await screen.findByRole('img', { name: 'CSAT, day by day over the last 30 days' })).toBeTruthy();
-    expect(screen.queryByRole('img', { name: /^Solved tickets, day by day/ })).toBeNull();
+    expect(screen.queryByRole('img', { name: /^Open backlog, day by day/ })).toBeNull();
     act(() => connector.emit('dashboard', fixtures.dashboard()));
     await waitFor(() => expect(screen.queryByRole('img', { name: /day by day/ })).toBeNull());
+  });
+
+  it('says what to do next: a negative rating to follow up, its ticket opening in the helpdesk', async () => {
+    const { host } = mountForTest('sidebar', {
+      setup: (c) =>
+        (c.dashboard = fixtures.dashboard({
+          next: { kind: 'follow_up_rating', kpi: null, ticketIds: ['870', '871', '872', '873'] },
+        })),
+    });
+    expect(await screen.findByText('What to do next')).toBeTruthy();
+    expect(screen.getByText('Follow up the negative rating: reply to the customer today.')).toBeTruthy();
+    expect(screen.getByText('and 1 more')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Ticket #871' }));
+    expect(host.opened).toEqual(['871']);
+  });
+
+  it('says which target is slipping, and opens the tickets behind it', async () => {
+    mountForTest('sidebar', {
+      setup: (c) =>
+        (c.dashboard = fixtures.dashboard({
+          next: { kind: 'target_slipping', kpi: 'first_reply_time_median', ticketIds: ['101'] },
+        })),
+    });
+    expect(
+      await screen.findByText('First reply time (median) is slipping off target: these tickets pull it down.'),
+    ).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'See the tickets behind First reply time (median)' }));
+    expect(
+      await screen.findByRole('heading', { name: 'Tickets behind First reply time (median), Today' }),
+    ).toBeTruthy();
   });
 
   it('opens the tickets behind a KPI, and a ticket in the helpdesk', async () => {
@@ -70,7 +166,6 @@ describe('agent sidebar: KPIs', () => {
     expect(await screen.findByRole('heading', { name: 'Tickets behind CSAT, Today' })).toBeTruthy();
     const drill = connector.requests.find((r) => r.path === '/v1/agents/me/kpis/csat/tickets');
     expect(drill?.query.get('period')).toBe('today');
-    expect(screen.getAllByText('counts towards the rate')).toHaveLength(2);
 
     await userEvent.click(screen.getByRole('button', { name: 'Open ticket #102' }));
     expect(host.opened).toEqual(['102']);
@@ -257,7 +352,9 @@ describe('agent sidebar in German', () => {
     const csat = within(await germanRow());
     expect(csat.getByText(/^88\s%$/)).toBeTruthy();
     expect(csat.getByText('Im Ziel')).toBeTruthy();
-    expect(csat.getByText(/^Team-Median: 80\s%$/)).toBeTruthy();
+    expect(csat.getByText(/^Team: 80\s%$/)).toBeTruthy();
+    expect(csat.getByText('Besser als gestern')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Kunden' })).toBeTruthy();
     expect(screen.getByRole('tab', { name: '7 Tage' })).toBeTruthy();
     expect(await screen.findByText('Kontakte in den letzten 30 Tagen: 3')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Notiz von lead-1 bestätigen' })).toBeTruthy();
