@@ -160,6 +160,69 @@ describe('agent sidebar: KPIs', () => {
     ).toBeTruthy();
   });
 
+  it("lists a drill-down's tickets with subject, requester and the value that counted, sorted by value or time", async () => {
+    const { host } = mountForTest('sidebar', {
+      setup: (c) =>
+        (c.drillRows = [
+          {
+            id: '910',
+            subject: 'Login fails',
+            requester: { id: 'r-1', name: 'Rita Reyes' },
+            at: '2026-03-02T09:00:00.000Z',
+            value: 125,
+            matching: false,
+          },
+          {
+            id: '1192',
+            subject: 'Invoice copy',
+            requester: { id: 'r-2', name: null },
+            at: '2026-03-02T08:00:00.000Z',
+            value: 12,
+            matching: false,
+          },
+          { id: '1000', subject: null, requester: null, at: '2026-03-01T08:00:00.000Z', value: 40, matching: false },
+        ]),
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'First reply time (median): show the tickets' }));
+    const table = within(await screen.findByRole('table'));
+    const rows = () =>
+      table
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.textContent);
+    const order = () =>
+      table.getAllByRole('button', { name: /^Open ticket #/ }).map((b) => b.getAttribute('aria-label')!.slice(12));
+    // Newest first by default.
+    expect(rows()[0]).toContain('Login fails');
+    expect(rows()[0]).toContain('#910 · Rita Reyes');
+    expect(rows()[0]).toContain('2 h 5 min');
+    expect(rows()[1]).toContain('Invoice copy');
+    expect(rows()[1]).toContain('12 min');
+    expect(rows()[2]).toContain('Ticket #1000');
+    expect(rows()[2]).toContain('40 min');
+
+    const valueHeader = table.getByRole('columnheader', { name: 'Value' });
+    expect(table.getByRole('columnheader', { name: 'When' }).getAttribute('aria-sort')).toBe('descending');
+    await userEvent.click(within(valueHeader).getByRole('button'));
+    expect(valueHeader.getAttribute('aria-sort')).toBe('descending');
+    expect(order()).toEqual(['#910', '#1000', '#1192']);
+    await userEvent.click(within(valueHeader).getByRole('button'));
+    expect(valueHeader.getAttribute('aria-sort')).toBe('ascending');
+    expect(order()).toEqual(['#1192', '#1000', '#910']);
+
+    await userEvent.click(table.getByRole('button', { name: 'Open ticket #1192' }));
+    expect(host.opened).toEqual(['1192']);
+  });
+
+  it('says good or bad for a rating in the drill-down, never "counts towards the rate"', async () => {
+    mountForTest('sidebar');
+    await userEvent.click(await screen.findByRole('button', { name: 'CSAT: show the tickets' }));
+    const table = within(await screen.findByRole('table'));
+    expect(table.getAllByText('Good')).toHaveLength(2);
+    expect(table.getAllByText('Bad')).toHaveLength(1);
+    expect(screen.queryByText('counts towards the rate')).toBeNull();
+  });
+
   it('opens the tickets behind a KPI, and a ticket in the helpdesk', async () => {
     const { host, connector } = mountForTest('sidebar');
     await userEvent.click(await screen.findByRole('button', { name: 'CSAT: show the tickets' }));
@@ -230,6 +293,46 @@ describe('agent sidebar: KPIs', () => {
   });
 });
 
+describe('agent sidebar: the ticket in view', () => {
+  const ticketRegion = () => screen.findByRole('region', { name: 'This ticket' });
+
+  it('shows its rating, replies against the typical, first reply and reopens', async () => {
+    mountForTest('sidebar');
+    const region = within(await ticketRegion());
+    expect(await region.findByText('Not rated yet')).toBeTruthy();
+    expect(region.getByText('Replies so far: 2 (the team usually needs 3)')).toBeTruthy();
+    expect(region.getByText('First reply after 1 h 15 min')).toBeTruthy();
+    expect(region.getByText('Never reopened')).toBeTruthy();
+    expect(region.queryByText('Far more replies than usual')).toBeNull();
+  });
+
+  it('flags an outlier in words, with a bad rating and its comment', async () => {
+    mountForTest('sidebar', {
+      setup: (c) =>
+        c.summaries.set(
+          '900',
+          fixtures.ticketSummary({
+            replies: 30,
+            typicalReplies: 3,
+            outlier: true,
+            reopens: 2,
+            rating: { positive: false, comment: 'Still broken', at: fixtures.NOW },
+          }),
+        ),
+    });
+    const region = within(await ticketRegion());
+    expect(await region.findByText('Far more replies than usual')).toBeTruthy();
+    expect(region.getByText(/30 replies where the team usually needs 3/)).toBeTruthy();
+    expect(region.getByText('Rated bad: “Still broken”')).toBeTruthy();
+    expect(region.getByText('Reopened 2 times')).toBeTruthy();
+  });
+
+  it('says calmly that a ticket is not synced yet', async () => {
+    mountForTest('sidebar', { setup: (_c, h) => (h.ticket = { id: '999', requesterId: 'r-1' }) });
+    expect(await within(await ticketRegion()).findByText(/not in Frontline yet/)).toBeTruthy();
+  });
+});
+
 describe('agent sidebar: requester, alerts, notes', () => {
   const requesterRegion = () => screen.findByRole('region', { name: 'This requester' });
 
@@ -237,6 +340,7 @@ describe('agent sidebar: requester, alerts, notes', () => {
     mountForTest('sidebar');
     const region = within(await requesterRegion());
     expect(await region.findByText('Contacts in the last 30 days: 3')).toBeTruthy();
+    expect(region.getByText('Requester: Rita Reyes')).toBeTruthy();
     expect(region.getByText('Open tickets: 1')).toBeTruthy();
     expect(region.getByText('Last rating: positive')).toBeTruthy();
     expect(region.queryByRole('alert')).toBeNull();
@@ -326,10 +430,12 @@ describe('agent sidebar: requester, alerts, notes', () => {
     expect(await region.findByText(/Try a first reply within the hour/)).toBeTruthy();
     expect(region.getByText('About: First reply time (median)')).toBeTruthy();
     expect(region.getByText('Earlier versions (1)')).toBeTruthy();
+    expect(region.getByText(/^From Lee Lead, /)).toBeTruthy();
+    expect(region.queryByText(/lead-1/)).toBeNull();
     await userEvent.click(region.getByRole('button', { name: 'Ticket #860' }));
     expect(host.opened).toEqual(['860']);
 
-    await userEvent.click(region.getByRole('button', { name: 'Acknowledge the note from lead-1' }));
+    await userEvent.click(region.getByRole('button', { name: 'Acknowledge the note from Lee Lead' }));
     expect(await region.findByText(/^Acknowledged /)).toBeTruthy();
     expect(region.queryByRole('button', { name: /Acknowledge/ })).toBeNull();
     expect(connector.requests.some((r) => r.method === 'POST' && r.path.endsWith('/acknowledge'))).toBe(true);
@@ -357,7 +463,7 @@ describe('agent sidebar in German', () => {
     expect(screen.getByRole('heading', { name: 'Kunden' })).toBeTruthy();
     expect(screen.getByRole('tab', { name: '7 Tage' })).toBeTruthy();
     expect(await screen.findByText('Kontakte in den letzten 30 Tagen: 3')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Notiz von lead-1 bestätigen' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Notiz von Lee Lead bestätigen' })).toBeTruthy();
   });
 
   const germanRow = async () =>

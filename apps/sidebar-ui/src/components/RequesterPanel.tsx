@@ -54,6 +54,7 @@ function Requester({ data }: { data: RequesterContextResponse }) {
           )}
         </Alert>
       )}
+      {data.requesterName != null && <Paragraph>{tr.t('requester.name', { name: data.requesterName })}</Paragraph>}
       <Paragraph>{tr.t('requester.contacts', { count: data.contactsLast30Days })}</Paragraph>
       <Paragraph>{tr.t('requester.openTickets', { count: data.openTickets.length })}</Paragraph>
       <Paragraph>

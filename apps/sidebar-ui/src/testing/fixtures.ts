@@ -7,6 +7,7 @@ import type {
   RequesterContextResponse,
   SessionResponse,
   TeamViewResponse,
+  TicketSummaryResponse,
 } from '@frontline/connector/api';
 import { AGENT_KPI_KEYS, KPI_KEYS, type AgentKpiKey, type KpiKey } from '@frontline/kpi';
 import type { DashboardData, KpiScore } from '../dashboard.js';
@@ -208,5 +209,19 @@ export function team(period: PeriodName = 'last7Days'): TeamViewResponse {
       { agent: { id: '8', name: 'Ben Berg' }, kpis: agentKpis({ solved: score(80), csat: score(0.75) }) },
       { agent: { id: '9', name: null }, kpis: agentKpis({ solved: score(39), csat: score(0.95) }) },
     ],
+  };
+}
+
+export function ticketSummary(overrides: Partial<TicketSummaryResponse> = {}): TicketSummaryResponse {
+  return {
+    ticketId: '900',
+    subject: 'Printer offline after update',
+    rating: null,
+    replies: 2,
+    typicalReplies: 3,
+    firstReplyMinutes: 75,
+    reopens: 0,
+    outlier: false,
+    ...overrides,
   };
 }
