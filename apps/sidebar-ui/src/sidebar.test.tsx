@@ -234,6 +234,8 @@ describe('agent sidebar: KPIs', () => {
     expect(host.opened).toEqual(['102']);
     await userEvent.click(screen.getByRole('button', { name: /Back/ }));
     expect(await kpiRow('CSAT')).toBeTruthy();
+    // Focus returns to where the agent was.
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('CSAT: show the tickets'));
   });
 
   it('says what to do when there are no tickets in the window yet', async () => {

@@ -4,7 +4,7 @@ import type { PeriodName } from '@frontline/connector/api';
 import type { AgentKpiKey } from '@frontline/kpi';
 import { Button } from '@zendeskgarden/react-buttons';
 import { MD } from '@zendeskgarden/react-typography';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import styled from 'styled-components';
 import { useApp } from '../app-context.js';
 import type { DashboardData } from '../dashboard.js';
@@ -38,6 +38,14 @@ export function KpiOverview({ dashboard, onRetry }: KpiOverviewProps) {
   // Null until the agent picks one: then the opening period follows the data as it arrives.
   const [chosen, setChosen] = useState<PeriodName | null>(null);
   const [drill, setDrill] = useState<AgentKpiKey | null>(null);
+  // Back from a drill-down, focus returns to the KPI it came from, so keyboard users keep their place.
+  const cameFrom = useRef<AgentKpiKey | null>(null);
+  const section = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (drill !== null || cameFrom.current === null) return;
+    section.current?.querySelector<HTMLElement>(`[data-kpi-open="${cameFrom.current}"]`)?.focus();
+    cameFrom.current = null;
+  }, [drill]);
   const data = dashboard.status === 'ready' ? dashboard.data : null;
   const agentId = data?.agent.id ?? null;
   const period: PeriodName =
@@ -51,18 +59,28 @@ export function KpiOverview({ dashboard, onRetry }: KpiOverviewProps) {
 
   return (
     <Section title={tr.t('kpi.heading')}>
-      {drill !== null ? (
-        <DrillDown kpi={drill} period={period} agent="me" onBack={() => setDrill(null)} />
-      ) : (
-        <>
-          {data?.next != null && <NextAction next={data.next} onShowKpi={setDrill} />}
-          <PeriodTabs period={period} onChange={choose}>
-            {dashboard.status === 'loading' && <Loading />}
-            {dashboard.status === 'error' && <ErrorNotice error={dashboard.error} onRetry={onRetry} />}
-            {data !== null && <KpiList dashboard={data} period={period} onOpen={setDrill} />}
-          </PeriodTabs>
-        </>
-      )}
+      <div ref={section}>
+        {drill !== null ? (
+          <DrillDown
+            kpi={drill}
+            period={period}
+            agent="me"
+            onBack={() => {
+              cameFrom.current = drill;
+              setDrill(null);
+            }}
+          />
+        ) : (
+          <>
+            {data?.next != null && <NextAction next={data.next} onShowKpi={setDrill} />}
+            <PeriodTabs period={period} onChange={choose}>
+              {dashboard.status === 'loading' && <Loading />}
+              {dashboard.status === 'error' && <ErrorNotice error={dashboard.error} onRetry={onRetry} />}
+              {data !== null && <KpiList dashboard={data} period={period} onOpen={setDrill} />}
+            </PeriodTabs>
+          </>
+        )}
+      </div>
     </Section>
   );
 }

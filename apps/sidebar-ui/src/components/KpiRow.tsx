@@ -71,7 +71,7 @@ export function KpiRow({ kpi, score, period, trend, onOpen }: KpiRowProps) {
   return (
     <Row>
       <Top>
-        <Label isLink onClick={() => onOpen(kpi)} aria-label={tr.t('kpi.open', { kpi: label })}>
+        <Label isLink onClick={() => onOpen(kpi)} aria-label={tr.t('kpi.open', { kpi: label })} data-kpi-open={kpi}>
           {label}
         </Label>
         <Value data-kpi-value={kpi} aria-hidden={missing ? true : undefined}>

@@ -18,8 +18,8 @@ export const CRAYONS = {
   smokeLight: '#f5f7f9',
   slate: '#475867',
   jungle: '#00795b',
-  persimmon: '#d72d30',
-  casablanca: '#c25a0a',
+  persimmon: '#c0272d',
+  casablanca: '#a94d06',
 } as const;
 
 export function themeFor(vendor: SidebarHost['vendor'], scheme: ColorScheme): IGardenTheme {
