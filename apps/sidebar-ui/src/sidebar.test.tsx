@@ -106,6 +106,20 @@ describe('agent sidebar: KPIs', () => {
     expect(within(await kpiRow('CSAT')).getByText('90%')).toBeTruthy();
   });
 
+  it('stays on the period it opened with when today gets its first ticket live', async () => {
+    const { connector } = mountForTest('sidebar', {
+      setup: (c) => {
+        const d = fixtures.dashboard();
+        c.dashboard = { ...d, periods: { ...d.periods, today: { ...d.periods.today, kpis: fixtures.agentKpis() } } };
+      },
+    });
+    await kpiRow('CSAT');
+    await waitFor(() => expect(connector.openStreams).toHaveLength(1));
+    act(() => connector.emit('dashboard', fixtures.dashboard()));
+    await waitFor(() => expect(screen.getByRole('tab', { name: 'Today' })).toBeTruthy());
+    expect(screen.getByRole('tab', { name: '7 days' }).getAttribute('aria-selected')).toBe('true');
+  });
+
   it("remembers the agent's period for the next time the sidebar opens", async () => {
     const first = mountForTest('sidebar');
     await kpiRow('CSAT');

@@ -48,9 +48,10 @@ export function KpiOverview({ dashboard, onRetry }: KpiOverviewProps) {
   }, [drill]);
   const data = dashboard.status === 'ready' ? dashboard.data : null;
   const agentId = data?.agent.id ?? null;
-  const period: PeriodName =
-    chosen ??
-    (data === null ? 'today' : openingPeriod(data, agentId === null ? null : rememberedPeriod(host, agentId)));
+  // Decided once, on the first dashboard: a live update must not move the agent to another tab.
+  const [opening, setOpening] = useState<PeriodName | null>(null);
+  if (opening === null && data !== null) setOpening(openingPeriod(data, rememberedPeriod(host, data.agent.id)));
+  const period: PeriodName = chosen ?? opening ?? 'today';
 
   const choose = (p: PeriodName) => {
     setChosen(p);

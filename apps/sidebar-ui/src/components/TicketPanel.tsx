@@ -2,9 +2,9 @@
 // reply, reopens, and a clear flag when it is an outlier. Reloads when the helpdesk says it changed.
 import type { TicketSummaryResponse } from '@frontline/connector/api';
 import { Alert } from '@zendeskgarden/react-notifications';
-import { Paragraph } from '@zendeskgarden/react-typography';
 import { useEffect, useState } from 'react';
 import { useApp } from '../app-context.js';
+import { Facts } from './Facts.js';
 import { ConnectorError } from '../connector-client.js';
 import { formatMinutes } from '../format.js';
 import { useResource } from '../use-resource.js';
@@ -61,30 +61,32 @@ function TicketFacts({ summary }: { summary: TicketSummaryResponse }) {
           </Alert.Paragraph>
         </Alert>
       )}
-      <Paragraph>
-        {rating === null
-          ? tr.t('ticket.rating.none')
-          : `${tr.t(rating.positive ? 'ticket.rating.good' : 'ticket.rating.bad')}${
-              rating.comment === null ? '' : `: ${tr.t('alerts.comment', { comment: rating.comment })}`
-            }`}
-      </Paragraph>
-      <Paragraph>
-        {typical === null
-          ? tr.t('ticket.replies', { count: summary.replies })
-          : tr.t('ticket.repliesTypical', { count: summary.replies, typical })}
-      </Paragraph>
-      <Paragraph>
-        {summary.firstReplyMinutes === null
-          ? tr.t('ticket.noReply')
-          : tr.t('ticket.firstReply', { time: formatMinutes(summary.firstReplyMinutes, tr) })}
-      </Paragraph>
-      <Paragraph>
-        {summary.reopens === 0
-          ? tr.t('ticket.reopens.none')
-          : summary.reopens === 1
-            ? tr.t('ticket.reopens.one')
-            : tr.t('ticket.reopens.some', { count: summary.reopens })}
-      </Paragraph>
+      <Facts>
+        <li>
+          {rating === null
+            ? tr.t('ticket.rating.none')
+            : `${tr.t(rating.positive ? 'ticket.rating.good' : 'ticket.rating.bad')}${
+                rating.comment === null ? '' : `: ${tr.t('alerts.comment', { comment: rating.comment })}`
+              }`}
+        </li>
+        <li>
+          {typical === null
+            ? tr.t('ticket.replies', { count: summary.replies })
+            : tr.t('ticket.repliesTypical', { count: summary.replies, typical })}
+        </li>
+        <li>
+          {summary.firstReplyMinutes === null
+            ? tr.t('ticket.noReply')
+            : tr.t('ticket.firstReply', { time: formatMinutes(summary.firstReplyMinutes, tr) })}
+        </li>
+        <li>
+          {summary.reopens === 0
+            ? tr.t('ticket.reopens.none')
+            : summary.reopens === 1
+              ? tr.t('ticket.reopens.one')
+              : tr.t('ticket.reopens.some', { count: summary.reopens })}
+        </li>
+      </Facts>
     </>
   );
 }
