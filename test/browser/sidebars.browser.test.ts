@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { hashUserKey, signZendeskAppToken } from '@frontline/connector/auth';
-import { systemClock } from '@frontline/connector/clock';
+import { scaledClock, systemClock } from '@frontline/connector/clock';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLiveStack, type LiveStack } from '../support/live-stack.js';
@@ -28,6 +28,7 @@ import {
   usesTheKeyboard,
   type ApiDashboard,
   type ApiDrillRow,
+  shortestWithData,
 } from './agent-reads.js';
 import { serveParents, showSevenDays, shownValue } from './harness.js';
 
@@ -400,5 +401,87 @@ describe('the Freshdesk sidebar in Chromium', () => {
     } finally {
       stop();
     }
+  }, 90_000);
+});
+
+/** The latest 05:00 in Berlin (the simulated helpdesks' zone) that has passed: before the business day. */
+function earlyMorning(now = Date.now()): number {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Berlin',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(now);
+  const local =
+    Number(parts.find((p) => p.type === 'hour')!.value) * 60 + Number(parts.find((p) => p.type === 'minute')!.value);
+  const since = (((local - 5 * 60) % 1440) + 1440) % 1440;
+  return now - since * 60_000 - (now % 60_000);
+}
+
+describe('the Zendesk sidebar on an early morning (a clock set to 05:00 in Berlin)', () => {
+  let stack: LiveStack;
+  let browser: Browser;
+  let parents: { url: string; server: Server };
+  const pages = new Map<string, () => string>();
+  const start = earlyMorning();
+  const clock = scaledClock(1, start);
+  let agentId: string;
+
+  beforeAll(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    parents = await serveParents(pages);
+    stack = await openLiveStack('zendesk', { clock, tickets: 1_500, days: 30, frameAncestors: [parents.url] });
+    await stack.runtime.store.updateAccess('acme', {
+      zendeskApp: {
+        publicKeyPem: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+        audience: 'installation-1',
+        issuer: 'acme.zendesk.com',
+      },
+    });
+    const { tickets } = await stack.runtime.store.loadHistory(stack.tenant.id);
+    agentId = tickets.find((t) => t.assigneeId !== null)!.assigneeId!;
+    const iat = Math.floor(clock.now() / 1000);
+    pages.set('/zendesk/sidebar', () =>
+      zendeskParentPage({
+        connectorUrl: stack.apiUrl,
+        location: 'ticket_sidebar',
+        signedToken: signZendeskAppToken(
+          { iss: 'acme.zendesk.com', aud: 'installation-1', sub: agentId, iat, exp: iat + 3600 },
+          keys.privateKey,
+        ),
+        values: { 'currentUser.locale': 'en-US' },
+      }),
+    );
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    parents?.server.close();
+    await stack?.close();
+  });
+
+  it('opens on the shortest period with data, not on an empty Today', async () => {
+    const context = await browser.newContext({ viewport: { width: 420, height: 760 } });
+    const sdk = await zafSdkScript();
+    await context.route(ZAF_SDK_URL, (route) => route.fulfill({ body: sdk, contentType: 'text/javascript' }));
+    const page = await context.newPage();
+    // The page's clock reads the same early morning as the connector's.
+    await page.clock.install({ time: clock.now() });
+    await page.goto(`${parents.url}/zendesk/sidebar`);
+    await expect.poll(() => page.frame({ name: 'app' })?.url() ?? '', { timeout: 15_000 }).toContain('/apps/zendesk/');
+    const frame = page.frame({ name: 'app' })!;
+    await frame.locator('[data-kpi-value]').first().waitFor({ timeout: 30_000 });
+    const dashboard = (await (
+      await fetch(`${stack.apiUrl}/v1/agents/me/dashboard`, {
+        headers: { authorization: `Bearer ${stack.tokenFor(agentId, 'agent')}` },
+      })
+    ).json()) as ApiDashboard;
+    const expected = shortestWithData(dashboard);
+    expect(expected).not.toBe('today');
+    const name = { today: 'Today', last7Days: '7 days', last30Days: '30 days' }[expected];
+    expect(await frame.getByRole('tab', { name }).getAttribute('aria-selected')).toBe('true');
+    await page.screenshot({ path: `${ARTIFACTS}zendesk-sidebar-early-morning.png`, fullPage: true });
+    await context.close();
   }, 90_000);
 });
