@@ -22,6 +22,9 @@ const Scroll = styled.div`
   th button {
     text-align: start;
   }
+  td {
+    white-space: nowrap;
+  }
 `;
 
 export interface AgentChoice {
