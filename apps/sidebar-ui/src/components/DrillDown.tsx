@@ -113,11 +113,14 @@ export function DrillDown({ kpi, period, agent, agentName, onBack }: DrillDownPr
                         >
                           {row.subject ?? tr.t('drill.noSubject', { id: row.id })}
                         </Subject>
-                        <Meta>
-                          {row.requester?.name != null
-                            ? tr.t('drill.meta', { id: row.id, requester: row.requester.name })
-                            : tr.t('drill.metaNoRequester', { id: row.id })}
-                        </Meta>
+                        {/* The id is in the link already when there is no subject. */}
+                        {(row.subject !== null || row.requester?.name != null) && (
+                          <Meta>
+                            {row.requester?.name != null
+                              ? tr.t('drill.meta', { id: row.id, requester: row.requester.name })
+                              : tr.t('drill.metaNoRequester', { id: row.id })}
+                          </Meta>
+                        )}
                       </Table.Cell>
                       <Table.Cell>
                         <Verdict $bad={rowIsBad(kpi, row)}>{rowValue(kpi, row, tr)}</Verdict>
