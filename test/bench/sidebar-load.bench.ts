@@ -38,7 +38,7 @@ async function timeToKpis(browser: Browser, url: string, appPath: string, sdk: s
     await context.addInitScript({
       content: `{
         const shown = () =>
-          document.querySelector('button[aria-label="Solved tickets: show the tickets"]') ||
+          document.querySelector('[data-kpi-value]') ||
           [...document.querySelectorAll('p[role="status"]')].some((p) => p.textContent.startsWith(${JSON.stringify(EMPTY)}));
         const observer = new MutationObserver(() => {
           if (shown()) {
@@ -67,10 +67,7 @@ async function timeToKpis(browser: Browser, url: string, appPath: string, sdk: s
       if (frame === undefined) await page.waitForTimeout(10);
     }
     if (frame === undefined) throw new Error(`the app frame (${appPath}) never loaded`);
-    await frame
-      .getByRole('button', { name: 'Solved tickets: show the tickets' })
-      .or(frame.getByText(EMPTY))
-      .waitFor({ timeout: 10_000 });
+    await frame.locator('[data-kpi-value]').or(frame.getByText(EMPTY)).first().waitFor({ timeout: 10_000 });
     const shown = (await frame.evaluate('window.__kpisShownAt')) as number;
     if (process.env['FRONTLINE_BENCH_TRACE']) {
       const entries = (await frame.evaluate(`[

@@ -45,19 +45,28 @@ export async function serveParents(pages: Map<string, () => string>): Promise<{ 
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
-/** The value the sidebar shows for a KPI, as the agent reads it (the row's first line after its label). */
+/** The value the sidebar shows for a KPI, as the agent reads it (the number beside its name). */
 export async function shownValue(frame: Frame, label: string): Promise<string> {
-  const button = frame.getByRole('button', { name: `${label}: show the tickets` });
-  const row = button.locator('xpath=..');
-  const text = await row.innerText();
-  return text.replace(label, '').trim().split('\n')[0]!.trim();
+  const row = frame.getByRole('button', { name: `${label}: show the tickets` }).locator('xpath=ancestor::li[1]');
+  return (await row.locator('[data-kpi-value]').innerText()).trim();
+}
+
+/** Opens "All numbers" (the KPIs past the headline), if it is not open yet. */
+export async function showAllNumbers(frame: Frame, timeoutMs = 30_000): Promise<void> {
+  const more = frame.getByRole('button', { name: 'All numbers' });
+  await more
+    .or(frame.getByRole('button', { name: 'Fewer numbers' }))
+    .first()
+    .waitFor({ timeout: timeoutMs });
+  if ((await more.count()) > 0) await more.click();
 }
 
 /**
- * Shows the sidebar's last seven days and waits for their KPIs. Today would depend on the hour:
- * before the simulated helpdesks' business day (Europe/Berlin) it holds no work yet.
+ * Shows the sidebar's last seven days with all its numbers and waits for them. Today would depend
+ * on the hour: before the simulated helpdesks' business day (Europe/Berlin) it holds no work yet.
  */
 export async function showSevenDays(frame: Frame, timeoutMs = 30_000): Promise<void> {
   await frame.getByRole('tab', { name: '7 days' }).click({ timeout: timeoutMs });
+  await showAllNumbers(frame, timeoutMs);
   await frame.getByRole('button', { name: 'Solved tickets: show the tickets' }).waitFor({ timeout: timeoutMs });
 }

@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { hashUserKey, signZendeskAppToken } from '@frontline/connector/auth';
-import { systemClock } from '@frontline/connector/clock';
+import { scaledClock, systemClock } from '@frontline/connector/clock';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLiveStack, type LiveStack } from '../support/live-stack.js';
@@ -21,11 +21,77 @@ import {
   type ZendeskParentOptions,
   zendeskParentPage,
 } from '@frontline/demo/hosts';
+import {
+  axeViolations,
+  readsADrillDown,
+  readsTheHeadline,
+  usesTheKeyboard,
+  type ApiDashboard,
+  type ApiDrillRow,
+  shortestWithData,
+} from './agent-reads.js';
 import { serveParents, showSevenDays, shownValue } from './harness.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url));
 const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const LEAD_KEY = 'personal-key-of-the-freshdesk-lead';
+
+/** An API answer as the given user gets it. */
+async function apiAs<T>(
+  stack: LiveStack,
+  userId: string,
+  role: 'agent' | 'lead',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(`${stack.apiUrl}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      authorization: `Bearer ${stack.tokenFor(userId, role)}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** What an agent reads, in a helpdesk's frame: the same checks for both helpdesks. */
+async function readAsAnAgent(
+  stack: LiveStack,
+  page: Page,
+  frame: Frame,
+  who: { agentId: string; leadName: string; ticket: { id: string; requesterId: string }; prefix: string },
+): Promise<void> {
+  const dashboard = await apiAs<ApiDashboard>(stack, who.agentId, 'agent', '/v1/agents/me/dashboard');
+  const opened = await readsTheHeadline(frame, dashboard);
+  // Names, never ids: the lead who wrote the note, the requester of the ticket in view.
+  await frame.getByText(`From ${who.leadName}, `, { exact: false }).first().waitFor({ timeout: 15_000 });
+  const context = await apiAs<{ requesterName: string | null }>(
+    stack,
+    who.agentId,
+    'agent',
+    `/v1/requesters/${who.ticket.requesterId}/context?ticket=${who.ticket.id}`,
+  );
+  if (context.requesterName !== null) await frame.getByText(`Requester: ${context.requesterName}`).waitFor();
+  await frame.getByRole('region', { name: 'This ticket' }).waitFor();
+  // The Freshdesk frame stops growing at 700 px: show it from the top.
+  await frame.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: `${ARTIFACTS}${who.prefix}-sidebar.png`, fullPage: true });
+
+  const kpi = dashboard.headline.includes('first_reply_time_median')
+    ? 'first_reply_time_median'
+    : dashboard.headline[0]!;
+  const drill = await apiAs<{ tickets: ApiDrillRow[] }>(
+    stack,
+    who.agentId,
+    'agent',
+    `/v1/agents/me/kpis/${kpi}/tickets?period=${opened}`,
+  );
+  if (drill.tickets.length > 0) await readsADrillDown(frame, kpi, drill.tickets);
+  await page.screenshot({ path: `${ARTIFACTS}${who.prefix}-sidebar-drilldown.png`, fullPage: true });
+  await frame.getByRole('button', { name: /Back$/ }).click();
+}
 
 describe('the sidebars in Chromium', () => {
   let stack: LiveStack;
@@ -34,6 +100,7 @@ describe('the sidebars in Chromium', () => {
   let agentId: string;
   /** A Zendesk agent made a lead in Frontline (Zendesk signs anyone in; Frontline takes its agents only). */
   let lead: string;
+  let leadName: string;
   let ticket: { id: string; requesterId: string };
   const pages = new Map<string, () => string>();
 
@@ -91,6 +158,8 @@ describe('the sidebars in Chromium', () => {
         ),
       }),
     );
+    leadName = agents.find((a) => a.id === lead)!.name;
+    await apiAs(stack, lead, 'lead', '/v1/notes', { agentId, body: 'Lovely follow-up on the printer ticket.' });
     browser = await launchChromium();
   }, 180_000);
 
@@ -100,8 +169,11 @@ describe('the sidebars in Chromium', () => {
     await stack?.close();
   });
 
-  async function openZendesk(path: string): Promise<{ page: Page; frame: Frame }> {
-    const context = await browser.newContext({ viewport: { width: 420, height: 760 } });
+  async function openZendesk(
+    path: string,
+    colorScheme: 'light' | 'dark' = 'light',
+  ): Promise<{ page: Page; frame: Frame }> {
+    const context = await browser.newContext({ viewport: { width: 420, height: 760 }, colorScheme });
     const sdk = await zafSdkScript();
     await context.route(ZAF_SDK_URL, (route) => route.fulfill({ body: sdk, contentType: 'text/javascript' }));
     const page = await context.newPage();
@@ -124,7 +196,7 @@ describe('the sidebars in Chromium', () => {
     expect(
       await page.evaluate(() => (globalThis as unknown as { zendesk: { heights: string[] } }).zendesk.heights.length),
     ).toBeGreaterThan(0);
-    await page.screenshot({ path: `${ARTIFACTS}zendesk-sidebar.png`, fullPage: true });
+    await page.screenshot({ path: `${ARTIFACTS}zendesk-sidebar-seven-days.png`, fullPage: true });
 
     const stop = stack.sender.start();
     try {
@@ -139,6 +211,39 @@ describe('the sidebars in Chromium', () => {
     );
     await page.screenshot({ path: `${ARTIFACTS}zendesk-sidebar-after-solve.png`, fullPage: true });
   }, 90_000);
+
+  it('reads as an agent reads it: headline with meanings, a dash with its reason, names, a drill-down', async () => {
+    const { page, frame } = await openZendesk('/zendesk/sidebar');
+    await readAsAnAgent(stack, page, frame, { agentId, leadName, ticket, prefix: 'zendesk' });
+  }, 90_000);
+
+  it('passes axe-core without serious violations, light and dark, and works with the keyboard alone', async () => {
+    const { page, frame } = await openZendesk('/zendesk/sidebar');
+    await frame
+      .getByRole('button', { name: /: show the tickets$/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    const serious = (await axeViolations(frame)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious).toEqual([]);
+    const routes = () =>
+      page.evaluate(() => (globalThis as unknown as { zendesk: { routes: unknown[] } }).zendesk.routes.length);
+    const dashboard = await apiAs<ApiDashboard>(stack, agentId, 'agent', '/v1/agents/me/dashboard');
+    await usesTheKeyboard(page, frame, dashboard.headline[0]!, routes);
+
+    const dark = await openZendesk('/zendesk/sidebar', 'dark');
+    await dark.frame
+      .getByRole('button', { name: /: show the tickets$/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    expect(await dark.frame.evaluate('getComputedStyle(document.documentElement).backgroundColor')).not.toBe(
+      'rgb(255, 255, 255)',
+    );
+    await dark.page.screenshot({ path: `${ARTIFACTS}zendesk-sidebar-dark.png`, fullPage: true });
+    const seriousDark = (await axeViolations(dark.frame)).filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical',
+    );
+    expect(seriousDark).toEqual([]);
+  }, 120_000);
 
   it("shows the lead every agent's numbers in the team view", async () => {
     const { page, frame } = await openZendesk('/zendesk/team');
@@ -163,6 +268,7 @@ describe('the Freshdesk sidebar in Chromium', () => {
   const pages = new Map<string, () => string>();
   const appSecret = 'fd-app-secret-for-the-browser-test';
   let agentId: string;
+  let leadName: string;
   let ticket: { id: string; requesterId: string };
 
   beforeAll(async () => {
@@ -170,13 +276,18 @@ describe('the Freshdesk sidebar in Chromium', () => {
     stack = await openLiveStack('freshdesk', { clock: systemClock, tickets: 3_000, days: 30 });
     await stack.runtime.store.updateAccess('acme', { appSecret });
     stack.startWorker();
-    const { tickets } = await stack.runtime.store.loadHistory(stack.tenant.id);
+    const { tickets, agents } = await stack.runtime.store.loadHistory(stack.tenant.id);
     // A ticket never solved, so solving it adds one to every window that holds now.
     const open = tickets.filter(
       (t) => t.assigneeId !== null && t.status === 'open' && t.solvedAt === null && !t.removed,
     );
     agentId = open[0]!.assigneeId!;
     ticket = { id: open[0]!.id, requesterId: open[0]!.requesterId };
+    // Another agent leads and writes the agent a note (the agent becomes a lead further down too).
+    const writer = agents.find((a) => a.id !== agentId)!;
+    leadName = writer.name;
+    await stack.runtime.store.coaching.setRole(stack.tenant.id, writer.id, 'lead');
+    await apiAs(stack, writer.id, 'lead', '/v1/notes', { agentId, body: 'Lovely follow-up on the printer ticket.' });
     parents = await serveParents(pages);
     pages.set('/freshdesk/sidebar', () =>
       freshworksParentPage({
@@ -226,6 +337,45 @@ describe('the Freshdesk sidebar in Chromium', () => {
     await stack?.close();
   });
 
+  async function openFreshdesk(colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; frame: Frame }> {
+    const page = await (await browser.newContext({ viewport: { width: 420, height: 760 }, colorScheme })).newPage();
+    await page.goto(`${parents.url}/freshdesk/sidebar`);
+    await expect.poll(() => page.frames().length, { timeout: 15_000 }).toBeGreaterThan(1);
+    return { page, frame: page.frames().find((f) => f.url().includes('/app/index.html'))! };
+  }
+
+  it('reads as an agent reads it: headline with meanings, a dash with its reason, names, a drill-down', async () => {
+    const { page, frame } = await openFreshdesk();
+    await readAsAnAgent(stack, page, frame, { agentId, leadName, ticket, prefix: 'freshdesk' });
+    // Freshworks' type, not Garden's: the theme follows the helpdesk.
+    expect(await frame.evaluate('getComputedStyle(document.documentElement).fontFamily')).toMatch(/^-apple-system/);
+  }, 90_000);
+
+  it('passes axe-core without serious violations, light and dark, and works with the keyboard alone', async () => {
+    const { page, frame } = await openFreshdesk();
+    await frame
+      .getByRole('button', { name: /: show the tickets$/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    const serious = (await axeViolations(frame)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious).toEqual([]);
+    const triggers = () =>
+      page.evaluate(() => (globalThis as unknown as { freshdesk: { triggers: unknown[] } }).freshdesk.triggers.length);
+    const dashboard = await apiAs<ApiDashboard>(stack, agentId, 'agent', '/v1/agents/me/dashboard');
+    await usesTheKeyboard(page, frame, dashboard.headline[0]!, triggers);
+
+    const dark = await openFreshdesk('dark');
+    await dark.frame
+      .getByRole('button', { name: /: show the tickets$/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await dark.page.screenshot({ path: `${ARTIFACTS}freshdesk-sidebar-dark.png`, fullPage: true });
+    const seriousDark = (await axeViolations(dark.frame)).filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical',
+    );
+    expect(seriousDark).toEqual([]);
+  }, 120_000);
+
   it("signs in through the request template, shows the API's numbers, and a solve at the vendor changes them", async () => {
     const page = await (await browser.newContext({ viewport: { width: 420, height: 760 } })).newPage();
     await page.goto(`${parents.url}/freshdesk/sidebar`);
@@ -242,7 +392,7 @@ describe('the Freshdesk sidebar in Chromium', () => {
       ).periods.last7Days.kpis.solved.value ?? 0;
     const before = await api();
     expect(await shownValue(frame, 'Solved tickets')).toBe(String(before));
-    await page.screenshot({ path: `${ARTIFACTS}freshdesk-sidebar.png`, fullPage: true });
+    await page.screenshot({ path: `${ARTIFACTS}freshdesk-sidebar-seven-days.png`, fullPage: true });
     const stop = stack.sender.start();
     try {
       stack.account.updateTicket(Number(ticket.id), { kind: 'solve' });
@@ -251,5 +401,87 @@ describe('the Freshdesk sidebar in Chromium', () => {
     } finally {
       stop();
     }
+  }, 90_000);
+});
+
+/** The latest 05:00 in Berlin (the simulated helpdesks' zone) that has passed: before the business day. */
+function earlyMorning(now = Date.now()): number {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Berlin',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(now);
+  const local =
+    Number(parts.find((p) => p.type === 'hour')!.value) * 60 + Number(parts.find((p) => p.type === 'minute')!.value);
+  const since = (((local - 5 * 60) % 1440) + 1440) % 1440;
+  return now - since * 60_000 - (now % 60_000);
+}
+
+describe('the Zendesk sidebar on an early morning (a clock set to 05:00 in Berlin)', () => {
+  let stack: LiveStack;
+  let browser: Browser;
+  let parents: { url: string; server: Server };
+  const pages = new Map<string, () => string>();
+  const start = earlyMorning();
+  const clock = scaledClock(1, start);
+  let agentId: string;
+
+  beforeAll(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    parents = await serveParents(pages);
+    stack = await openLiveStack('zendesk', { clock, tickets: 1_500, days: 30, frameAncestors: [parents.url] });
+    await stack.runtime.store.updateAccess('acme', {
+      zendeskApp: {
+        publicKeyPem: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+        audience: 'installation-1',
+        issuer: 'acme.zendesk.com',
+      },
+    });
+    const { tickets } = await stack.runtime.store.loadHistory(stack.tenant.id);
+    agentId = tickets.find((t) => t.assigneeId !== null)!.assigneeId!;
+    const iat = Math.floor(clock.now() / 1000);
+    pages.set('/zendesk/sidebar', () =>
+      zendeskParentPage({
+        connectorUrl: stack.apiUrl,
+        location: 'ticket_sidebar',
+        signedToken: signZendeskAppToken(
+          { iss: 'acme.zendesk.com', aud: 'installation-1', sub: agentId, iat, exp: iat + 3600 },
+          keys.privateKey,
+        ),
+        values: { 'currentUser.locale': 'en-US' },
+      }),
+    );
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    parents?.server.close();
+    await stack?.close();
+  });
+
+  it('opens on the shortest period with data, not on an empty Today', async () => {
+    const context = await browser.newContext({ viewport: { width: 420, height: 760 } });
+    const sdk = await zafSdkScript();
+    await context.route(ZAF_SDK_URL, (route) => route.fulfill({ body: sdk, contentType: 'text/javascript' }));
+    const page = await context.newPage();
+    // The page's clock reads the same early morning as the connector's.
+    await page.clock.install({ time: clock.now() });
+    await page.goto(`${parents.url}/zendesk/sidebar`);
+    await expect.poll(() => page.frame({ name: 'app' })?.url() ?? '', { timeout: 15_000 }).toContain('/apps/zendesk/');
+    const frame = page.frame({ name: 'app' })!;
+    await frame.locator('[data-kpi-value]').first().waitFor({ timeout: 30_000 });
+    const dashboard = (await (
+      await fetch(`${stack.apiUrl}/v1/agents/me/dashboard`, {
+        headers: { authorization: `Bearer ${stack.tokenFor(agentId, 'agent')}` },
+      })
+    ).json()) as ApiDashboard;
+    const expected = shortestWithData(dashboard);
+    expect(expected).not.toBe('today');
+    const name = { today: 'Today', last7Days: '7 days', last30Days: '30 days' }[expected];
+    expect(await frame.getByRole('tab', { name }).getAttribute('aria-selected')).toBe('true');
+    await page.screenshot({ path: `${ARTIFACTS}zendesk-sidebar-early-morning.png`, fullPage: true });
+    await context.close();
   }, 90_000);
 });

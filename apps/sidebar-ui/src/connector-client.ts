@@ -13,6 +13,7 @@ import type {
   TargetListResponse,
   TargetRequest,
   TeamViewResponse,
+  TicketSummaryResponse,
 } from '@frontline/connector/api';
 import type { AgentKpiKey, KpiKey } from '@frontline/kpi';
 import { openLiveStream, type EventSourceFactory, type LiveStream, type StreamHandlers } from './live-stream.js';
@@ -52,6 +53,8 @@ export interface ConnectorClient {
   drillDown(kpi: KpiKey, period: PeriodName, agent?: string): Promise<DrillDownResponse>;
   team(period: PeriodName, sort?: TeamSort, order?: SortOrder): Promise<TeamViewResponse>;
   requesterContext(requesterId: string, ticketId: string): Promise<RequesterContextResponse>;
+  /** The ticket in view: rating, replies against the team's typical, first reply, reopens (404 before it is synced). */
+  ticketSummary(ticketId: string): Promise<TicketSummaryResponse>;
   alerts(): Promise<AlertListResponse>;
   notes(): Promise<NoteListResponse>;
   writeNote(note: NewNoteRequest): Promise<CoachingNote>;
@@ -133,6 +136,7 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
     team: (period, sort, order) => request('GET', `/v1/team${query({ period, sort, order })}`),
     requesterContext: (requesterId, ticketId) =>
       request('GET', `/v1/requesters/${seg(requesterId)}/context${query({ ticketId })}`),
+    ticketSummary: (ticketId) => request('GET', `/v1/tickets/${seg(ticketId)}/summary`),
     alerts: () => request('GET', '/v1/alerts'),
     notes: () => request('GET', '/v1/notes'),
     writeNote: (note) => request('POST', '/v1/notes', note),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatKpiValue, isImprovement, NO_VALUE } from './format.js';
+import { formatChange, formatKpiValue, isImprovement, NO_VALUE, trendVerdict } from './format.js';
 import { createTranslator } from './i18n/translate.js';
 
 const en = createTranslator('en-US');
@@ -26,5 +26,20 @@ describe('formatting by unit', () => {
     expect(formatChange(-0.5, en)).toBe('-50%');
     expect(isImprovement('csat', 0.1)).toBe(true);
     expect(isImprovement('reopen_rate', 0.1)).toBe(false);
+  });
+});
+
+describe('trendVerdict', () => {
+  it("says better or worse by the KPI's direction, and about the same below 5 %", () => {
+    expect(trendVerdict('csat', 0.12)).toBe('better');
+    expect(trendVerdict('csat', -0.2)).toBe('worse');
+    // Slower first replies are worse though the number went up; a shrinking backlog is better.
+    expect(trendVerdict('first_reply_time_median', 0.25)).toBe('worse');
+    expect(trendVerdict('backlog', -0.1)).toBe('better');
+    expect(trendVerdict('csat', 0.04)).toBe('same');
+    expect(trendVerdict('csat', -0.049)).toBe('same');
+    // +1,300 % on a tiny sample is still just "better".
+    expect(trendVerdict('one_touch_rate', 13)).toBe('better');
+    expect(trendVerdict('csat', null)).toBeNull();
   });
 });

@@ -48,6 +48,16 @@ export function isImprovement(kpi: KpiKey, change: number): boolean {
   return KPI_DEFINITIONS[kpi].direction === 'higher_is_better' ? change > 0 : change < 0;
 }
 
+/** Below this relative change a trend reads as "about the same": day-to-day noise is not news. */
+const SAME_BELOW = 0.05;
+
+/** A change against the previous period as people say it, direction-aware; null when there is nothing to compare. */
+export function trendVerdict(kpi: KpiKey, change: number | null): 'better' | 'worse' | 'same' | null {
+  if (change === null || !Number.isFinite(change)) return null;
+  if (Math.abs(change) < SAME_BELOW) return 'same';
+  return isImprovement(kpi, change) ? 'better' : 'worse';
+}
+
 export function formatDate(iso: string, tr: Translator): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;

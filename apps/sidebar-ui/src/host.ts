@@ -13,6 +13,8 @@ export interface HostContext {
   readonly locale: string;
   /** The connector's base URL from the app settings, without a trailing slash (`https://frontline.example.com`). */
   readonly connectorUrl: string;
+  /** The helpdesk's colour scheme, when it tells its apps (Zendesk does); else the browser's preference is used. */
+  readonly colorScheme?: 'light' | 'dark';
 }
 
 /** The ticket open beside the sidebar, in the helpdesk's own ids. */
@@ -37,4 +39,8 @@ export interface SidebarHost {
   onTicketChanged(listener: () => void): () => void;
   /** Opens a ticket in the helpdesk. */
   openTicket(ticketId: string): void;
+  /** Called when the helpdesk switches between light and dark; returns the unsubscribe. */
+  onColorSchemeChanged?(listener: (scheme: 'light' | 'dark') => void): () => void;
+  /** Where the UI keeps the agent's choices (the period shown); the browser's localStorage when absent. */
+  readonly storage?: Pick<Storage, 'getItem' | 'setItem'>;
 }

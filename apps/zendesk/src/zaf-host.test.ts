@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ZafClient } from './zaf-client.js';
-import { connectorUrlOfPage, createZafHost } from './zaf-host.js';
+import { colorSchemeOfPage, connectorUrlOfPage, createZafHost } from './zaf-host.js';
 
 const REGISTRATION = {
   metadata: { settings: { connector_url: 'https://frontline.example.com/' } },
@@ -134,5 +134,31 @@ describe('the Zendesk host', () => {
     stop();
     client.fire('ticket.updated');
     expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes the colour scheme Zendesk puts in the frame URL, and follows its changes', async () => {
+    expect(colorSchemeOfPage('https://f.example.com/apps/zendesk/sidebar.html?origin=x&colorScheme=dark')).toBe('dark');
+    expect(colorSchemeOfPage('https://f.example.com/apps/zendesk/sidebar.html?colorScheme=sepia')).toBeUndefined();
+    expect(colorSchemeOfPage(undefined)).toBeUndefined();
+    const handlers: Record<string, (...args: unknown[]) => void> = {};
+    const base = fakeClient();
+    const client: ZafClient = {
+      ...base,
+      on: (event, handler) => {
+        handlers[event] = handler;
+        base.on(event, handler);
+      },
+    };
+    const host = createZafHost(client, {
+      signedToken: 't',
+      pageUrl: 'https://f.example.com/apps/zendesk/sidebar.html?colorScheme=dark',
+    });
+    expect((await host.ready()).colorScheme).toBe('dark');
+    const listener = vi.fn();
+    host.onColorSchemeChanged!(listener);
+    handlers['colorScheme.changed']!('light');
+    handlers['colorScheme.changed']!({ colorScheme: 'dark' });
+    handlers['colorScheme.changed']!('sepia');
+    expect(listener.mock.calls).toEqual([['light'], ['dark']]);
   });
 });

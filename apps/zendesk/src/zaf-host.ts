@@ -27,6 +27,13 @@ export function connectorUrlOfPage(pageUrl: string): string | null {
  * The Zendesk side of the sidebar: the ZAF client for context, ticket, resize and events, and
  * the page's signed-URL token, exchanged at the connector for a session.
  */
+/** The colour scheme Zendesk puts in the app frame's URL (`?colorScheme=dark`), if any. */
+export function colorSchemeOfPage(pageUrl: string | undefined): 'light' | 'dark' | undefined {
+  if (pageUrl === undefined) return undefined;
+  const scheme = new URL(pageUrl).searchParams.get('colorScheme');
+  return scheme === 'dark' || scheme === 'light' ? scheme : undefined;
+}
+
 export function createZafHost(client: ZafClient, options: ZafHostOptions): SidebarHost {
   const send = options.fetch ?? fetch;
   // Subscribed at once: the registration arrives after the handshake, never before this runs.
@@ -67,10 +74,12 @@ export function createZafHost(client: ZafClient, options: ZafHostOptions): Sideb
         throw new Error('the app has no connector URL: an admin sets it in the app settings (Connector URL)');
       }
       const locale = (user as Record<string, unknown>)['currentUser.locale'];
+      const colorScheme = colorSchemeOfPage(options.pageUrl);
       return {
         location: where?.location === 'nav_bar' ? 'nav_bar' : 'ticket_sidebar',
         locale: typeof locale === 'string' ? locale : 'en',
         connectorUrl: url.trim().replace(/\/+$/, ''),
+        ...(colorScheme === undefined ? {} : { colorScheme }),
       };
     })());
 
@@ -107,6 +116,16 @@ export function createZafHost(client: ZafClient, options: ZafHostOptions): Sideb
     },
     openTicket(ticketId) {
       void client.invoke('routeTo', 'ticket', ticketId);
+    },
+    // Zendesk tells its apps when the agent switches between light and dark (its dark-mode guide).
+    onColorSchemeChanged(listener) {
+      const handler = (scheme: unknown) => {
+        const value =
+          typeof scheme === 'object' && scheme !== null ? (scheme as { colorScheme?: unknown }).colorScheme : scheme;
+        if (value === 'dark' || value === 'light') listener(value);
+      };
+      client.on('colorScheme.changed', handler);
+      return () => client.off?.('colorScheme.changed', handler);
     },
   };
 }

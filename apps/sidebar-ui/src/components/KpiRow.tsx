@@ -1,4 +1,6 @@
-// One KPI: label (opens its tickets), value by unit, trend, target status, team median, daily line.
+// One KPI as an agent reads it: its name (opens its tickets), the value, what it means in plain
+// words, why there is no value when there is none, the target state, the team's value and the trend.
+import type { PeriodName } from '@frontline/connector/api';
 import type { AgentKpiKey } from '@frontline/kpi';
 import { Button } from '@zendeskgarden/react-buttons';
 import { getColor } from '@zendeskgarden/react-theming';
@@ -9,65 +11,79 @@ import { formatKpiValue, NO_VALUE } from '../format.js';
 import { Sparkline } from './Sparkline.js';
 import { TargetStatus } from './TargetStatus.js';
 import { TrendChange } from './TrendChange.js';
-import { VisuallyHidden } from './VisuallyHidden.js';
 
 const Row = styled.li`
-  display: grid;
-  grid-template-columns: 1fr auto;
-  gap: 2px 8px;
-  padding: 6px 0;
+  padding: ${(p) => p.theme.space.xs} 0;
   border-bottom: 1px solid ${(p) => getColor({ theme: p.theme, variable: 'border.subtle' })};
 `;
 
-const Value = styled.span`
-  justify-self: end;
+const Top = styled.div`
+  display: flex;
+  gap: ${(p) => p.theme.space.xs};
+  align-items: baseline;
+  justify-content: space-between;
+`;
+
+// Garden centres a button's text; a KPI's name reads as a label, from the start.
+const Label = styled(Button)`
+  justify-content: flex-start;
+  text-align: start;
+  white-space: normal;
   font-weight: ${(p) => p.theme.fontWeights.semibold};
 `;
 
-const Meta = styled.span`
-  display: flex;
-  flex-wrap: wrap;
-  gap: 4px 12px;
-  align-items: center;
+const Value = styled.span`
+  flex: none;
+  font-size: ${(p) => p.theme.fontSizes.lg};
+  font-weight: ${(p) => p.theme.fontWeights.semibold};
+  font-variant-numeric: tabular-nums;
+`;
+
+const Small = styled.p`
+  margin: 0;
   font-size: ${(p) => p.theme.fontSizes.sm};
+  line-height: ${(p) => p.theme.lineHeights.sm};
   color: ${(p) => getColor({ theme: p.theme, variable: 'foreground.subtle' })};
 `;
 
-const Side = styled.span`
+const Meta = styled(Small)`
   display: flex;
-  flex-direction: column;
-  align-items: flex-end;
-  gap: 2px;
+  flex-wrap: wrap;
+  gap: 0 ${(p) => p.theme.space.sm};
+  align-items: center;
+  margin-top: 2px;
 `;
 
 export interface KpiRowProps {
   readonly kpi: AgentKpiKey;
   readonly score: KpiScore;
+  readonly period: PeriodName;
   readonly trend: readonly (number | null)[] | undefined;
   readonly onOpen: (kpi: AgentKpiKey) => void;
 }
 
-export function KpiRow({ kpi, score, trend, onOpen }: KpiRowProps) {
+export function KpiRow({ kpi, score, period, trend, onOpen }: KpiRowProps) {
   const { tr } = useApp();
   const label = tr.t(`kpi.${kpi}`);
   const value = formatKpiValue(kpi, score.value, tr);
+  const missing = value === NO_VALUE;
+  const team = score.team?.value ?? null;
   return (
     <Row>
-      <Button isLink onClick={() => onOpen(kpi)} aria-label={tr.t('kpi.open', { kpi: label })}>
-        {label}
-      </Button>
-      <Side>
-        <Value>
+      <Top>
+        <Label isLink onClick={() => onOpen(kpi)} aria-label={tr.t('kpi.open', { kpi: label })} data-kpi-open={kpi}>
+          {label}
+        </Label>
+        <Value data-kpi-value={kpi} aria-hidden={missing ? true : undefined}>
           {value}
-          {value === NO_VALUE && <VisuallyHidden>{tr.t('kpi.noValue')}</VisuallyHidden>}
         </Value>
-        <TrendChange kpi={kpi} change={score.change} />
-      </Side>
+      </Top>
+      <Small>{tr.t(`kpi.meaning.${kpi}`)}</Small>
+      {missing && <Small>{tr.t(`kpi.reason.${score.reason ?? 'unknown'}`)}</Small>}
       <Meta>
         <TargetStatus status={score.status} />
-        {score.teamMedian !== null && (
-          <span>{tr.t('kpi.teamMedian', { value: formatKpiValue(kpi, score.teamMedian, tr) })}</span>
-        )}
+        {team !== null && <span>{tr.t('kpi.team', { value: formatKpiValue(kpi, team, tr) })}</span>}
+        {!missing && <TrendChange kpi={kpi} change={score.change} period={period} />}
       </Meta>
       {trend !== undefined && <Sparkline values={trend} label={tr.t('kpi.sparkline', { kpi: label })} />}
     </Row>

@@ -26,6 +26,8 @@ export function NoteCard({ note, onChanged }: { note: CoachingNote; onChanged: (
   const { client, host, tr } = useApp();
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<Error | null>(null);
+  // A person, never an id: an author the store cannot name yet is "your team lead".
+  const author = note.authorName ?? tr.t('notes.unknownAuthor');
 
   const acknowledge = async () => {
     setSending(true);
@@ -42,7 +44,7 @@ export function NoteCard({ note, onChanged }: { note: CoachingNote; onChanged: (
   return (
     <Well>
       <Body>{note.body}</Body>
-      <SM>{tr.t('notes.author', { author: note.authorId, date: formatDateTime(note.updatedAt, tr) })}</SM>
+      <SM>{tr.t('notes.author', { author, date: formatDateTime(note.updatedAt, tr) })}</SM>
       <Links>
         {note.ticketId !== null && (
           <Button isLink size="small" onClick={() => host.openTicket(note.ticketId!)}>
@@ -69,7 +71,7 @@ export function NoteCard({ note, onChanged }: { note: CoachingNote; onChanged: (
           size="small"
           onClick={() => void acknowledge()}
           disabled={sending}
-          aria-label={tr.t('notes.acknowledgeLabel', { author: note.authorId })}
+          aria-label={tr.t('notes.acknowledgeLabel', { author })}
         >
           {tr.t('notes.acknowledge')}
         </Button>

@@ -2,9 +2,9 @@
 // warning for a repeat contact or an unhappy customer. Reloads when the helpdesk says the ticket changed.
 import type { RequesterContextResponse } from '@frontline/connector/api';
 import { Alert } from '@zendeskgarden/react-notifications';
-import { Paragraph } from '@zendeskgarden/react-typography';
 import { useEffect, useState } from 'react';
 import { useApp } from '../app-context.js';
+import { Facts } from './Facts.js';
 import { formatDate } from '../format.js';
 import { useResource } from '../use-resource.js';
 import { Section } from './Section.js';
@@ -54,19 +54,22 @@ function Requester({ data }: { data: RequesterContextResponse }) {
           )}
         </Alert>
       )}
-      <Paragraph>{tr.t('requester.contacts', { count: data.contactsLast30Days })}</Paragraph>
-      <Paragraph>{tr.t('requester.openTickets', { count: data.openTickets.length })}</Paragraph>
-      <Paragraph>
-        {tr.t('requester.lastRating', {
-          rating: tr.t(
-            rating === null
-              ? 'requester.rating.none'
-              : rating.positive
-                ? 'requester.rating.positive'
-                : 'requester.rating.negative',
-          ),
-        })}
-      </Paragraph>
+      <Facts>
+        {data.requesterName != null && <li>{tr.t('requester.name', { name: data.requesterName })}</li>}
+        <li>{tr.t('requester.contacts', { count: data.contactsLast30Days })}</li>
+        <li>{tr.t('requester.openTickets', { count: data.openTickets.length })}</li>
+        <li>
+          {tr.t('requester.lastRating', {
+            rating: tr.t(
+              rating === null
+                ? 'requester.rating.none'
+                : rating.positive
+                  ? 'requester.rating.positive'
+                  : 'requester.rating.negative',
+            ),
+          })}
+        </li>
+      </Facts>
     </>
   );
 }

@@ -3,8 +3,11 @@ import { ThemeProvider } from '@zendeskgarden/react-theming';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { AppProvider, type AppServices } from '../app-context.js';
 import { createConnectorClient } from '../connector-client.js';
-import type { SidebarHost } from '../host.js';
+import type { HostContext, SidebarHost } from '../host.js';
 import { createTranslator } from '../i18n/translate.js';
+import { BaseStyles } from '../theme/BaseStyles.js';
+import { useColorScheme } from '../theme/color-scheme.js';
+import { themeFor } from '../theme/themes.js';
 import type { EventSourceFactory } from '../live-stream.js';
 import { AutoResize, type ResizeObserverFactory } from './AutoResize.js';
 import { ErrorNotice, Loading } from './StateViews.js';
@@ -24,7 +27,10 @@ export interface RootProps {
   readonly label: 'app.sidebarLabel' | 'app.teamLabel';
 }
 
-type Boot = { status: 'waiting' } | { status: 'failed'; error: Error } | { status: 'ready'; services: AppServices };
+type Boot =
+  | { status: 'waiting' }
+  | { status: 'failed'; error: Error }
+  | { status: 'ready'; services: AppServices; context: HostContext };
 
 export function Root({ host, deps, children, label }: RootProps) {
   const [boot, setBoot] = useState<Boot>({ status: 'waiting' });
@@ -42,7 +48,7 @@ export function Root({ host, deps, children, label }: RootProps) {
           ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
           ...(deps.EventSource === undefined ? {} : { EventSource: deps.EventSource }),
         });
-        setBoot({ status: 'ready', services: { host, client, tr: createTranslator(context.locale) } });
+        setBoot({ status: 'ready', services: { host, client, tr: createTranslator(context.locale) }, context });
       },
       (error: unknown) => live && setBoot({ status: 'failed', error: asError(error) }),
     );
@@ -57,8 +63,12 @@ export function Root({ host, deps, children, label }: RootProps) {
     [boot, host],
   );
 
+  const scheme = useColorScheme(host, boot.status === 'ready' ? boot.context : null);
+  const theme = useMemo(() => themeFor(host.vendor, scheme), [host.vendor, scheme]);
+
   return (
-    <ThemeProvider>
+    <ThemeProvider theme={theme}>
+      <BaseStyles />
       <AppProvider services={services}>
         <AutoResize
           host={host}

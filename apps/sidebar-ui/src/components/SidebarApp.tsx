@@ -10,6 +10,7 @@ import { CoachingNotes } from './CoachingNotes.js';
 import { KpiOverview } from './KpiOverview.js';
 import { RequesterPanel } from './RequesterPanel.js';
 import { StaleNotice } from './StateViews.js';
+import { TicketPanel } from './TicketPanel.js';
 
 const upsertNote = (notes: readonly CoachingNote[], note: CoachingNote): readonly CoachingNote[] =>
   notes.some((n) => n.id === note.id) ? notes.map((n) => (n.id === note.id ? note : n)) : [note, ...notes];
@@ -53,9 +54,10 @@ export function SidebarApp() {
   return (
     <>
       {stale && <StaleNotice />}
-      {/* The ticket at hand first, then the agent's numbers; alerts and notes below them. */}
-      <RequesterPanel />
+      {/* The agent's headline numbers first, then the ticket at hand; alerts and notes below them. */}
       <KpiOverview dashboard={dashboard} onRetry={dashboardControls.reload} />
+      <TicketPanel />
+      <RequesterPanel />
       <AlertList alerts={alerts} onRetry={alertControls.reload} />
       <CoachingNotes
         notes={notes}

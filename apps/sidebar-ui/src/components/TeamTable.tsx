@@ -8,8 +8,23 @@ import { useApp } from '../app-context.js';
 import type { SortOrder, TeamSort } from '../connector-client.js';
 import { formatKpiValue } from '../format.js';
 
+// Garden's table has fixed, equal columns: seventeen of them in a frame cut every header to a few
+// letters under its sort arrow. Columns as wide as their content instead, scrolling sideways.
 const Scroll = styled.div`
   overflow-x: auto;
+  table {
+    table-layout: auto;
+  }
+  th {
+    min-width: 6.5em;
+    vertical-align: bottom;
+  }
+  th button {
+    text-align: start;
+  }
+  td {
+    white-space: nowrap;
+  }
 `;
 
 export interface AgentChoice {

@@ -2,10 +2,12 @@
 // (same paths, bodies and error shape) so tests exercise the UI and the client together.
 import type {
   AlertItem,
+  DrillDownResponse,
   CoachingNote,
   KpiTargetItem,
   PeriodName,
   RequesterContextResponse,
+  TicketSummaryResponse,
 } from '@frontline/connector/api';
 import { isKpiKey, type KpiKey } from '@frontline/kpi';
 import type { DashboardData } from '../dashboard.js';
@@ -59,6 +61,8 @@ export class FakeConnector {
   notes: CoachingNote[] = [fixtures.note()];
   targets: KpiTargetItem[] = [];
   requesters = new Map<string, RequesterContextResponse>([['r-1', fixtures.requester()]]);
+  summaries = new Map<string, TicketSummaryResponse>([['900', fixtures.ticketSummary()]]);
+  drillRows: DrillDownResponse['tickets'] | null = null;
   readonly requests: RecordedRequest[] = [];
   readonly streams: FakeEventSource[] = [];
   private readonly failures: Failure[] = [];
@@ -131,12 +135,19 @@ export class FakeConnector {
       const kpi = parts[4]!;
       if (!isKpiKey(kpi)) return error(404, 'not_found', `no KPI ${kpi}`);
       const period = (q.get('period') ?? 'last7Days') as PeriodName;
-      return json(200, fixtures.drillDown(kpi, period, agent === 'me' ? '7' : agent === 'team' ? null : agent));
+      const drill = fixtures.drillDown(kpi, period, agent === 'me' ? '7' : agent === 'team' ? null : agent);
+      return json(200, this.drillRows === null ? drill : { ...drill, tickets: this.drillRows });
     }
     if (method === 'GET' && path === '/v1/team') return json(200, this.team(q));
     if (method === 'GET' && parts[1] === 'requesters' && parts[3] === 'context') {
       const context = this.requesters.get(parts[2]!);
       return context === undefined ? error(404, 'not_found', 'no such requester') : json(200, context);
+    }
+    if (method === 'GET' && parts[1] === 'tickets' && parts[3] === 'summary') {
+      const summary = this.summaries.get(parts[2]!);
+      return summary === undefined
+        ? error(404, 'not_found', `ticket ${parts[2]} is not synced yet: it is being fetched now`)
+        : json(200, summary);
     }
     if (method === 'GET' && path === '/v1/alerts') return json(200, { alerts: this.alerts });
     if (method === 'GET' && path === '/v1/notes') return json(200, { notes: this.notes });

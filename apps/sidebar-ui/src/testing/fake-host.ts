@@ -10,6 +10,8 @@ export interface FakeHost extends SidebarHost {
   signIns: number;
   /** What the next sign-ins return, in order (the last one repeats). */
   sessions: SessionResponse[];
+  /** What the UI stored through the host (the period chosen), by key. */
+  readonly stored: Map<string, string>;
   /** Switches the open ticket and tells the UI, as the helpdesk would. */
   changeTicket(ticket: HostTicket | null): void;
 }
@@ -20,6 +22,11 @@ export function createFakeHost(context: Partial<HostContext> = {}): FakeHost {
     vendor: 'zendesk',
     ticket: { id: '900', requesterId: 'r-1' },
     opened: [],
+    stored: new Map(),
+    storage: {
+      getItem: (key) => host.stored.get(key) ?? null,
+      setItem: (key, value) => void host.stored.set(key, value),
+    },
     heights: [],
     signIns: 0,
     sessions: [fixtures.session()],

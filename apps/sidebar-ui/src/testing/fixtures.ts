@@ -7,6 +7,7 @@ import type {
   RequesterContextResponse,
   SessionResponse,
   TeamViewResponse,
+  TicketSummaryResponse,
 } from '@frontline/connector/api';
 import { AGENT_KPI_KEYS, KPI_KEYS, type AgentKpiKey, type KpiKey } from '@frontline/kpi';
 import type { DashboardData, KpiScore } from '../dashboard.js';
@@ -61,11 +62,21 @@ export const TODAY_KPIS = agentKpis({
     change: 0.12,
     status: 'green',
     teamMedian: 0.8,
+    team: { value: 0.8, sample: 40 },
   }),
-  first_reply_time_median: score(95, { sample: 11, change: 0.25, status: 'red', teamMedian: 42 }),
+  first_reply_time_median: score(95, {
+    sample: 11,
+    change: 0.25,
+    status: 'red',
+    teamMedian: 42,
+    team: { value: 42, sample: 60 },
+  }),
+  first_reply_time_mean: score(2820, { sample: 11 }),
+  repeat_contact_rate: score(null, { reason: 'waiting_period' }),
+  one_touch_rate: score(0.5, { sample: 12, change: 0.03, status: 'amber', team: { value: 0.55, sample: 70 } }),
   reopen_rate: score(0.1, { sample: 10, change: -0.5, status: 'amber', teamMedian: 0.08 }),
   replies_per_ticket: score(1.5, { sample: 12 }),
-  nps: score(40, { sample: 5 }),
+  nps: score(null, { reason: 'no_survey_source' }),
   backlog: score(4, { sample: 4 }),
 });
 
@@ -198,5 +209,19 @@ export function team(period: PeriodName = 'last7Days'): TeamViewResponse {
       { agent: { id: '8', name: 'Ben Berg' }, kpis: agentKpis({ solved: score(80), csat: score(0.75) }) },
       { agent: { id: '9', name: null }, kpis: agentKpis({ solved: score(39), csat: score(0.95) }) },
     ],
+  };
+}
+
+export function ticketSummary(overrides: Partial<TicketSummaryResponse> = {}): TicketSummaryResponse {
+  return {
+    ticketId: '900',
+    subject: 'Printer offline after update',
+    rating: null,
+    replies: 2,
+    typicalReplies: 3,
+    firstReplyMinutes: 75,
+    reopens: 0,
+    outlier: false,
+    ...overrides,
   };
 }
