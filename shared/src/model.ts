@@ -77,6 +77,11 @@ export interface Agent {
   readonly id: string;
   readonly name: string;
   readonly email: string | null;
+  /**
+   * Set (true) when the helpdesk makes this agent an administrator of the account, as Zendesk's
+   * admin role does; absent otherwise, and where the source does not say (exports, Freshdesk).
+   */
+  readonly administersHelpdesk?: true;
 }
 
 export interface Requester {

@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { aTicket, anAgent, at } from '@frontline/kpi/testing';
+import type { Agent } from '@frontline/kpi';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashUserKey, SessionTokens, signJwt, signZendeskAppToken, zendeskWebhookSignature } from '../auth/index.js';
@@ -293,6 +294,32 @@ describe('who may see what', () => {
       refused('team view on the token a demoted lead refreshed', await team(renewed.json().token), 403);
       await api.store.coaching.setRole(zen.id, 'zl', 'lead');
       expect((await refresh(renewed.json().token)).json().user.role).toBe('lead');
+    });
+
+    it('makes a Zendesk admin a Frontline admin, and an agent again once the agents sync says Zendesk demoted them', async () => {
+      const headline = (token: string) =>
+        api.app.inject({
+          method: 'PUT',
+          url: '/v1/settings/headline',
+          headers: { authorization: `Bearer ${token}` },
+          payload: { headline: ['csat', 'backlog'] },
+        });
+      const syncAgents = (agents: Agent[]) =>
+        api.store.savePage(zen.id, 'agents', { agents }, { cursor: '', done: true, reachedTime: null });
+      await syncAgents([{ ...anAgent('za', 'Ada'), administersHelpdesk: true }]);
+      const signedIn = (await exchange(appToken({ sub: 'za' }))).json<{ token: string; user: unknown }>();
+      expect(signedIn.user).toEqual({ id: 'za', name: 'Ada', role: 'admin' });
+      expect((await headline(signedIn.token)).statusCode).toBe(200);
+      await syncAgents([anAgent('za', 'Ada')]);
+      // The API learns of the sync's write through the change feed, as from a worker.
+      await expect.poll(async () => (await refresh(signedIn.token)).json().user.role).toBe('agent');
+      const demoted = (await refresh(signedIn.token)).json<{ token: string; user: unknown }>();
+      expect(demoted.user).toEqual({ id: 'za', name: 'Ada', role: 'agent' });
+      refused('headline change on the token a demoted Zendesk admin refreshed', await headline(demoted.token), 403);
+      // A role Frontline keeps for the user wins over the helpdesk's, either way.
+      await syncAgents([{ ...anAgent('za', 'Ada'), administersHelpdesk: true }]);
+      await api.store.coaching.setRole(zen.id, 'za', 'lead');
+      expect((await refresh(demoted.token)).json().user.role).toBe('lead');
     });
 
     it('on Freshdesk, follows the stored role of a lead who gave the personal key, and never raises an agent session', async () => {

@@ -1,3 +1,4 @@
+import type { Agent } from '@frontline/kpi';
 import type { Tenant } from '../store/sync-store.js';
 import type { ServerDeps } from './server-deps.js';
 import { roleNow } from './session-role.js';
@@ -33,13 +34,14 @@ export function reauthNotice(reason: ReauthReason): StreamEvent {
 function staleBecause(
   client: StreamClient,
   now: number,
-  agents: ReadonlySet<string>,
+  agents: ReadonlyMap<string, Agent>,
   roles: ReadonlyMap<string, StreamClient['role']>,
   tenant: Tenant,
 ): ReauthReason | null {
   if (now >= client.expiresAt) return 'expired';
-  if (!agents.has(client.userId)) return 'not_an_agent';
-  if (roleNow(tenant, roles.get(client.userId) ?? null, client.role) !== client.role) return 'role_changed';
+  const agent = agents.get(client.userId);
+  if (agent === undefined) return 'not_an_agent';
+  if (roleNow(tenant, roles.get(client.userId) ?? null, client.role, agent) !== client.role) return 'role_changed';
   return null;
 }
 
@@ -59,7 +61,7 @@ export function watchStreamSessions(deps: ServerDeps, everyMs = DEFAULT_STREAM_C
         for (const client of clients) client.end(reauthNotice('not_an_agent'));
         continue;
       }
-      const agents = new Set((await deps.live.snapshot(tenant)).history.agents.map((a) => a.id));
+      const agents = new Map((await deps.live.snapshot(tenant)).history.agents.map((a) => [a.id, a]));
       const roles = new Map((await deps.store.coaching.listRoles(tenantId)).map((r) => [r.userId, r.role]));
       const now = deps.clock.now();
       for (const client of clients) {

@@ -151,8 +151,9 @@ export function surveyAnswerOf(row: SurveyAnswerRow): SurveyAnswer {
 }
 
 /** An agent from its row (the row has the model's shape already). */
-export function agentOf(row: Agent): Agent {
-  return { id: row.id, name: row.name, email: row.email };
+export function agentOf(row: Agent & { readonly administers_helpdesk?: boolean }): Agent {
+  const agent = { id: row.id, name: row.name, email: row.email };
+  return row.administers_helpdesk === true ? { ...agent, administersHelpdesk: true } : agent;
 }
 
 /** A requester from its row (the row has the model's shape already). */

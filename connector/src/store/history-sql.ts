@@ -88,7 +88,7 @@ async function readRows(tx: SqlSession, tenantId: string, since: number | null) 
   const agents: Agent[] = [];
   await fetchEach<Agent>(
     tx,
-    `SELECT id, name, email FROM agents WHERE tenant_id = $1${changed} ORDER BY id`,
+    `SELECT id, name, email, administers_helpdesk FROM agents WHERE tenant_id = $1${changed} ORDER BY id`,
     tenantId,
     (row) => agents.push(agentOf(row)),
   );

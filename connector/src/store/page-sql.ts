@@ -171,11 +171,17 @@ export async function upsertAgents(
 ): Promise<void> {
   if (agents.length === 0) return;
   await db.query(
-    `INSERT INTO agents AS a (tenant_id, id, name, email, revision)
-     SELECT $1, r.id, r.name, r.email, $3 FROM json_to_recordset($2::json) AS r(id text, name text, email text)
-     ON CONFLICT (tenant_id, id) DO UPDATE SET name = excluded.name, email = excluded.email, revision = excluded.revision
-     WHERE (a.name, a.email) IS DISTINCT FROM (excluded.name, excluded.email)`,
-    [tenantId, JSON.stringify(latestRows(agents)), revision],
+    `INSERT INTO agents AS a (tenant_id, id, name, email, administers_helpdesk, revision)
+     SELECT $1, r.id, r.name, r.email, coalesce(r.administers_helpdesk, false), $3
+     FROM json_to_recordset($2::json) AS r(id text, name text, email text, administers_helpdesk boolean)
+     ON CONFLICT (tenant_id, id) DO UPDATE SET name = excluded.name, email = excluded.email,
+       administers_helpdesk = excluded.administers_helpdesk, revision = excluded.revision
+     WHERE (a.name, a.email, a.administers_helpdesk) IS DISTINCT FROM (excluded.name, excluded.email, excluded.administers_helpdesk)`,
+    [
+      tenantId,
+      JSON.stringify(latestRows(agents).map((a) => ({ ...a, administers_helpdesk: a.administersHelpdesk === true }))),
+      revision,
+    ],
   );
 }
 

@@ -133,7 +133,7 @@ function aRichHistory(): History {
   ];
   const agents: Agent[] = [
     { id: 'agent-1', name: 'Ada Lovelace', email: 'ada@acme.example' },
-    { id: 'agent-2', name: 'Grace Hopper', email: null },
+    { id: 'agent-2', name: 'Grace Hopper', email: null, administersHelpdesk: true },
   ];
   const requesters: Requester[] = [
     { id: 'requester-t01', email: 'one@example.com' },
@@ -802,6 +802,20 @@ export function describeSyncStore(name: string, makeHarness: () => Promise<Store
             expect(changes.ratings.map((r) => r.id)).toEqual(['r1']);
             expect(changes.agents.map((a) => a.name)).toEqual(['Ann']);
             expect((await store.loadChanges(tenant.id, changes.revision)).tickets).toEqual([]);
+          });
+
+          it("follows an agent's helpdesk admin role, down as well as up, as a change", async () => {
+            const tenant = await store.addTenant(acme);
+            const agentsPage = (agents: Agent[]) =>
+              store.savePage(tenant.id, 'agents', { agents }, { cursor: '', done: true, reachedTime: null });
+            await agentsPage([{ id: 'agent-1', name: 'Ann', email: null, administersHelpdesk: true }]);
+            const promoted = await store.loadHistoryAt(tenant.id);
+            expect(promoted.history.agents).toEqual([
+              { id: 'agent-1', name: 'Ann', email: null, administersHelpdesk: true },
+            ]);
+            await agentsPage([{ id: 'agent-1', name: 'Ann', email: null }]);
+            const changes = await store.loadChanges(tenant.id, promoted.revision);
+            expect(changes.agents).toEqual([{ id: 'agent-1', name: 'Ann', email: null }]);
           });
 
           it('keeps a requester email when a later copy comes without one', async () => {

@@ -15,7 +15,7 @@ import { iso } from '../present-kpis.js';
 import { AUTH_ERRORS, BEARER } from '../schemas/common-schemas.js';
 import { FreshdeskExchangeBody, SessionBody, ZendeskExchangeBody } from '../schemas/auth-schemas.js';
 import type { ServerDeps } from '../server-deps.js';
-import { notAnAgent, roleNow } from '../session-role.js';
+import { helpdeskRole, notAnAgent, roleNow } from '../session-role.js';
 
 /** The header a Freshdesk request template fills from the app's secure installation parameter. */
 export const FRESHDESK_APP_SECRET_HEADER = 'x-frontline-app-secret';
@@ -104,7 +104,11 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
       }
       // Zendesk signs any user of the account, end-users too: only its agents and admins are ours.
       const agent = await requireAgent(tenant, userId);
-      return signIn(tenant, agent, (await deps.store.coaching.roleOf(tenant.id, userId)) ?? 'agent');
+      return signIn(
+        tenant,
+        agent,
+        (await deps.store.coaching.roleOf(tenant.id, userId)) ?? helpdeskRole(tenant, agent),
+      );
     },
   );
 
@@ -129,7 +133,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
       // Read again, not copied: a lead demoted (or a user removed) since sign-in loses the rights now.
       const agent = await requireAgent(tenant, current.userId);
       const stored = await deps.store.coaching.roleOf(tenant.id, current.userId);
-      const role = roleNow(tenant, stored, current.role);
+      const role = roleNow(tenant, stored, current.role, agent);
       let renewed: { token: string; expiresAt: number };
       try {
         renewed = deps.sessions.renew(current, role);

@@ -5,6 +5,7 @@ import { realAccounts } from './0004-real-accounts.js';
 import { ratingsIncludeUnanswered } from './0005-ratings-include-unanswered.js';
 import { tenantSettings } from './0006-tenant-settings.js';
 import { subjectsAndNames } from './0007-subjects-and-names.js';
+import { helpdeskAdmins } from './0008-helpdesk-admins.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: an applied migration is never edited. */
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ratingsIncludeUnanswered,
   tenantSettings,
   subjectsAndNames,
+  helpdeskAdmins,
 ];
 
 export type { Migration } from './migration.js';

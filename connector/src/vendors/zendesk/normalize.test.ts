@@ -214,7 +214,7 @@ describe('normalizeZendeskTicketPage', () => {
     });
   });
 
-  it('turns agents and admins into agents and end-users into requesters', () => {
+  it('turns agents and admins into agents (admins marked as administering the helpdesk) and end-users into requesters', () => {
     const users = [
       { id: 9001, name: 'Alice', email: 'alice@acme.example', role: 'agent' },
       { id: 9003, name: 'Carol', email: null, role: 'admin' },
@@ -223,7 +223,7 @@ describe('normalizeZendeskTicketPage', () => {
     const { agents, requesters } = normalizeZendeskTicketPage(aPage({ users }));
     expect(agents).toEqual([
       { id: '9001', name: 'Alice', email: 'alice@acme.example' },
-      { id: '9003', name: 'Carol', email: null },
+      { id: '9003', name: 'Carol', email: null, administersHelpdesk: true },
     ]);
     expect(requesters).toEqual([{ id: '5001', email: 'ann@example.com', name: 'Ann' }]);
   });

@@ -105,7 +105,8 @@ function userToAgentOrRequester(
   unknownValues: UnknownValue[],
 ): void {
   if (AGENT_ROLES.has(user.role)) {
-    agents.push({ id: user.id, name: user.name ?? '', email: user.email ?? null });
+    const agent = { id: user.id, name: user.name ?? '', email: user.email ?? null };
+    agents.push(user.role === 'admin' ? { ...agent, administersHelpdesk: true } : agent);
     return;
   }
   if (!USER_ROLES.has(user.role)) unknownValues.push({ field: 'role', value: user.role, readAs: 'an end-user' });
