@@ -16,6 +16,7 @@ export type {
 // KPIs
 export {
   AGENT_KPI_KEYS,
+  DEFAULT_HEADLINE,
   KPI_DEFINITIONS,
   KPI_KEYS,
   TEAM_ONLY_KPI_KEYS,

@@ -33,6 +33,19 @@ export const AGENT_KPI_KEYS: readonly AgentKpiKey[] = KPI_KEYS.filter(
   (key): key is AgentKpiKey => !(TEAM_ONLY_KPI_KEYS as readonly KpiKey[]).includes(key),
 );
 
+/**
+ * The KPIs a sidebar leads with until a tenant's admin chooses others: what customers feel first,
+ * then how the work runs. One list for the connector's setting and the sidebar's fallback.
+ */
+export const DEFAULT_HEADLINE: readonly AgentKpiKey[] = [
+  'csat',
+  'repeat_contact_rate',
+  'first_reply_time_median',
+  'full_resolution_time_median',
+  'one_touch_rate',
+  'backlog',
+];
+
 export type KpiUnit = 'count' | 'rate' | 'minutes' | 'score' | 'ratio';
 
 /** Which way is better, so targets and trends can be read as good or bad news. */

@@ -1,15 +1,5 @@
 // Which KPIs the sidebar leads with and how it groups them: what customers feel, how the work runs.
-import { AGENT_KPI_KEYS, type AgentKpiKey } from '@frontline/kpi';
-
-/** The headline when the dashboard names none (the connector's own default). */
-export const DEFAULT_HEADLINE: readonly AgentKpiKey[] = [
-  'csat',
-  'repeat_contact_rate',
-  'first_reply_time_median',
-  'full_resolution_time_median',
-  'one_touch_rate',
-  'backlog',
-];
+import { AGENT_KPI_KEYS, DEFAULT_HEADLINE, type AgentKpiKey } from '@frontline/kpi';
 
 /** What customers feel; everything else is how the work runs. */
 export const CUSTOMER_KPIS: ReadonlySet<AgentKpiKey> = new Set([
@@ -30,6 +20,7 @@ export interface KpiGroup {
 
 /** The headline in the tenant's order, without what agents are not shown. */
 export function headlineOf(headline: readonly AgentKpiKey[] | undefined): readonly AgentKpiKey[] {
+  // An older connector sends no headline: the connector's own default then.
   const chosen = headline !== undefined && headline.length > 0 ? headline : DEFAULT_HEADLINE;
   return chosen.filter((k) => !HIDDEN_FROM_AGENTS.has(k));
 }

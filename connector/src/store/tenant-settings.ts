@@ -1,4 +1,4 @@
-import { AGENT_KPI_KEYS, type AgentKpiKey } from '@frontline/kpi';
+import { AGENT_KPI_KEYS, DEFAULT_HEADLINE, type AgentKpiKey } from '@frontline/kpi';
 
 /** What a tenant's admin chooses for the whole account. */
 export interface TenantSettings {
@@ -8,15 +8,7 @@ export interface TenantSettings {
 
 export const MAX_HEADLINE = 8;
 
-/** What matters most to a customer first, then how the work runs (issue 14's defaults). */
-export const DEFAULT_HEADLINE: readonly AgentKpiKey[] = [
-  'csat',
-  'repeat_contact_rate',
-  'first_reply_time_median',
-  'full_resolution_time_median',
-  'one_touch_rate',
-  'backlog',
-];
+export { DEFAULT_HEADLINE };
 
 export const DEFAULT_SETTINGS: TenantSettings = { headline: DEFAULT_HEADLINE };
 
