@@ -14,7 +14,38 @@ describe('readEnv', () => {
       zendeskMarketplace: null,
       frameAncestors: [],
       trustProxy: false,
+      publicUrl: null,
+      zendeskConnect: null,
     });
+  });
+
+  it("reads the Marketplace app's Connect settings together, and names the missing ones", () => {
+    const connect = {
+      FRONTLINE_PUBLIC_URL: 'https://frontline.example.com/',
+      FRONTLINE_ZENDESK_OAUTH_CLIENT_ID: 'frontline_marketplace',
+      FRONTLINE_ZENDESK_OAUTH_CLIENT_SECRET: 'oauth-secret',
+      FRONTLINE_ZENDESK_APP_PUBLIC_KEY: '/etc/frontline/app.pem',
+    };
+    expect(readEnv(connect)).toMatchObject({
+      publicUrl: 'https://frontline.example.com',
+      zendeskConnect: {
+        clientId: 'frontline_marketplace',
+        clientSecret: 'oauth-secret',
+        appPublicKey: '/etc/frontline/app.pem',
+        accountUrl: 'https://{host}',
+      },
+    });
+    expect(() => readEnv({ ...connect, FRONTLINE_PUBLIC_URL: '' })).toThrow(
+      /^FRONTLINE_PUBLIC_URL is missing: a Zendesk admin's Connect needs /,
+    );
+    expect(() => readEnv({ FRONTLINE_ZENDESK_OAUTH_CLIENT_ID: 'x' })).toThrow(
+      /^FRONTLINE_ZENDESK_OAUTH_CLIENT_SECRET and FRONTLINE_ZENDESK_APP_PUBLIC_KEY and FRONTLINE_PUBLIC_URL are missing/,
+    );
+    expect(() => readEnv({ ...connect, FRONTLINE_ZENDESK_ACCOUNT_URL: 'https://evil.example/{host}' })).toThrow(
+      /^FRONTLINE_ZENDESK_ACCOUNT_URL must be https:\/\/\{host\}/,
+    );
+    // The public URL alone is fine: a Freshdesk install needs it, Zendesk's Connect stays off.
+    expect(readEnv({ FRONTLINE_PUBLIC_URL: 'https://f.example.com' }).zendeskConnect).toBeNull();
   });
 
   it('reads the origins that may frame the app pages, and refuses what is not an origin', () => {

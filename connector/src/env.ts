@@ -41,6 +41,35 @@ export interface Env {
    * addresses and CIDR ranges. Throttling counts attempts per client address.
    */
   readonly trustProxy: boolean | string[];
+  /**
+   * `FRONTLINE_PUBLIC_URL`: the connector's own address as the helpdesks reach it
+   * (`https://frontline.example.com`): OAuth redirects and the webhooks an admin's Connect creates
+   * point there. `null`: admins cannot connect from the app; operators use `frontline tenant add`.
+   */
+  readonly publicUrl: string | null;
+  /** What lets a Zendesk admin connect from the app; `null` unless all its variables are set. */
+  readonly zendeskConnect: ZendeskConnectConfig | null;
+}
+
+/**
+ * The Marketplace app's side of "Connect": its OAuth client and the public key its signed URLs
+ * verify with, for any account that installs it.
+ */
+export interface ZendeskConnectConfig {
+  /** `FRONTLINE_ZENDESK_OAUTH_CLIENT_ID`: the OAuth client's unique identifier. */
+  readonly clientId: string;
+  /** `FRONTLINE_ZENDESK_OAUTH_CLIENT_SECRET`: a secret, never logged. */
+  readonly clientSecret: string;
+  /**
+   * `FRONTLINE_ZENDESK_APP_PUBLIC_KEY`: the app's public key (GET /api/v2/apps/{app_id}/public_key.pem),
+   * as PEM text or the path of a PEM file; the composition root reads the file.
+   */
+  readonly appPublicKey: string;
+  /**
+   * `FRONTLINE_ZENDESK_ACCOUNT_URL`: how an account's API URL is made from the host its signed
+   * token names; default `https://{host}`. Only a test against a local simulator changes it.
+   */
+  readonly accountUrl: string;
 }
 
 /** A configuration problem, said in one line an operator can act on. */
@@ -114,6 +143,44 @@ export function readEnv(source: Readonly<Record<string, string | undefined>> = p
     zendeskMarketplace: readZendeskMarketplace(value),
     frameAncestors: readFrameAncestors(value('FRONTLINE_FRAME_ANCESTORS')),
     trustProxy: readTrustProxy(value('FRONTLINE_TRUST_PROXY')),
+    ...readConnect(value),
+  };
+}
+
+const CONNECT = {
+  clientId: 'FRONTLINE_ZENDESK_OAUTH_CLIENT_ID',
+  clientSecret: 'FRONTLINE_ZENDESK_OAUTH_CLIENT_SECRET',
+  appPublicKey: 'FRONTLINE_ZENDESK_APP_PUBLIC_KEY',
+} as const;
+
+function readConnect(value: (name: string) => string | null): Pick<Env, 'publicUrl' | 'zendeskConnect'> {
+  const publicUrl = value('FRONTLINE_PUBLIC_URL');
+  if (publicUrl !== null) checkUrl('FRONTLINE_PUBLIC_URL', publicUrl, ['https:', 'http:'], 'https://frontline.example.com');
+  const given = Object.values(CONNECT).filter((name) => value(name) !== null);
+  const accountUrl = value('FRONTLINE_ZENDESK_ACCOUNT_URL') ?? 'https://{host}';
+  if (!/^https?:\/\/\{host\}$/.test(accountUrl)) {
+    throw new ConfigError(
+      `FRONTLINE_ZENDESK_ACCOUNT_URL must be https://{host} (or http://{host} for a local simulator), got ${JSON.stringify(accountUrl)}`,
+    );
+  }
+  if (given.length === 0) return { publicUrl: publicUrl?.replace(/\/+$/, '') ?? null, zendeskConnect: null };
+  const missing: string[] = Object.values(CONNECT).filter((name) => value(name) === null);
+  if (publicUrl === null) missing.push('FRONTLINE_PUBLIC_URL');
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing: a Zendesk admin's Connect needs ` +
+        `${[...Object.values(CONNECT), 'FRONTLINE_PUBLIC_URL'].join(', ')} (the OAuth client and app key from Zendesk's ` +
+        `Marketplace portal, and the connector's https address); set none of them to connect accounts with the CLI only`,
+    );
+  }
+  return {
+    publicUrl: publicUrl!.replace(/\/+$/, ''),
+    zendeskConnect: {
+      clientId: value(CONNECT.clientId)!,
+      clientSecret: value(CONNECT.clientSecret)!,
+      appPublicKey: value(CONNECT.appPublicKey)!,
+      accountUrl,
+    },
   };
 }
 

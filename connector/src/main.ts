@@ -2,8 +2,14 @@
  * The composition root: the one place that turns configuration into running parts (store,
  * queue, lock, vendor clients, logger). Commands and processes get a `Runtime` from here.
  */
+import { createPublicKey } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { ConnectServices } from './connect/connect-services.js';
+import { ConnectStates } from './connect/connect-state.js';
+import { disconnectTenant } from './connect/disconnect-tenant.js';
+import { createZendeskConnect } from './connect/zendesk-connect.js';
 import { abortableClock, systemClock, type Clock } from './clock.js';
-import type { Env } from './env.js';
+import { ConfigError, type Env } from './env.js';
 import { InProcessQueue } from './jobs/in-process-queue.js';
 import { jobKey, type SyncJob } from './jobs/sync-job.js';
 import { createMemoryTenantLock, createRedisTenantLock } from './jobs/tenant-lock.js';
@@ -42,6 +48,8 @@ export async function openRuntime(env: Env, overrides: RuntimeOverrides = {}): P
     secretKey: env.secretKey ?? undefined,
   };
   const secretKey = await keyOf(storeOptions);
+  // Read before anything opens: a bad key file stops the start with nothing left to close.
+  const appPublicKeyPem = env.zendeskConnect === null ? null : await readPublicKey(env.zendeskConnect.appPublicKey);
   const onJobError = (job: SyncJob, error: unknown, willRetry: boolean) =>
     log.warn({ tenant: job.tenant, job: job.kind, jobId: jobKey(job), err: error, willRetry }, 'job failed');
   const [plainStore, connected] = await allOrNone(
@@ -65,6 +73,29 @@ export async function openRuntime(env: Env, overrides: RuntimeOverrides = {}): P
   const feed = redis === null || health === null ? createMemoryChangeFeed() : createRedisChangeFeed(redis, health);
   const rateLimitWaits = redis === null ? createMemoryRateLimitWaits() : createRedisRateLimitWaits(redis);
   const store = announcingWrites(plainStore, feed, (error) => log.warn({ err: error }, 'change notice not sent'));
+  const clientFor: Runtime['clientFor'] = (tenant, { observer, signal } = {}) =>
+    createVendorClient(tenant, {
+      clock: signal === undefined ? clock : abortableClock(clock, signal),
+      observer: {
+        ...observer,
+        onRateLimitWait(ms) {
+          rateLimitWaits.add(tenant.name, ms);
+          observer?.onRateLimitWait?.(ms);
+        },
+      },
+      log,
+      unknownValues,
+      zendeskMarketplace: env.zendeskMarketplace,
+      ...(redis === null ? {} : { ledger: createRedisRequestLedger(redis, tenant.id) }),
+    });
+  const connect = openConnect(env, appPublicKeyPem, {
+    store,
+    queue,
+    clock,
+    log,
+    clientFor,
+    stateKey: secretKey.derive('connect state'),
+  });
   return {
     env,
     store,
@@ -82,21 +113,8 @@ export async function openRuntime(env: Env, overrides: RuntimeOverrides = {}): P
     dashboardQueues: bullmq === null ? [] : [bullmq.bullQueue],
     frameAncestors: env.frameAncestors,
     redisDown: () => health?.isDown() ?? false,
-    clientFor: (tenant, { observer, signal } = {}) =>
-      createVendorClient(tenant, {
-        clock: signal === undefined ? clock : abortableClock(clock, signal),
-        observer: {
-          ...observer,
-          onRateLimitWait(ms) {
-            rateLimitWaits.add(tenant.name, ms);
-            observer?.onRateLimitWait?.(ms);
-          },
-        },
-        log,
-        unknownValues,
-        zendeskMarketplace: env.zendeskMarketplace,
-        ...(redis === null ? {} : { ledger: createRedisRequestLedger(redis, tenant.id) }),
-      }),
+    clientFor,
+    connect,
     surveysFor: (tenant) => createSurveySource(tenant, { clock, log }),
     async close() {
       await queue.close();
@@ -107,6 +125,47 @@ export async function openRuntime(env: Env, overrides: RuntimeOverrides = {}): P
       await store.close();
     },
   };
+}
+
+/** Connect from the app where the operator configured it; disconnect everywhere. */
+function openConnect(
+  env: Env,
+  appPublicKeyPem: string | null,
+  deps: Pick<Runtime, 'store' | 'queue' | 'clock' | 'log' | 'clientFor'> & { readonly stateKey: Buffer },
+): ConnectServices {
+  const config = env.zendeskConnect;
+  const zendesk =
+    config === null || env.publicUrl === null || appPublicKeyPem === null
+      ? null
+      : createZendeskConnect({
+          ...deps,
+          clientId: config.clientId,
+          clientSecret: config.clientSecret,
+          appPublicKeyPem,
+          accountUrl: config.accountUrl,
+          publicUrl: env.publicUrl,
+          states: new ConnectStates(deps.stateKey),
+        });
+  return {
+    zendesk,
+    disconnect: (tenant) => disconnectTenant(tenant, { store: deps.store, client: deps.clientFor(tenant), log: deps.log }),
+  };
+}
+
+/** The app's public key: PEM text as given, or read from the file the variable names. */
+async function readPublicKey(value: string): Promise<string> {
+  const pem = value.includes('-----BEGIN') ? value : await readFile(value, 'utf8').catch((error: unknown) => {
+    throw new ConfigError(
+      `FRONTLINE_ZENDESK_APP_PUBLIC_KEY names ${value}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): ` +
+        'give the PEM file Zendesk serves at /api/v2/apps/{app_id}/public_key.pem, or its text',
+    );
+  });
+  try {
+    createPublicKey(pem);
+  } catch {
+    throw new ConfigError('FRONTLINE_ZENDESK_APP_PUBLIC_KEY is not a PEM public key: give the app\'s public_key.pem');
+  }
+  return pem;
 }
 
 /** The store the options select, reached (PostgreSQL: one short try) and migrated. */

@@ -1,4 +1,5 @@
 import type { Queue } from 'bullmq';
+import type { ConnectServices } from './connect/connect-services.js';
 import type { Clock } from './clock.js';
 import type { Env } from './env.js';
 import type { ReplayGuard } from './http/replay-guard.js';
@@ -56,6 +57,8 @@ export interface Runtime {
   /** A vendor client for the tenant; with `signal`, its waits end (rejecting) when it aborts. */
   clientFor(tenant: Tenant, options?: ClientOptions): VendorClient;
   surveysFor(tenant: Tenant): SurveySource | null;
+  /** Connect and disconnect from inside the helpdesk (and `tenant remove`). */
+  readonly connect: ConnectServices;
   close(): Promise<void>;
 }
 

@@ -13,6 +13,6 @@ export {
   zendeskWebhookSignature,
 } from './webhook-signature.js';
 export type { ZendeskWebhookRequest } from './webhook-signature.js';
-export { peekIssuer, signZendeskAppToken, verifyZendeskAppToken } from './zendesk-app-token.js';
+export { peekAudience, peekIssuer, signZendeskAppToken, verifyZendeskAppToken } from './zendesk-app-token.js';
 export type { ZendeskAppIdentity, ZendeskAppTokenExpectations } from './zendesk-app-token.js';
 export { hashUserKey } from './user-key.js';

@@ -67,6 +67,14 @@ export function peekIssuer(token: string): string | null {
   return typeof iss === 'string' && iss !== '' ? iss : null;
 }
 
+/** The `aud` claim of `token`, unverified as {@link peekIssuer}'s `iss`; null unless one string. */
+export function peekAudience(token: string): string | null {
+  if (token.length > MAX_JWT_LENGTH) return null;
+  const parts = token.split('.');
+  const aud = (parts.length === 3 ? decodeJsonObject(parts[1]!) : null)?.['aud'];
+  return typeof aud === 'string' && aud !== '' ? aud : null;
+}
+
 function readUserId(sub: unknown): string {
   if (sub === undefined || sub === '') throw AuthError.about(LABEL, 'missing_claim', 'names no user (sub)');
   // Zendesk user ids are integers; past 2^53 JSON numbers lose digits, so refuse rather than guess.

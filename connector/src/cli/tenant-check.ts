@@ -1,23 +1,8 @@
 import type { Agent } from '@frontline/kpi';
 import type { Runtime } from '../runtime.js';
-import type { NewTenant, Tenant } from '../store/sync-store.js';
+import type { Tenant } from '../store/sync-store.js';
+export { unsavedTenant } from '../store/unsaved-tenant.js';
 import { AccountCheckError } from '../vendors/account-check-error.js';
-
-/** A tenant as it would be saved, so that a client can sign in with it before anything is stored. */
-export function unsavedTenant(input: NewTenant): Tenant {
-  return {
-    ...input,
-    // Not a stored id: only the client's request ledger keys on it, for this one request.
-    id: `unsaved:${input.name}`,
-    plan: input.plan ?? null,
-    createdAt: 0,
-    status: 'active',
-    statusReason: null,
-    escalationTags: [],
-    access: { webhookSecrets: [], appSecret: null, zendeskApp: null },
-    ratingsIncludeUnanswered: null,
-  };
-}
 
 /**
  * Signs in to the tenant's helpdesk with one request (no retries, 10 s at most) and returns the

@@ -29,10 +29,14 @@ export function registerTenantRemoveCommand(tenant: Command, io: CliIo, openRunt
           throw new TenantInputError(`no tenant named ${name}: see the tenants with \`npx frontline tenant list\``);
         }
         if (options.yes !== true) await confirm(found, io);
-        await runtime.store.removeTenant(name);
+        // As Disconnect in the app: what Connect created in the helpdesk goes too, and its OAuth token.
+        const { problems } = await runtime.connect.disconnect(found);
+        for (const problem of problems) io.stderr(`warning: ${problem}\n`);
         io.stdout(
           `removed tenant ${name} and everything stored for it\n` +
-            `its helpdesk keeps its own data; remove the Frontline app and webhooks there if they point at this connector\n`,
+            (found.access.hooks === null
+              ? `its helpdesk keeps its own data; remove the Frontline app and webhooks there if they point at this connector\n`
+              : `the webhooks Frontline created in the helpdesk were removed${problems.length > 0 ? ', except as warned above' : ''}; the helpdesk keeps its own data\n`),
         );
       } finally {
         await runtime.close();

@@ -1,3 +1,5 @@
+import type { ConnectServices } from '../connect/connect-services.js';
+import { registerConnectRoutes } from './routes/connect-routes.js';
 import { fileURLToPath } from 'node:url';
 import swagger from '@fastify/swagger';
 import type { Queue } from 'bullmq';
@@ -61,6 +63,8 @@ export interface ServerParts {
   readonly dashboardQueues?: readonly Queue[];
   /** `FRONTLINE_FRAME_ANCESTORS`: origins besides Zendesk's that may frame the app pages. */
   readonly frameAncestors?: readonly string[];
+  /** Connect and disconnect from the app; default: no Connect, and disconnect deletes the stored data only. */
+  readonly connect?: ConnectServices;
   /**
    * Counts sign-in and webhook attempts for throttling: shared through Redis when API processes
    * are many; in memory by default; null turns throttling off (to measure what it costs).
@@ -153,6 +157,13 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
     auth: createAuthenticator(sessions, tenants, parts.log),
     replay: parts.replay ?? createMemoryReplayGuard(() => parts.clock.now()),
     hub: new StreamHub(),
+    connect: parts.connect ?? {
+      zendesk: null,
+      disconnect: async (tenant) => {
+        await parts.store.removeTenant(tenant.name);
+        return { problems: [] };
+      },
+    },
   };
   app.addHook('preClose', async () => deps.hub.endAll());
   app.addHook('onClose', async () => live.close());
@@ -187,6 +198,7 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
   registerTicketRoutes(app, deps);
   registerStreamRoute(app, deps, { checkMs: parts.streamCheckMs });
   registerWebhookRoutes(app, deps);
+  registerConnectRoutes(app, deps);
   registerZendeskPages(app, {
     appsDir: parts.appsDir ?? DEFAULT_APPS_DIR,
     origins: new AppPageOrigins(parts.frameAncestors ?? [], async () =>

@@ -1,4 +1,5 @@
 import type { SessionTokens } from '../auth/index.js';
+import type { ConnectServices } from '../connect/connect-services.js';
 import type { Clock } from '../clock.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { LiveTenants } from '../live/live-tenants.js';
@@ -21,4 +22,5 @@ export interface ServerDeps {
   readonly auth: Authenticator;
   readonly replay: ReplayGuard;
   readonly hub: StreamHub;
+  readonly connect: ConnectServices;
 }

@@ -925,15 +925,21 @@ export function describeSyncStore(name: string, makeHarness: () => Promise<Store
               audience: 'inst-1',
               issuer: 'acme.zendesk.com',
             };
+            const hooks = [
+              { kind: 'webhook', id: '01HZWEBHOOK' },
+              { kind: 'trigger', id: '360001' },
+            ];
             const updated = await store.updateAccess('acme', {
               webhookSecrets: ['whsec-0123456789', 'whsec-ratings'],
               appSecret: 'app-secret-9876',
               zendeskApp,
+              hooks,
             });
             expect(updated.access).toEqual({
               webhookSecrets: ['whsec-0123456789', 'whsec-ratings'],
               appSecret: 'app-secret-9876',
               zendeskApp,
+              hooks,
             });
             expect((await store.getTenant('acme'))?.access).toEqual(updated.access);
             const [row] = await harness.raw<Record<string, unknown>>('SELECT webhook_secrets, app_secret FROM tenants');
@@ -944,12 +950,14 @@ export function describeSyncStore(name: string, makeHarness: () => Promise<Store
               webhookSecrets: ['whsec-0123456789', 'whsec-ratings'],
               appSecret: null,
               zendeskApp,
+              hooks,
             });
+            expect((await store.updateAccess('acme', { hooks: null })).access.hooks).toBeNull();
           });
 
           it('starts with no access set, and refuses an unknown tenant', async () => {
             const tenant = await store.addTenant(globex);
-            expect(tenant.access).toEqual({ webhookSecrets: [], appSecret: null, zendeskApp: null });
+            expect(tenant.access).toEqual({ webhookSecrets: [], appSecret: null, zendeskApp: null, hooks: null });
             await expect(store.updateAccess('nobody', { appSecret: 'x' })).rejects.toBeInstanceOf(TenantNotFoundError);
           });
 

@@ -6,6 +6,7 @@ import type {
   TicketReplies,
   VendorName,
 } from '../vendors/vendor-client.js';
+import type { InstalledHook } from '../vendors/helpdesk-setup.js';
 import type { CoachingStore } from './coaching-store.js';
 
 /** How the connector signs in to a tenant's helpdesk (and, optionally, its Zigpoll account). */
@@ -64,6 +65,8 @@ export interface TenantAccess {
   /** Freshdesk: the secure installation parameter the app's request templates send. */
   readonly appSecret: string | null;
   readonly zendeskApp: ZendeskAppKey | null;
+  /** What Frontline created in the helpdesk at Connect, to remove at disconnect; null for an operator's tenant. */
+  readonly hooks: readonly InstalledHook[] | null;
 }
 
 /** The position of one change stream of one tenant, saved with the rows it covers. */

@@ -1,3 +1,4 @@
+import type { InstalledHook } from '../vendors/helpdesk-setup.js';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_ESCALATION_TAGS } from '@frontline/kpi';
 import type { SecretKey } from '../secrets/index.js';
@@ -36,13 +37,14 @@ interface TenantRow {
   readonly webhook_secrets: string | null;
   readonly app_secret: string | null;
   readonly zendesk_app: ZendeskAppKey | null;
+  readonly installed_hooks: InstalledHook[] | null;
   readonly plan: string | null;
   readonly ratings_include_unanswered: boolean | null;
 }
 
 const COLUMNS = `id::text AS id, name, vendor, base_url, credentials, zigpoll_credentials, status, status_reason,
   escalation_tags, floor(extract(epoch FROM created_at) * 1000)::float8 AS created_at, webhook_secrets, app_secret,
-  zendesk_app, plan, ratings_include_unanswered`;
+  zendesk_app, installed_hooks, plan, ratings_include_unanswered`;
 
 const UNIQUE_VIOLATION = '23505';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -156,7 +158,8 @@ export async function updateTenantAccess(
     `UPDATE tenants SET
        webhook_secrets = CASE WHEN $2 THEN $3 ELSE webhook_secrets END,
        app_secret = CASE WHEN $4 THEN $5 ELSE app_secret END,
-       zendesk_app = CASE WHEN $6 THEN $7::jsonb ELSE zendesk_app END
+       zendesk_app = CASE WHEN $6 THEN $7::jsonb ELSE zendesk_app END,
+       installed_hooks = CASE WHEN $8 THEN $9::jsonb ELSE installed_hooks END
      WHERE id = $1
      RETURNING ${COLUMNS}`,
     [
@@ -172,6 +175,8 @@ export async function updateTenantAccess(
       encryptAccessSecret(key, id, 'app_secret', access.appSecret ?? null),
       access.zendeskApp !== undefined,
       access.zendeskApp === undefined || access.zendeskApp === null ? null : JSON.stringify(access.zendeskApp),
+      access.hooks !== undefined,
+      access.hooks === undefined || access.hooks === null ? null : JSON.stringify(access.hooks),
     ],
   );
   return toTenant(key, onlyRow(rows));
@@ -237,6 +242,7 @@ function toTenant(key: SecretKey, row: TenantRow): Tenant {
       ),
       appSecret: decryptAccessSecret(key, row.id, row.name, 'app_secret', row.app_secret),
       zendeskApp: row.zendesk_app,
+      hooks: row.installed_hooks,
     },
   };
 }

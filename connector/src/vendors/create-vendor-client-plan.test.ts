@@ -18,7 +18,7 @@ const TENANT_STATE = {
   status: 'active',
   statusReason: null,
   escalationTags: [],
-  access: { webhookSecrets: [], appSecret: null, zendeskApp: null },
+  access: { webhookSecrets: [], appSecret: null, zendeskApp: null, hooks: null },
   ratingsIncludeUnanswered: null,
 } as const;
 

@@ -1,3 +1,4 @@
+import type { HelpdeskSetup } from './helpdesk-setup.js';
 import type { Agent, BusinessSchedule, Rating, Requester, Ticket } from '@frontline/kpi';
 
 export type VendorName = 'zendesk' | 'freshdesk';
@@ -113,4 +114,6 @@ export interface VendorClient {
    * sidebar without waiting for the ratings stream); `null` when the ticket no longer exists.
    */
   ticket(ticketId: string): Promise<TicketRefresh | null>;
+  /** Creates and removes the account's webhooks, and revokes access, for connect and disconnect. */
+  readonly setup?: HelpdeskSetup;
 }

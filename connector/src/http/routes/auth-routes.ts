@@ -12,7 +12,7 @@ import {
 import type { Tenant } from '../../store/sync-store.js';
 import { ApiError } from '../api-error.js';
 import { iso } from '../present-kpis.js';
-import { AUTH_ERRORS, BEARER } from '../schemas/common-schemas.js';
+import { AUTH_ERRORS, BEARER, ErrorBody } from '../schemas/common-schemas.js';
 import { FreshdeskExchangeBody, SessionBody, ZendeskExchangeBody } from '../schemas/auth-schemas.js';
 import type { ServerDeps } from '../server-deps.js';
 import { helpdeskRole, notAnAgent, roleNow } from '../session-role.js';
@@ -54,6 +54,26 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
     throw notAnAgent(tenant, userId);
   };
 
+  /**
+   * An account that installed the Marketplace app but is not connected: a token its key verifies
+   * gets `not_connected`, so the app offers Connect instead of an error. Any other token falls
+   * through to the refusal.
+   */
+  const notConnectedYet = (token: string): void => {
+    const zendesk = deps.connect.zendesk;
+    if (zendesk === null) return;
+    try {
+      zendesk.verify(token);
+    } catch (error) {
+      if (error instanceof AuthError) return;
+      throw error;
+    }
+    throw new ApiError(
+      'not_connected',
+      'Frontline is not connected to this Zendesk account yet: a Zendesk admin connects it from this app (Connect)',
+    );
+  };
+
   const sessionBody = (
     tenant: Tenant,
     agent: Agent,
@@ -77,7 +97,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
         summary: "Exchange the Zendesk app's signed-URL token for a session token",
         tags: ['auth'],
         body: ZendeskExchangeBody,
-        response: { 200: SessionBody, ...AUTH_ERRORS },
+        response: { 200: SessionBody, ...AUTH_ERRORS, 409: ErrorBody },
       },
     },
     async (request) => {
@@ -88,6 +108,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
       );
       const tenant = tenants[0];
       if (tenant === undefined || tenant.access.zendeskApp === null) {
+        notConnectedYet(token);
         throw refuse(
           request,
           null,

@@ -6,6 +6,7 @@ import { ratingsIncludeUnanswered } from './0005-ratings-include-unanswered.js';
 import { tenantSettings } from './0006-tenant-settings.js';
 import { subjectsAndNames } from './0007-subjects-and-names.js';
 import { helpdeskAdmins } from './0008-helpdesk-admins.js';
+import { installedHooks } from './0009-installed-hooks.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: an applied migration is never edited. */
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   tenantSettings,
   subjectsAndNames,
   helpdeskAdmins,
+  installedHooks,
 ];
 
 export type { Migration } from './migration.js';

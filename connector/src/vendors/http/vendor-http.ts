@@ -16,6 +16,7 @@ import { parseRetryAfter } from './retry-after.js';
 const TRANSIENT_4XX = new Set([408, 409, 425]);
 /** Waited after a 429 that names no `Retry-After`: the vendors' windows are a minute. */
 const RATE_LIMITED_FALLBACK_MS = 60_000;
+const JSON_BODY = { 'Content-Type': 'application/json' } as const;
 
 export interface VendorHttpOptions {
   /** The tenant's name, for error messages; never a credential. */
@@ -32,10 +33,14 @@ export interface VendorHttpOptions {
   readonly retry?: Partial<RetryPolicy>;
 }
 
-/** One GET to a vendor. */
+/** One request to a vendor: a GET unless it names another method. */
 export interface VendorRequest {
   /** Path and query, relative to the base URL. */
   readonly url: string;
+  /** Default GET; the others are the admin calls that set an account up (webhooks, rules). */
+  readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Sent as JSON. */
+  readonly body?: unknown;
   /** The path pattern that names the endpoint in errors, events and rate limits: `/api/v2/tickets/{id}`. */
   readonly endpoint: string;
   /** Statuses the caller handles itself (404 for a ticket that is gone): returned, not thrown. */
@@ -45,7 +50,7 @@ export interface VendorRequest {
 /** A vendor's answer: a 2xx with a JSON body, or one of the request's `accept` statuses. */
 export interface VendorResponse {
   readonly status: number;
-  /** The parsed JSON body; `null` for an accepted status whose body is not JSON. */
+  /** The parsed JSON body; `null` for an accepted status, or an answer to a write, whose body is not JSON (204). */
   readonly body: unknown;
   readonly headers: HeaderRecord;
 }
@@ -61,10 +66,16 @@ export type ProbeAnswer =
       readonly headers: HeaderRecord;
     };
 
-/** GETs from one vendor account within its rate limits, retrying what is worth retrying. */
+/** Requests to one vendor account within its rate limits, retrying what is worth retrying. */
 export interface VendorHttp {
   readonly tenant: string;
   get(request: VendorRequest): Promise<VendorResponse>;
+  /**
+   * Any method, as `get` does it, except that a POST is never retried after it may have reached
+   * the vendor (a timeout, a 5xx): a second try could create a second webhook. A 429 is retried,
+   * since the vendor refused it unread.
+   */
+  send(request: VendorRequest): Promise<VendorResponse>;
   /**
    * One try of a GET within the rate budget, waiting at most `timeoutMs` for the answer: no
    * retries, nothing thrown for a status. For checks that must answer in seconds.
@@ -110,8 +121,13 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
     let status: number;
     let data: unknown;
     let headers: HeaderRecord;
+    const method = request.method ?? 'GET';
     try {
-      const response = await instance.get<unknown>(request.url);
+      const response = await instance.request<unknown>({
+        method,
+        url: request.url,
+        ...(request.body === undefined ? {} : { data: JSON.stringify(request.body), headers: JSON_BODY }),
+      });
       status = response.status;
       data = response.data;
       headers = toHeaderRecord(response.headers);
@@ -126,6 +142,7 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
 
     if (status >= 200 && status < 300) {
       const parsed = parseJson(data);
+      if (!parsed.ok && method !== 'GET') return { kind: 'done', response: { status, body: null, headers } };
       if (!parsed.ok) return { kind: 'transient', reason: `malformed JSON body (HTTP ${status})`, retryAfterMs: null };
       return { kind: 'done', response: { status, body: parsed.value, headers } };
     }
@@ -134,19 +151,22 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
       return { kind: 'done', response: { status, body: parsed.ok ? parsed.value : null, headers } };
     }
     if (status === 401 || status === 403) throw new VendorAuthError(tenant, status);
+    const name = `${method} ${request.endpoint}`;
     if (rateLimited) return { kind: 'rate-limited', waitMs };
     if (status >= 500 || TRANSIENT_4XX.has(status))
       return { kind: 'transient', reason: `HTTP ${status}`, retryAfterMs };
     const detail = describeErrorBody(parseJson(data));
     if (status === 404) {
       throw new VendorUnsupportedError(
-        `${tenant}: GET ${request.endpoint} does not exist on this account (HTTP 404${detail}); check the tenant's URL and plan`,
+        `${tenant}: ${name} does not exist on this account (HTTP 404${detail}); check the tenant's URL and plan`,
       );
     }
-    throw new VendorUnavailableError(`${tenant}: GET ${request.endpoint} was refused (HTTP ${status}${detail})`);
+    throw new VendorUnavailableError(`${tenant}: ${name} was refused (HTTP ${status}${detail})`);
   }
 
-  async function get(request: VendorRequest): Promise<VendorResponse> {
+  async function send(request: VendorRequest): Promise<VendorResponse> {
+    const name = `${request.method ?? 'GET'} ${request.endpoint}`;
+    const retriesAfterSent = request.method !== 'POST';
     let failures = 0;
     let rateLimited = 0;
     for (;;) {
@@ -156,7 +176,7 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
         rateLimited++;
         if (rateLimited > policy.maxRateLimited) {
           throw new VendorUnavailableError(
-            `${tenant}: GET ${request.endpoint} was still rate limited (HTTP 429) after ${policy.maxRateLimited} waits`,
+            `${tenant}: ${name} was still rate limited (HTTP 429) after ${policy.maxRateLimited} waits`,
           );
         }
         // The budget holds every request of the tenant until then; the next acquire waits it out.
@@ -165,10 +185,13 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
       }
       rateLimited = 0;
       failures++;
-      if (failures >= policy.maxAttempts) {
+      if (!retriesAfterSent) {
         throw new VendorUnavailableError(
-          `${tenant}: GET ${request.endpoint} failed ${failures} times in a row; last: ${outcome.reason}`,
+          `${tenant}: ${name} failed (${outcome.reason}); it is not sent again, since it may have been done`,
         );
+      }
+      if (failures >= policy.maxAttempts) {
+        throw new VendorUnavailableError(`${tenant}: ${name} failed ${failures} times in a row; last: ${outcome.reason}`);
       }
       const delayMs = outcome.retryAfterMs ?? backoffDelay(policy, failures);
       observer?.onRetry?.({ tenant, endpoint: request.endpoint, attempt: failures, reason: outcome.reason, delayMs });
@@ -195,5 +218,5 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
     }
   }
 
-  return { tenant, get, probe };
+  return { tenant, get: (request) => send({ ...request, method: 'GET' }), send, probe };
 }

@@ -1,3 +1,4 @@
+import { createZendeskSetup } from './setup.js';
 import type { Agent } from '@frontline/kpi';
 import type { ClientHttpOptions } from '../http/client-http-options.js';
 import { checkAccess, DEFAULT_CHECK_TIMEOUT_MS } from '../check-access.js';
@@ -201,5 +202,6 @@ export function createZendeskClient(options: ZendeskClientOptions): VendorClient
       return { count: shown?.ticket.publicReplies ?? 0, firstAt: shown?.ticket.firstReplyAt ?? null };
     },
     ticket,
+    setup: createZendeskSetup(http, { revocable: options.credentials.kind === 'zendesk-oauth' }),
   };
 }

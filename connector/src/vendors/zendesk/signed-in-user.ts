@@ -30,5 +30,13 @@ export function readZendeskSignedInUser(body: unknown): SignedIn {
     .filter((part) => part !== null && part !== undefined && part !== '')
     .join(' ');
   if (!AGENT_ROLES.has(user.role)) return { notAnAgent: `${who === '' ? `user ${user.id}` : who}, a ${user.role}` };
-  return { agent: { id: user.id, name: user.name ?? '', email: user.email ?? null } };
+  return {
+    agent: {
+      id: user.id,
+      name: user.name ?? '',
+      email: user.email ?? null,
+      // Who may connect and disconnect the account from the app: Zendesk's own say.
+      ...(user.role === 'admin' ? { administersHelpdesk: true as const } : {}),
+    },
+  };
 }
