@@ -2,6 +2,8 @@
 import type {
   AlertListResponse,
   ApiError,
+  ConnectionStatusResponse,
+  DisconnectResponse,
   CoachingNote,
   DashboardResponse,
   DrillDownResponse,
@@ -60,6 +62,10 @@ export interface ConnectorClient {
   writeNote(note: NewNoteRequest): Promise<CoachingNote>;
   acknowledgeNote(noteId: string): Promise<CoachingNote>;
   setTarget(kpi: AgentKpiKey | KpiKey, target: TargetRequest): Promise<TargetListResponse>;
+  /** How far the sync of the account has come (shown to admins while it is under way). */
+  connectionStatus(): Promise<ConnectionStatusResponse>;
+  /** Disconnects the account and deletes its data; `confirm` is the account's name as the admin typed it. */
+  disconnect(confirm: string): Promise<DisconnectResponse>;
   /** Opens the live stream (`dashboard`, `alert`, `note` events), reconnecting on its own until closed. */
   stream(handlers: StreamHandlers): LiveStream;
 }
@@ -142,6 +148,8 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
     writeNote: (note) => request('POST', '/v1/notes', note),
     acknowledgeNote: (noteId) => request('POST', `/v1/notes/${seg(noteId)}/acknowledge`),
     setTarget: (kpi, target) => request('PUT', `/v1/targets/${seg(kpi)}`, target),
+    connectionStatus: () => request('GET', '/v1/connect/status'),
+    disconnect: (confirm) => request('POST', '/v1/connect/disconnect', { confirm }),
     stream: (handlers) =>
       openLiveStream({
         url: `${baseUrl}/v1/stream`,

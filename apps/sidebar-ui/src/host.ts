@@ -41,6 +41,20 @@ export interface SidebarHost {
   openTicket(ticketId: string): void;
   /** Called when the helpdesk switches between light and dark; returns the unsubscribe. */
   onColorSchemeChanged?(listener: (scheme: 'light' | 'dark') => void): () => void;
+  /**
+   * Starts connecting an account Frontline does not know yet, and resolves to the helpdesk page
+   * where an admin allows access (Zendesk's OAuth consent); absent where the helpdesk connects at
+   * install instead (Freshdesk).
+   */
+  startConnect?(): Promise<string>;
+  /**
+   * Whether the helpdesk says the user administers the account, to choose between a Connect
+   * button and "ask your admin". A hint from the browser only: the connector checks with the
+   * helpdesk's API before it connects anything.
+   */
+  isHelpdeskAdmin?(): Promise<boolean>;
+  /** Opens a helpdesk page in a window of its own (the consent page); `window.open` when absent. */
+  openWindow?(url: string): void;
   /** Where the UI keeps the agent's choices (the period shown); the browser's localStorage when absent. */
   readonly storage?: Pick<Storage, 'getItem' | 'setItem'>;
 }

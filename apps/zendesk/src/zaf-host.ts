@@ -1,5 +1,5 @@
 import type { SessionResponse } from '@frontline/connector/api';
-import type { HostContext, HostTicket, SidebarHost } from '@frontline/sidebar-ui';
+import { ConnectorError, type HostContext, type HostTicket, type SidebarHost } from '@frontline/sidebar-ui';
 import type { ZafClient, ZafRegistration } from './zaf-client.js';
 
 /** Helpdesk events after which the open ticket's numbers may have moved. */
@@ -34,6 +34,18 @@ export function colorSchemeOfPage(pageUrl: string | undefined): 'light' | 'dark'
   return scheme === 'dark' || scheme === 'light' ? scheme : undefined;
 }
 
+/** The body of a 2xx, or the API's error (its code and message) as a ConnectorError. */
+async function readAnswer<T>(response: Response, what: string): Promise<T> {
+  const body: unknown = await response.json().catch(() => null);
+  if (response.ok) return body as T;
+  const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
+  throw new ConnectorError(
+    response.status,
+    error?.code ?? 'http',
+    error?.message ?? `${what} (${response.status}): reopen the ticket`,
+  );
+}
+
 export function createZafHost(client: ZafClient, options: ZafHostOptions): SidebarHost {
   const send = options.fetch ?? fetch;
   // Subscribed at once: the registration arrives after the handshake, never before this runs.
@@ -48,12 +60,7 @@ export function createZafHost(client: ZafClient, options: ZafHostOptions): Sideb
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ token: options.signedToken }),
     });
-    const body: unknown = await response.json();
-    if (!response.ok) {
-      const message = (body as { error?: { message?: string } }).error?.message;
-      throw new Error(message ?? `sign-in failed (${response.status}): reopen the ticket`);
-    }
-    return body as SessionResponse;
+    return readAnswer<SessionResponse>(response, 'sign-in failed');
   };
   // The first sign-in starts now, at the connector that served the page, instead of after the
   // handshake with Zendesk (tens of milliseconds off the sidebar's first numbers). It is used
@@ -103,6 +110,20 @@ export function createZafHost(client: ZafClient, options: ZafHostOptions): Sideb
       const started = early;
       early = null;
       return started?.url === connectorUrl ? started.session : exchange(connectorUrl);
+    },
+    async startConnect(): Promise<string> {
+      const { connectorUrl } = await ready();
+      const response = await send(`${connectorUrl}/v1/connect/zendesk`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: options.signedToken }),
+      });
+      return (await readAnswer<{ authorizeUrl: string }>(response, 'Connect failed')).authorizeUrl;
+    },
+    // What ZAF says of the user: a hint for the view; the connector asks Zendesk's API itself.
+    async isHelpdeskAdmin(): Promise<boolean> {
+      const result = await client.get('currentUser.role').catch(() => null);
+      return result?.['currentUser.role'] === 'admin';
     },
     resize(heightPx) {
       void client.invoke('resize', { width: '100%', height: `${Math.ceil(heightPx)}px` });

@@ -2,6 +2,7 @@
 // the sidebar imports these type-only, so the two cannot drift apart.
 import type { Static } from 'typebox';
 import type { ErrorBody } from './schemas/common-schemas.js';
+import type { ConnectionStatus, Disconnected, ZendeskConnectStart } from './schemas/connect-schemas.js';
 import type { FreshdeskExchangeBody, SessionBody, ZendeskExchangeBody } from './schemas/auth-schemas.js';
 import type {
   EditNoteBody,
@@ -28,6 +29,9 @@ import type {
 } from './schemas/kpi-schemas.js';
 
 export type ApiError = Static<typeof ErrorBody>;
+export type ConnectStartResponse = Static<typeof ZendeskConnectStart>;
+export type ConnectionStatusResponse = Static<typeof ConnectionStatus>;
+export type DisconnectResponse = Static<typeof Disconnected>;
 export type SessionResponse = Static<typeof SessionBody>;
 export type ZendeskSignIn = Static<typeof ZendeskExchangeBody>;
 export type FreshdeskSignIn = Static<typeof FreshdeskExchangeBody>;

@@ -10,6 +10,7 @@ import { useColorScheme } from '../theme/color-scheme.js';
 import { themeFor } from '../theme/themes.js';
 import type { EventSourceFactory } from '../live-stream.js';
 import { AutoResize, type ResizeObserverFactory } from './AutoResize.js';
+import { ConnectGate } from './ConnectGate.js';
 import { ErrorNotice, Loading } from './StateViews.js';
 
 /** What the UI takes from the browser, injectable for tests and unusual hosts. */
@@ -77,7 +78,7 @@ export function Root({ host, deps, children, label }: RootProps) {
         >
           {boot.status === 'waiting' && <Loading />}
           {boot.status === 'failed' && <ErrorNotice error={boot.error} onRetry={() => setAttempt((n) => n + 1)} />}
-          {boot.status === 'ready' && children}
+          {boot.status === 'ready' && <ConnectGate>{children}</ConnectGate>}
         </AutoResize>
       </AppProvider>
     </ThemeProvider>

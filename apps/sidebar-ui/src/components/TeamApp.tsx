@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../app-context.js';
 import type { SortOrder, TeamSort } from '../connector-client.js';
 import { useResource } from '../use-resource.js';
+import { AccountPanel } from './AccountPanel.js';
 import { DrillDown } from './DrillDown.js';
 import { NoteForm } from './NoteForm.js';
 import { PeriodTabs } from './PeriodTabs.js';
@@ -104,6 +105,7 @@ export function TeamApp() {
       )}
       {saved !== null && <Paragraph role="status">{saved}</Paragraph>}
       <TargetForm onSaved={controls.refresh} />
+      <AccountPanel />
     </>
   );
 }

@@ -2,6 +2,7 @@
 // (same paths, bodies and error shape) so tests exercise the UI and the client together.
 import type {
   AlertItem,
+  ConnectionStatusResponse,
   DrillDownResponse,
   CoachingNote,
   KpiTargetItem,
@@ -63,6 +64,8 @@ export class FakeConnector {
   requesters = new Map<string, RequesterContextResponse>([['r-1', fixtures.requester()]]);
   summaries = new Map<string, TicketSummaryResponse>([['900', fixtures.ticketSummary()]]);
   drillRows: DrillDownResponse['tickets'] | null = null;
+  /** What GET /v1/connect/status answers: the first sync's progress. */
+  connection: ConnectionStatusResponse = fixtures.connectionStatus();
   readonly requests: RecordedRequest[] = [];
   readonly streams: FakeEventSource[] = [];
   private readonly failures: Failure[] = [];
@@ -130,6 +133,12 @@ export class FakeConnector {
       return json(200, fixtures.session({ token }));
     }
     if (method === 'GET' && path === '/v1/agents/me/dashboard') return json(200, this.dashboard);
+    if (method === 'GET' && path === '/v1/connect/status') return json(200, this.connection);
+    if (method === 'POST' && path === '/v1/connect/disconnect') {
+      const confirm = (body as { confirm?: string }).confirm;
+      if (confirm !== 'acme') return error(400, 'bad_request', 'type the account’s name exactly (acme) to disconnect it');
+      return json(200, { removed: 'acme', problems: [] });
+    }
     if (method === 'GET' && parts[1] === 'agents' && parts[3] === 'kpis' && parts[5] === 'tickets') {
       const agent = parts[2]!;
       const kpi = parts[4]!;

@@ -12,6 +12,12 @@ export interface FakeHost extends SidebarHost {
   sessions: SessionResponse[];
   /** What the UI stored through the host (the period chosen), by key. */
   readonly stored: Map<string, string>;
+  /** While set, sign-in fails with it (an account not connected yet: code `not_connected`). */
+  signInError: Error | null;
+  /** What the helpdesk says of the user's role (the Connect button's hint). */
+  helpdeskAdmin: boolean;
+  /** Pages the UI opened in windows of their own (the consent page). */
+  readonly windows: string[];
   /** Switches the open ticket and tells the UI, as the helpdesk would. */
   changeTicket(ticket: HostTicket | null): void;
 }
@@ -37,7 +43,14 @@ export function createFakeHost(context: Partial<HostContext> = {}): FakeHost {
       ...context,
     }),
     currentTicket: async () => host.ticket,
+    signInError: null,
+    helpdeskAdmin: false,
+    windows: [],
+    startConnect: async () => 'https://acme.zendesk.test/oauth/authorizations/new?client_id=frontline',
+    isHelpdeskAdmin: async () => host.helpdeskAdmin,
+    openWindow: (url) => host.windows.push(url),
     signIn: async () => {
+      if (host.signInError !== null) throw host.signInError;
       const next = host.sessions[Math.min(host.signIns, host.sessions.length - 1)]!;
       host.signIns += 1;
       return next;

@@ -1,6 +1,7 @@
 // Realistic API answers, typed exactly as the connector's responses.
 import type {
   AlertItem,
+  ConnectionStatusResponse,
   CoachingNote,
   DrillDownResponse,
   PeriodName,
@@ -20,6 +21,19 @@ export function session(overrides: Partial<SessionResponse> = {}): SessionRespon
     expiresAt: '2999-01-01T00:00:00.000Z',
     tenant: 'acme',
     user: { id: '7', name: 'Ann Agent', role: 'agent' },
+    ...overrides,
+  };
+}
+
+/** A first sync half way through the last 60 days: CSAT behind, the rest further on. */
+export function connectionStatus(overrides: Partial<ConnectionStatusResponse> = {}): ConnectionStatusResponse {
+  return {
+    tenant: 'acme',
+    vendor: 'zendesk',
+    connectedAt: '2026-12-07T09:00:00.000Z',
+    webhooks: 'created',
+    recent: { share: 0.2, byKpi: { csat: 0.2, solved: 0.45, one_touch_rate: 0.3 } },
+    history: { done: false, reachedTime: null },
     ...overrides,
   };
 }
