@@ -16,6 +16,7 @@ describe('readEnv', () => {
       trustProxy: false,
       publicUrl: null,
       zendeskConnect: null,
+      freshdeskAccountUrl: 'https://{host}',
     });
   });
 

@@ -47,6 +47,12 @@ export interface Env {
    * point there. `null`: admins cannot connect from the app; operators use `frontline tenant add`.
    */
   readonly publicUrl: string | null;
+  /**
+   * `FRONTLINE_FRESHDESK_ACCOUNT_URL`: how a Freshdesk account's API URL is made from its host
+   * (`https://{host}`, the default, for `*.freshdesk.com`); `http://{host}` lets a test register a
+   * local simulator. A Freshdesk install registers itself whenever `publicUrl` is set.
+   */
+  readonly freshdeskAccountUrl: string;
   /** What lets a Zendesk admin connect from the app; `null` unless all its variables are set. */
   readonly zendeskConnect: ZendeskConnectConfig | null;
 }
@@ -147,23 +153,33 @@ export function readEnv(source: Readonly<Record<string, string | undefined>> = p
   };
 }
 
+function readAccountUrl(value: (name: string) => string | null, name: string): string {
+  const accountUrl = value(name) ?? 'https://{host}';
+  if (!/^https?:\/\/\{host\}$/.test(accountUrl)) {
+    throw new ConfigError(
+      `${name} must be https://{host} (or http://{host} for a local simulator), got ${JSON.stringify(accountUrl)}`,
+    );
+  }
+  return accountUrl;
+}
+
 const CONNECT = {
   clientId: 'FRONTLINE_ZENDESK_OAUTH_CLIENT_ID',
   clientSecret: 'FRONTLINE_ZENDESK_OAUTH_CLIENT_SECRET',
   appPublicKey: 'FRONTLINE_ZENDESK_APP_PUBLIC_KEY',
 } as const;
 
-function readConnect(value: (name: string) => string | null): Pick<Env, 'publicUrl' | 'zendeskConnect'> {
+function readConnect(
+  value: (name: string) => string | null,
+): Pick<Env, 'publicUrl' | 'zendeskConnect' | 'freshdeskAccountUrl'> {
   const publicUrl = value('FRONTLINE_PUBLIC_URL');
   if (publicUrl !== null) checkUrl('FRONTLINE_PUBLIC_URL', publicUrl, ['https:', 'http:'], 'https://frontline.example.com');
   const given = Object.values(CONNECT).filter((name) => value(name) !== null);
-  const accountUrl = value('FRONTLINE_ZENDESK_ACCOUNT_URL') ?? 'https://{host}';
-  if (!/^https?:\/\/\{host\}$/.test(accountUrl)) {
-    throw new ConfigError(
-      `FRONTLINE_ZENDESK_ACCOUNT_URL must be https://{host} (or http://{host} for a local simulator), got ${JSON.stringify(accountUrl)}`,
-    );
+  const accountUrl = readAccountUrl(value, 'FRONTLINE_ZENDESK_ACCOUNT_URL');
+  const freshdeskAccountUrl = readAccountUrl(value, 'FRONTLINE_FRESHDESK_ACCOUNT_URL');
+  if (given.length === 0) {
+    return { publicUrl: publicUrl?.replace(/\/+$/, '') ?? null, zendeskConnect: null, freshdeskAccountUrl };
   }
-  if (given.length === 0) return { publicUrl: publicUrl?.replace(/\/+$/, '') ?? null, zendeskConnect: null };
   const missing: string[] = Object.values(CONNECT).filter((name) => value(name) === null);
   if (publicUrl === null) missing.push('FRONTLINE_PUBLIC_URL');
   if (missing.length > 0) {
@@ -175,6 +191,7 @@ function readConnect(value: (name: string) => string | null): Pick<Env, 'publicU
   }
   return {
     publicUrl: publicUrl!.replace(/\/+$/, ''),
+    freshdeskAccountUrl,
     zendeskConnect: {
       clientId: value(CONNECT.clientId)!,
       clientSecret: value(CONNECT.clientSecret)!,

@@ -7,6 +7,8 @@ import { readFile } from 'node:fs/promises';
 import type { ConnectServices } from './connect/connect-services.js';
 import { ConnectStates } from './connect/connect-state.js';
 import { disconnectTenant } from './connect/disconnect-tenant.js';
+import { webhookUrlOf } from './connect/webhook-url.js';
+import { createFreshdeskConnect } from './connect/freshdesk-connect.js';
 import { createZendeskConnect } from './connect/zendesk-connect.js';
 import { abortableClock, systemClock, type Clock } from './clock.js';
 import { ConfigError, type Env } from './env.js';
@@ -148,6 +150,12 @@ function openConnect(
         });
   return {
     zendesk,
+    freshdesk:
+      env.publicUrl === null
+        ? null
+        : createFreshdeskConnect({ ...deps, accountUrl: env.freshdeskAccountUrl, publicUrl: env.publicUrl }),
+    stepsByHand: (tenant) =>
+      deps.clientFor(tenant).setup?.stepsByHand(webhookUrlOf(env.publicUrl ?? '', tenant), tenant.access.webhookSecrets) ?? [],
     disconnect: (tenant) => disconnectTenant(tenant, { store: deps.store, client: deps.clientFor(tenant), log: deps.log }),
   };
 }

@@ -16,6 +16,7 @@ import { unsavedTenant } from '../store/unsaved-tenant.js';
 import { ConnectError } from './connect-error.js';
 import type { ConnectStates } from './connect-state.js';
 import { tenantNameFor } from './tenant-name.js';
+import { webhookUrlOf } from './webhook-url.js';
 
 export interface ZendeskConnectDeps {
   readonly clientId: string;
@@ -137,7 +138,7 @@ export function createZendeskConnect(deps: ZendeskConnectDeps): ZendeskConnect {
     }
     let installed;
     try {
-      installed = await setup.install(`${deps.publicUrl}/v1/webhooks/zendesk/${encodeURIComponent(tenant.name)}`);
+      installed = await setup.install(webhookUrlOf(deps.publicUrl, tenant));
     } catch (error) {
       // Connected without webhooks: the sync polls anyway, and numbers still come within a minute.
       deps.log.warn({ err: error, tenant: tenant.name }, 'connect: the webhooks could not be created');

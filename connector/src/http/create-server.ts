@@ -159,6 +159,8 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
     hub: new StreamHub(),
     connect: parts.connect ?? {
       zendesk: null,
+      freshdesk: null,
+      stepsByHand: () => [],
       disconnect: async (tenant) => {
         await parts.store.removeTenant(tenant.name);
         return { problems: [] };

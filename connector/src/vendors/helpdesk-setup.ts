@@ -28,6 +28,11 @@ export interface HelpdeskSetup {
   install(webhookUrl: string): Promise<SetupResult>;
   /** Removes what `install` created; already gone counts as removed. Returns what could not be removed, in words. */
   uninstall(hooks: readonly InstalledHook[]): Promise<string[]>;
+  /**
+   * What to click in the helpdesk to make by hand what `install` could not create, for the
+   * admin's setup panel; `secrets` are the ones `install` returned.
+   */
+  stepsByHand(webhookUrl: string, secrets: readonly string[]): string[];
   /** Ends the connector's access where the helpdesk allows it (Zendesk revokes the OAuth token); else nothing. */
   revokeAccess(): Promise<void>;
 }

@@ -14,6 +14,7 @@ import { ApiError } from '../api-error.js';
 import { iso } from '../present-kpis.js';
 import { AUTH_ERRORS, BEARER, ErrorBody } from '../schemas/common-schemas.js';
 import { FreshdeskExchangeBody, SessionBody, ZendeskExchangeBody } from '../schemas/auth-schemas.js';
+import { freshdeskKeyOf } from '../freshdesk-key-header.js';
 import type { ServerDeps } from '../server-deps.js';
 import { helpdeskRole, notAnAgent, roleNow } from '../session-role.js';
 
@@ -72,6 +73,53 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
       'not_connected',
       'Frontline is not connected to this Zendesk account yet: a Zendesk admin connects it from this app (Connect)',
     );
+  };
+
+  /**
+   * The account a Freshdesk request template's call proves. An app installed with the API key
+   * (the admin's path) sends it as `Authorization: Basic`, with the account's host; one installed
+   * by an operator sends the app secret with the tenant's name. One answer for an unknown
+   * account and a wrong secret: the caller learns nothing of which.
+   */
+  const freshdeskAccount = async (request: FastifyRequest<{ Body: Static<typeof FreshdeskExchangeBody> }>) => {
+    const { tenant: name, host } = request.body;
+    const apiKey = freshdeskKeyOf(request);
+    const freshdesk = deps.connect.freshdesk;
+    if (apiKey !== null && host !== undefined) {
+      const url = freshdesk?.accountUrlOf(host) ?? null;
+      const find = async () => (await deps.tenants.all()).find((t) => t.vendor === 'freshdesk' && t.baseUrl === url);
+      let tenant = url === null ? undefined : await find();
+      // Registered a moment ago, perhaps through another replica: read the store again.
+      if (tenant === undefined && url !== null) {
+        deps.tenants.invalidate();
+        tenant = await find();
+      }
+      if (tenant === undefined && freshdesk !== null && url !== null) {
+        throw new ApiError(
+          'not_connected',
+          'Frontline is not connected to this Freshdesk account yet: the app registers it with the API key from its settings',
+        );
+      }
+      if (tenant !== undefined && freshdesk !== null && (await freshdesk.accepts(tenant, apiKey))) return tenant;
+      throw refuse(request, tenant?.name ?? null, 'bad_api_key', "the API key in the app's settings is not one of this Freshdesk account: an admin corrects it there");
+    }
+    const tenant = name === undefined ? null : await deps.tenants.byName(name);
+    const secret = request.headers[FRESHDESK_APP_SECRET_HEADER];
+    if (
+      tenant === null ||
+      tenant.vendor !== 'freshdesk' ||
+      tenant.access.appSecret === null ||
+      typeof secret !== 'string' ||
+      !secretsEqual(secret, tenant.access.appSecret)
+    ) {
+      throw refuse(
+        request,
+        null,
+        'bad_app_secret',
+        `the app secret is missing or wrong for this account: check the app's installation settings`,
+      );
+    }
+    return tenant;
   };
 
   const sessionBody = (
@@ -178,30 +226,18 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
       config: { throttle: 'sign-in' },
       schema: {
         summary: "Exchange a Freshdesk request template's call (secure installation parameter) for a session token",
+        description:
+          'The template sends the API key from the app\'s settings as `Authorization: Basic` with `host`, or (apps ' +
+          'installed by an operator) the app secret in `x-frontline-app-secret` with `tenant`. 409 `not_connected`: ' +
+          'register the account first (POST /v1/connect/freshdesk).',
         tags: ['auth'],
         body: FreshdeskExchangeBody,
-        response: { 200: SessionBody, ...AUTH_ERRORS },
+        response: { 200: SessionBody, ...AUTH_ERRORS, 409: ErrorBody },
       },
     },
     async (request) => {
-      const { tenant: name, agentId, userKey } = request.body;
-      const tenant = await deps.tenants.byName(name);
-      const secret = request.headers[FRESHDESK_APP_SECRET_HEADER];
-      // One answer for an unknown account and a wrong secret: the caller learns nothing of which.
-      if (
-        tenant === null ||
-        tenant.vendor !== 'freshdesk' ||
-        tenant.access.appSecret === null ||
-        typeof secret !== 'string' ||
-        !secretsEqual(secret, tenant.access.appSecret)
-      ) {
-        throw refuse(
-          request,
-          null,
-          'bad_app_secret',
-          `the app secret is missing or wrong for this account: check the app's installation settings`,
-        );
-      }
+      const { agentId, userKey } = request.body;
+      const tenant = await freshdeskAccount(request);
       const agent = await requireAgent(tenant, agentId);
       const role = (await deps.store.coaching.roleOf(tenant.id, agentId)) ?? 'agent';
       if (role === 'agent' || userKey === undefined) return signIn(tenant, agent, 'agent');

@@ -11,10 +11,13 @@ import {
   ConnectionStatus,
   DisconnectBody,
   Disconnected,
+  FreshdeskRegisterBody,
+  FreshdeskRegistered,
   ZendeskCallbackQuery,
   ZendeskConnectBody,
   ZendeskConnectStart,
 } from '../schemas/connect-schemas.js';
+import { freshdeskKeyOf } from '../freshdesk-key-header.js';
 import type { ServerDeps } from '../server-deps.js';
 
 const RECENT_DAYS = 60;
@@ -106,6 +109,45 @@ export function registerConnectRoutes(app: FastifyInstance, deps: ServerDeps): v
     },
   );
 
+  app.post<{ Body: Static<typeof FreshdeskRegisterBody> }>(
+    '/v1/connect/freshdesk',
+    {
+      config: { throttle: 'sign-in' },
+      schema: {
+        summary: "Register the Freshdesk account whose API key the app's request template sends (Authorization: Basic)",
+        description:
+          'The app calls it through a request template when sign-in answers `not_connected`: the key comes from the ' +
+          "app's secure installation parameter. The connector checks it against the account's API, stores it " +
+          'encrypted, creates its automation rules and starts the sync.',
+        tags: ['connect'],
+        body: FreshdeskRegisterBody,
+        response: { 200: FreshdeskRegistered, ...AUTH_ERRORS },
+      },
+    },
+    async (request) => {
+      const freshdesk = connect.freshdesk;
+      if (freshdesk === null) {
+        throw new ApiError(
+          'not_found',
+          "this Frontline connector connects accounts through its operator (frontline tenant add), not from the app: ask the connector's operator",
+        );
+      }
+      const apiKey = freshdeskKeyOf(request);
+      if (apiKey === null) {
+        throw new ApiError('unauthenticated', "no API key came with the request: an admin enters it in the app's settings");
+      }
+      try {
+        const { tenant, created } = await freshdesk.register(request.body.host, apiKey);
+        deps.tenants.invalidate();
+        return { tenant: tenant.name, created };
+      } catch (error) {
+        if (!(error instanceof ConnectError)) throw error;
+        deps.log.warn({ ip: request.ip, reason: error.message }, 'freshdesk registration refused');
+        throw new ApiError(error.kind === 'refused' ? 'unauthenticated' : 'unavailable', error.message);
+      }
+    },
+  );
+
   app.get(
     '/v1/connect/status',
     {
@@ -117,7 +159,7 @@ export function registerConnectRoutes(app: FastifyInstance, deps: ServerDeps): v
       },
     },
     async (request) => {
-      const { tenant } = await deps.auth.caller(request);
+      const { tenant, session } = await deps.auth.caller(request);
       const now = deps.clock.now();
       const completeness = await computeCompleteness(
         deps.store,
@@ -138,6 +180,10 @@ export function registerConnectRoutes(app: FastifyInstance, deps: ServerDeps): v
             : tenant.access.webhookSecrets.length > 0
               ? ('by hand' as const)
               : ('none' as const),
+        manualSteps:
+          session.role === 'admin' && tenant.access.hooks?.length === 0
+            ? connect.stepsByHand(tenant)
+            : [],
         recent: { share: Math.min(...shares), byKpi: { ...completeness.byKpi } },
         history: {
           done: history?.done ?? false,

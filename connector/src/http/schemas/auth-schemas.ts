@@ -17,7 +17,16 @@ export const ZendeskExchangeBody = Type.Object(
 
 export const FreshdeskExchangeBody = Type.Object(
   {
-    tenant: Line({ minLength: 1, maxLength: 100 }),
+    tenant: Type.Optional(
+      Line({ minLength: 1, maxLength: 100, description: 'the tenant, for an app installed with the app secret' }),
+    ),
+    host: Type.Optional(
+      Line({
+        minLength: 1,
+        maxLength: 200,
+        description: "the account's host (acme.freshdesk.com), for an app installed with the API key",
+      }),
+    ),
     agentId: Id,
     userKey: Type.Optional(Line({ minLength: 1, maxLength: 200, description: 'a lead or admin’s personal key' })),
   },

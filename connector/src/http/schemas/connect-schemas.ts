@@ -35,6 +35,9 @@ export const ConnectionStatus = Type.Object({
     },
     { description: 'how much of the last 60 days is synced, in all and per KPI (0..1)' },
   ),
+  manualSteps: Type.Array(Type.String(), {
+    description: 'admins only: what to click in the helpdesk for the webhooks Connect could not create',
+  }),
   history: Type.Object(
     {
       done: Type.Boolean(),
@@ -52,4 +55,16 @@ export const DisconnectBody = Type.Object(
 export const Disconnected = Type.Object({
   removed: Type.String(),
   problems: Type.Array(Type.String(), { description: 'what to remove by hand in the helpdesk; the data is deleted anyway' }),
+});
+
+export const FreshdeskRegisterBody = Type.Object(
+  {
+    host: Line({ minLength: 1, maxLength: 200, description: "the account's host, e.g. acme.freshdesk.com" }),
+  },
+  { additionalProperties: false },
+);
+
+export const FreshdeskRegistered = Type.Object({
+  tenant: Type.String(),
+  created: Type.Boolean({ description: 'false: the account was connected already' }),
 });

@@ -17,6 +17,7 @@ import type {
   TicketReplies,
   VendorClient,
 } from '../vendor-client.js';
+import { createFreshdeskSetup } from './setup.js';
 import { normalizeFreshdeskBusinessHours } from './business-hours.js';
 import { freshdeskPlanLimits, freshdeskTicketsListLimitOf, type FreshdeskPlan } from './client-plans.js';
 import {
@@ -336,6 +337,7 @@ export function createFreshdeskClient(options: FreshdeskClientOptions): VendorCl
         timeoutMs: options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS,
         read: readFreshdeskSignedInAgent,
       }),
+    setup: createFreshdeskSetup(http),
     ratingsIncludeUnanswered: async () => false,
     needsReplyCounts: true,
     ticketsChangedSince,

@@ -129,6 +129,13 @@ export function createZendeskSetup(http: VendorHttp, options: { readonly revocab
 
     uninstall,
 
+    // Zendesk's secrets are Zendesk's to make: a webhook made by hand needs its secret given to the
+    // connector, which an admin cannot do from the app. Connecting again creates them.
+    stepsByHand: () => [
+      'Frontline could not create its webhooks in Zendesk when it was connected: disconnect and connect again, ' +
+        'or ask the connector’s operator (frontline tenant access). Until then the numbers update every minute.',
+    ],
+
     async revokeAccess() {
       // An API token is the admin's to delete; only the OAuth token was given to Frontline.
       if (!options.revocable) return;
