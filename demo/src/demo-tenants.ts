@@ -19,8 +19,8 @@ export interface DemoTenant {
   readonly agent: { readonly id: string; readonly name: string };
   /** The lead whose team view the preview shows. */
   readonly lead: { readonly id: string; readonly name: string };
-  /** Freshdesk: the installation's secure parameter. */
-  readonly appSecret: string;
+  /** Freshdesk: the installation's secure parameter, the account's API key. */
+  readonly apiKey: string;
   /** Zendesk: signs the preview's signed-URL tokens; `null` for Freshdesk. */
   readonly appKey: KeyObject | null;
 }
@@ -52,12 +52,10 @@ export async function connectDemoTenant(store: SyncStore, helpdesk: DemoHelpdesk
     await store.moveTenant(name, helpdesk.url);
   }
   const webhookSecret = randomBytes(24).toString('base64url');
-  const appSecret = randomBytes(24).toString('base64url');
   // Off the event loop: an RSA key takes most of a second to make.
   const keys = helpdesk.vendor === 'zendesk' ? await promisify(generateKeyPair)('rsa', { modulusLength: 2048 }) : null;
   const tenant = await store.updateAccess(name, {
     webhookSecrets: [webhookSecret],
-    appSecret,
     zendeskApp:
       keys === null
         ? null
@@ -74,7 +72,7 @@ export async function connectDemoTenant(store: SyncStore, helpdesk: DemoHelpdesk
     webhookSecret,
     agent: { id: String(agent!.id), name: agent!.name },
     lead: { id: String(admin!.id), name: admin!.name },
-    appSecret,
+    apiKey: DEFAULT_FRESHDESK_API_KEY,
     appKey: keys?.privateKey ?? null,
   };
 }

@@ -99,8 +99,8 @@ export function registerPreview(
     const html = freshworksParentPage({
       appUrl: `${origin}/preview/freshdesk-app/app/index.html`,
       connectorUrl: origin,
-      tenant: freshdesk.name,
-      appSecret: freshdesk.appSecret,
+      accountUrl: freshdesk.helpdesk.url,
+      apiKey: freshdesk.apiKey,
       agentId: freshdesk.agent.id,
       ticket,
     });

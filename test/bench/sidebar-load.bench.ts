@@ -113,7 +113,6 @@ export async function benchSidebarLoad(): Promise<BenchResult> {
         issuer: 'acme.zendesk.com',
       },
     });
-    await freshdesk.runtime.store.updateAccess('acme', { appSecret: 'bench-app-secret' });
     const agentOf = async (stack: typeof zendesk) =>
       (await stack.runtime.store.loadHistory(stack.tenant.id)).tickets.find(
         (t) => t.assigneeId !== null && t.status === 'open',
@@ -140,8 +139,8 @@ export async function benchSidebarLoad(): Promise<BenchResult> {
       freshworksParentPage({
         appUrl: `${parents.url}/app/index.html`,
         connectorUrl: freshdesk.apiUrl,
-        tenant: 'acme',
-        appSecret: 'bench-app-secret',
+        accountUrl: freshdesk.tenant.baseUrl,
+        apiKey: freshdesk.tenant.credentials.kind === 'freshdesk-key' ? freshdesk.tenant.credentials.apiKey : '',
         agentId: ft.assigneeId!,
         ticket: { id: Number(ft.id), requesterId: Number(ft.requesterId) },
       }),

@@ -261,12 +261,18 @@ describe('the sidebars in Chromium', () => {
   }, 60_000);
 });
 
+/** The app installed as an admin installs it: the account's URL, and its API key as the secure setting. */
+function installedWith(stack: LiveStack): { accountUrl: string; apiKey: string } {
+  const { baseUrl, credentials } = stack.tenant;
+  if (credentials.kind !== 'freshdesk-key') throw new Error('a Freshdesk stack signs in with an API key');
+  return { accountUrl: baseUrl, apiKey: credentials.apiKey };
+}
+
 describe('the Freshdesk sidebar in Chromium', () => {
   let stack: LiveStack;
   let browser: Browser;
   let parents: { url: string; server: Server };
   const pages = new Map<string, () => string>();
-  const appSecret = 'fd-app-secret-for-the-browser-test';
   let agentId: string;
   let leadName: string;
   let ticket: { id: string; requesterId: string };
@@ -274,7 +280,6 @@ describe('the Freshdesk sidebar in Chromium', () => {
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
     stack = await openLiveStack('freshdesk', { clock: systemClock, tickets: 3_000, days: 30 });
-    await stack.runtime.store.updateAccess('acme', { appSecret });
     stack.startWorker();
     const { tickets, agents } = await stack.runtime.store.loadHistory(stack.tenant.id);
     // A ticket never solved, so solving it adds one to every window that holds now.
@@ -293,8 +298,7 @@ describe('the Freshdesk sidebar in Chromium', () => {
       freshworksParentPage({
         appUrl: `${parents.url}/app/index.html`,
         connectorUrl: stack.apiUrl,
-        tenant: 'acme',
-        appSecret,
+        ...installedWith(stack),
         agentId,
         ticket: { id: Number(ticket.id), requesterId: Number(ticket.requesterId) },
       }),
@@ -306,8 +310,7 @@ describe('the Freshdesk sidebar in Chromium', () => {
       freshworksParentPage({
         appUrl: `${parents.url}/app/team.html`,
         connectorUrl: stack.apiUrl,
-        tenant: 'acme',
-        appSecret,
+        ...installedWith(stack),
         agentId,
         ticket: null,
         wide: true,

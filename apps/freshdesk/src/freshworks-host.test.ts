@@ -2,21 +2,22 @@ import { describe, expect, it, vi } from 'vitest';
 import type { FreshworksClient } from './freshworks-client.js';
 import { createFreshworksHost } from './freshworks-host.js';
 
-function fakeClient(iparams: Record<string, unknown> = { connector_host: 'frontline.example.com', tenant: 'beta' }) {
+const SESSION = {
+  token: 's',
+  expiresAt: '2026-11-20T15:15:00.000Z',
+  tenant: 'beta',
+  user: { id: '5', name: 'Bo', role: 'agent' },
+};
+
+function fakeClient(iparams: Record<string, unknown> = { connector_host: 'frontline.example.com' }) {
   const handlers = new Map<string, (() => void)[]>();
-  const invokeTemplate = vi.fn(async () => ({
-    response: JSON.stringify({
-      token: 's',
-      expiresAt: '2026-11-20T15:15:00.000Z',
-      tenant: 'beta',
-      user: { id: '5', name: 'Bo', role: 'agent' },
-    }),
-  }));
+  const invokeTemplate = vi.fn(async (_name: string, _options: { body?: string }) => ({ response: JSON.stringify(SESSION) }));
   const client = {
     data: {
       get: async (name: string) =>
         ({
           loggedInUser: { loggedInUser: { id: 5, contact: { language: 'de' } } },
+          currentHost: { currentHost: { endpoint_urls: { freshdesk: 'https://beta.freshdesk.com' } } },
           ticket: { ticket: { id: 1234, requester_id: 77 } },
         })[name] ?? {},
     },
@@ -47,8 +48,35 @@ describe('the Freshdesk host', () => {
     const session = await createFreshworksHost(client, 'ticket_sidebar').signIn();
     expect(session.user.id).toBe('5');
     expect(client.request.invokeTemplate).toHaveBeenCalledWith('signIn', {
-      body: JSON.stringify({ tenant: 'beta', agentId: '5' }),
+      body: JSON.stringify({ host: 'beta.freshdesk.com', agentId: '5' }),
     });
+  });
+
+  it("registers a new install's account at its first sign-in, then signs in", async () => {
+    const client = fakeClient();
+    const notConnected = {
+      status: 409,
+      response: JSON.stringify({ error: { code: 'not_connected', message: 'Frontline is not connected yet' } }),
+    };
+    client.request.invokeTemplate
+      .mockRejectedValueOnce(notConnected)
+      .mockResolvedValueOnce({ response: JSON.stringify({ tenant: 'beta', created: true }) });
+    const session = await createFreshworksHost(client, 'ticket_sidebar').signIn();
+    expect(session.tenant).toBe('beta');
+    expect(client.request.invokeTemplate.mock.calls.map(([name, options]) => [name, options.body])).toEqual([
+      ['signIn', JSON.stringify({ host: 'beta.freshdesk.com', agentId: '5' })],
+      ['register', JSON.stringify({ host: 'beta.freshdesk.com' })],
+      ['signIn', JSON.stringify({ host: 'beta.freshdesk.com', agentId: '5' })],
+    ]);
+  });
+
+  it("says the connector's own words when it refuses the key", async () => {
+    const client = fakeClient();
+    client.request.invokeTemplate.mockRejectedValueOnce({
+      status: 401,
+      response: JSON.stringify({ error: { code: 'unauthenticated', message: 'the API key in the app’s settings is not one of this Freshdesk account' } }),
+    });
+    await expect(createFreshworksHost(client, 'ticket_sidebar').signIn()).rejects.toThrow(/API key .* is not one of this Freshdesk account/);
   });
 
   it('says what to do when the app is not set up', async () => {

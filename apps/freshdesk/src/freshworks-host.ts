@@ -1,5 +1,5 @@
 import type { SessionResponse } from '@frontline/connector/api';
-import type { HostContext, HostLocation, HostTicket, SidebarHost } from '@frontline/sidebar-ui';
+import { ConnectorError, type HostContext, type HostLocation, type HostTicket, type SidebarHost } from '@frontline/sidebar-ui';
 import type { FreshworksClient } from './freshworks-client.js';
 
 /** Ticket-page events after which the open ticket's numbers may have moved (freshdesk.md 2.2). */
@@ -16,31 +16,78 @@ const MAX_HEIGHT = 700;
 
 /**
  * The Freshdesk side of the sidebar. Sign-in goes through the `signIn` request template, whose
- * header carries the secure installation parameter: that proves the account, and the connector
- * checks the agent id against the account's agents (docs/api.md says what stays open).
+ * header carries the API key of the secure installation parameter: that proves the account, and
+ * the connector checks the agent id against the account's agents (docs/api.md says what stays
+ * open). A new install's first sign-in registers the account (`register`) and signs in again.
  */
+/** The account's host (`acme.freshdesk.com`): 3.0's `currentHost`, else the older `domainName`. */
+async function accountHostOf(client: FreshworksClient): Promise<string> {
+  // A platform without `currentHost` rejects the name: `domainName` below is the older way.
+  const current = (await client.data.get('currentHost').catch(() => ({}))) as {
+    currentHost?: { endpoint_urls?: { freshdesk?: unknown } };
+  };
+  const url = current.currentHost?.endpoint_urls?.freshdesk;
+  if (typeof url === 'string' && url !== '') return new URL(url).host;
+  const { domainName } = (await client.data.get('domainName').catch(() => ({}))) as { domainName?: unknown };
+  if (typeof domainName === 'string' && domainName !== '') return domainName;
+  throw new Error('Freshdesk did not say which account this is: reload the page');
+}
+
+/** The connector's answer inside a failed template call, as the UI reads errors. */
+function asConnectorError(failure: unknown): ConnectorError {
+  const { status, response } = (failure ?? {}) as { status?: unknown; response?: unknown };
+  let error: { code?: unknown; message?: unknown } | undefined;
+  if (typeof response === 'string') {
+    try {
+      error = (JSON.parse(response) as { error?: typeof error }).error;
+    } catch {
+      error = undefined; // Not the connector's JSON (a proxy's page): said by status below.
+    }
+  }
+  const code = typeof status === 'number' ? status : 0;
+  return new ConnectorError(
+    code,
+    typeof error?.code === 'string' ? error.code : 'http',
+    typeof error?.message === 'string'
+      ? error.message
+      : `the connector did not answer (${code || 'no status'}): check the connector host in the app's settings`,
+  );
+}
+
 export function createFreshworksHost(client: FreshworksClient, location: HostLocation): SidebarHost {
-  let context: Promise<HostContext & { tenant: string }> | null = null;
+  let context: Promise<HostContext & { accountHost: string }> | null = null;
 
   const ready = () =>
     (context ??= (async () => {
-      const [iparams, user] = await Promise.all([client.iparams.get(), client.data.get('loggedInUser')]);
+      const [iparams, user, accountHost] = await Promise.all([
+        client.iparams.get(),
+        client.data.get('loggedInUser'),
+        accountHostOf(client),
+      ]);
       const host = iparams['connector_host'];
-      const tenant = iparams['tenant'];
-      if (typeof host !== 'string' || host === '' || typeof tenant !== 'string' || tenant === '') {
-        throw new Error('the app is not set up: an admin enters the connector host and account name in its settings');
+      if (typeof host !== 'string' || host === '') {
+        throw new Error('the app is not set up: an admin enters the connector host and the API key in its settings');
       }
       const language = ((user['loggedInUser'] as { contact?: { language?: unknown } } | undefined)?.contact?.language ??
         'en') as string;
       // The platform calls hosts over https; plain http only for a local test run, as its own rules say.
       const scheme = /^(localhost|127\.0\.0\.1)(:\d+)?$/.test(host) ? 'http' : 'https';
-      return { location, locale: language, connectorUrl: `${scheme}://${host}`, tenant };
+      return { location, locale: language, connectorUrl: `${scheme}://${host}`, accountHost };
     })());
+
+  // A template call that failed: the platform rejects with the answer's status and text.
+  const invoke = async (name: string, body: unknown): Promise<unknown> => {
+    try {
+      return JSON.parse((await client.request.invokeTemplate(name, { body: JSON.stringify(body) })).response) as unknown;
+    } catch (failure) {
+      throw asConnectorError(failure);
+    }
+  };
 
   return {
     vendor: 'freshdesk',
     ready: async () => {
-      const { tenant: _tenant, ...hostContext } = await ready();
+      const { accountHost: _host, ...hostContext } = await ready();
       return hostContext;
     },
     async currentTicket(): Promise<HostTicket | null> {
@@ -50,15 +97,20 @@ export function createFreshworksHost(client: FreshworksClient, location: HostLoc
       return { id: String(ticket.id), requesterId: String(ticket.requester_id) };
     },
     async signIn(): Promise<SessionResponse> {
-      const { tenant } = await ready();
+      const { accountHost } = await ready();
       const { loggedInUser } = (await client.data.get('loggedInUser')) as { loggedInUser?: { id?: unknown } };
       if (loggedInUser?.id === undefined) throw new Error('Freshdesk did not say who is signed in: reload the page');
       // A lead's personal key, entered once on this browser (see the team view).
       const userKey = globalThis.localStorage?.getItem('frontline.userKey') ?? undefined;
-      const result = await client.request.invokeTemplate('signIn', {
-        body: JSON.stringify({ tenant, agentId: String(loggedInUser.id), ...(userKey ? { userKey } : {}) }),
-      });
-      return JSON.parse(result.response) as SessionResponse;
+      const body = { host: accountHost, agentId: String(loggedInUser.id), ...(userKey ? { userKey } : {}) };
+      try {
+        return (await invoke('signIn', body)) as SessionResponse;
+      } catch (error) {
+        if (!(error instanceof ConnectorError && error.code === 'not_connected')) throw error;
+      }
+      // The first call of a new install registers the account with the key the admin entered.
+      await invoke('register', { host: accountHost });
+      return (await invoke('signIn', body)) as SessionResponse;
     },
     resize(heightPx) {
       void client.instance.resize({ height: `${Math.min(MAX_HEIGHT, Math.ceil(heightPx))}px` });

@@ -6,7 +6,6 @@
  * automation rules that call its webhook, and queues the first sync. No secret is typed twice.
  */
 import { createHash } from 'node:crypto';
-import { secretsEqual } from '../auth/index.js';
 import type { Clock } from '../clock.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { Logger } from '../logger.js';
@@ -41,8 +40,8 @@ export interface FreshdeskConnect {
   /** The account's API URL for a host the app names, or null for one Frontline never calls. */
   accountUrlOf(host: string): string | null;
   /**
-   * Whether `apiKey` is a key of the tenant's account: the stored one, or one its API takes (an
-   * installation may hold another agent's key than the connector's), checked once per process.
+   * Whether the account's API takes `apiKey` (an installation may hold another agent's key than
+   * the one the connector stored), asked once per key and process.
    */
   accepts(tenant: Tenant, apiKey: string): Promise<boolean>;
 }
@@ -107,7 +106,6 @@ export function createFreshdeskConnect(deps: FreshdeskConnectDeps): FreshdeskCon
 
   const accepted = new Set<string>();
   async function accepts(tenant: Tenant, apiKey: string): Promise<boolean> {
-    if (tenant.credentials.kind === 'freshdesk-key' && secretsEqual(apiKey, tenant.credentials.apiKey)) return true;
     const seen = `${tenant.id}:${createHash('sha256').update(apiKey).digest('base64url')}`;
     if (accepted.has(seen)) return true;
     try {

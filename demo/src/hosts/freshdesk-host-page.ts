@@ -4,15 +4,18 @@
  * inside the frame: it offers the calls the app makes (`app.initialized`, `data.get`,
  * `iparams.get`, `request.invokeTemplate`, `instance.resize`, `events.on`) and forwards each to
  * this parent page, which answers as Freshdesk would: the logged-in agent and ticket, the
- * non-secure installation parameters, and the `signIn` template run the way the platform runs it
- * (the secure parameter put into the header here, never in the frame).
+ * non-secure installation parameters, the account's host, and the `signIn` and `register`
+ * templates of config/requests.json run the way the platform runs them (the secure API key put
+ * into the header here, never in the frame).
  */
 export interface FreshworksParentOptions {
   /** The app page (index.html or team.html), served with the stand-in client. */
   readonly appUrl: string;
   readonly connectorUrl: string;
-  readonly tenant: string;
-  readonly appSecret: string;
+  /** The account's URL (`https://acme.freshdesk.com`, or a simulator's), as `currentHost` names it. */
+  readonly accountUrl: string;
+  /** The secure installation parameter the admin typed: the account's API key. */
+  readonly apiKey: string;
   readonly agentId: string;
   readonly ticket: { readonly id: number; readonly requesterId: number } | null;
   readonly wide?: boolean;
@@ -63,14 +66,18 @@ const reply = (id, result, error) => iframe.contentWindow.postMessage({ frontlin
 freshdesk.fire = (name, data) => iframe.contentWindow.postMessage({ frontline: 'event', name, data: data || {} }, '*');
 const data = {
   loggedInUser: { loggedInUser: { id: Number(options.agentId), contact: { language: 'en' } } },
+  currentHost: { currentHost: { subscribed_modules: ['support_ticket'], endpoint_urls: { freshdesk: options.accountUrl } } },
   ticket: options.ticket ? { ticket: { id: options.ticket.id, requester_id: options.ticket.requesterId } } : {},
 };
-// What the platform does with the signIn template of config/requests.json.
+// What the platform does with the templates of config/requests.json.
+const TEMPLATES = { signIn: '/v1/auth/freshdesk', register: '/v1/connect/freshdesk' };
+freshdesk.calls = [];
 async function invokeTemplate(name, body) {
-  if (name !== 'signIn') throw { status: 400, message: 'unknown template ' + name };
-  const response = await fetch(options.connectorUrl + '/v1/auth/freshdesk', {
+  if (!(name in TEMPLATES)) throw { status: 400, message: 'unknown template ' + name };
+  freshdesk.calls.push(name);
+  const response = await fetch(options.connectorUrl + TEMPLATES[name], {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Frontline-App-Secret': options.appSecret },
+    headers: { 'Content-Type': 'application/json', Authorization: 'Basic ' + btoa(options.apiKey) },
     body,
   });
   const text = await response.text();
@@ -83,7 +90,7 @@ window.addEventListener('message', async (event) => {
   try {
     let result;
     if (m.service === 'data') result = data[m.args[0]] || {};
-    else if (m.service === 'iparams') result = { connector_host: new URL(options.connectorUrl).host, tenant: options.tenant };
+    else if (m.service === 'iparams') result = { connector_host: new URL(options.connectorUrl).host };
     else if (m.service === 'instance') { freshdesk.heights.push(m.args[0].height); iframe.style.height = m.args[0].height; result = {}; }
     else if (m.service === 'interface') { freshdesk.triggers.push(m.args); result = {}; }
     else if (m.service === 'request') result = await invokeTemplate(m.args[0], m.args[1] && m.args[1].body);

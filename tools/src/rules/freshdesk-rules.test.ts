@@ -109,8 +109,8 @@ const BREAKAGES: Breakage[] = [
   {
     rule: 'freshdesk/iparams',
     what: 'the 2.x api_key type',
-    breakIt: (a) => a.json(iparams, (p) => (p.app_secret.type = 'api_key')),
-    message: /^config\/iparams\.json app_secret\.type: must be one of .*\(api_key is gone in 3\.0; use "text"\)/,
+    breakIt: (a) => a.json(iparams, (p) => (p.api_key.type = 'api_key')),
+    message: /^config\/iparams\.json api_key\.type: must be one of .*\(api_key is gone in 3\.0; use "text"\)/,
   },
   {
     rule: 'freshdesk/iparams',
@@ -121,8 +121,8 @@ const BREAKAGES: Breakage[] = [
   {
     rule: 'freshdesk/iparams',
     what: 'no display name',
-    breakIt: (a) => a.json(iparams, (p) => delete p.tenant.display_name),
-    message: /^config\/iparams\.json tenant\.display_name: is required/,
+    breakIt: (a) => a.json(iparams, (p) => delete p.connector_host.display_name),
+    message: /^config\/iparams\.json connector_host\.display_name: is required/,
   },
   {
     rule: 'freshdesk/request-templates',
@@ -158,9 +158,9 @@ const BREAKAGES: Breakage[] = [
   {
     rule: 'freshdesk/secure-iparams',
     what: 'the secret in the query string',
-    breakIt: (a) => a.json(requests, (r) => (r.signIn.schema.query = { secret: '<%= iparam.app_secret %>' })),
+    breakIt: (a) => a.json(requests, (r) => (r.signIn.schema.query = { secret: '<%= iparam.api_key %>' })),
     message:
-      /^config\/requests\.json signIn\.schema\.query\.secret: uses the secure iparam\.app_secret; secure iparams go in headers only/,
+      /^config\/requests\.json signIn\.schema\.query\.secret: uses the secure iparam\.api_key; secure iparams go in headers only/,
   },
   {
     rule: 'freshdesk/secure-iparams',

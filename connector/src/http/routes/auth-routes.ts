@@ -41,6 +41,14 @@ export const FRESHDESK_APP_SECRET_HEADER = 'x-frontline-app-secret';
  * On both, the user must be an agent (or admin) of the account as last synced, at sign-in and at
  * every refresh; a refresh reads the role again, and refreshes end 12 h after sign-in (SessionTokens.renew).
  */
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
 export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const refuse = (request: FastifyRequest, tenant: string | null, reason: string, message: string): ApiError => {
     deps.log.warn({ route: request.routeOptions.url, ip: request.ip, tenant, reason }, 'sign-in refused');
@@ -86,22 +94,31 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
     const apiKey = freshdeskKeyOf(request);
     const freshdesk = deps.connect.freshdesk;
     if (apiKey !== null && host !== undefined) {
-      const url = freshdesk?.accountUrlOf(host) ?? null;
-      const find = async () => (await deps.tenants.all()).find((t) => t.vendor === 'freshdesk' && t.baseUrl === url);
-      let tenant = url === null ? undefined : await find();
+      const lower = host.toLowerCase();
+      const find = async () =>
+        (await deps.tenants.all()).find((t) => t.vendor === 'freshdesk' && hostOf(t.baseUrl) === lower);
+      let tenant = await find();
       // Registered a moment ago, perhaps through another replica: read the store again.
-      if (tenant === undefined && url !== null) {
+      if (tenant === undefined) {
         deps.tenants.invalidate();
         tenant = await find();
       }
-      if (tenant === undefined && freshdesk !== null && url !== null) {
+      if (tenant === undefined && freshdesk !== null && freshdesk.accountUrlOf(host) !== null) {
         throw new ApiError(
           'not_connected',
           'Frontline is not connected to this Freshdesk account yet: the app registers it with the API key from its settings',
         );
       }
-      if (tenant !== undefined && freshdesk !== null && (await freshdesk.accepts(tenant, apiKey))) return tenant;
-      throw refuse(request, tenant?.name ?? null, 'bad_api_key', "the API key in the app's settings is not one of this Freshdesk account: an admin corrects it there");
+      const stored = tenant?.credentials.kind === 'freshdesk-key' && secretsEqual(apiKey, tenant.credentials.apiKey);
+      if (tenant !== undefined && (stored || (freshdesk !== null && (await freshdesk.accepts(tenant, apiKey))))) {
+        return tenant;
+      }
+      throw refuse(
+        request,
+        tenant?.name ?? null,
+        'bad_api_key',
+        "the API key in the app's settings is not one of this Freshdesk account: an admin corrects it there",
+      );
     }
     const tenant = name === undefined ? null : await deps.tenants.byName(name);
     const secret = request.headers[FRESHDESK_APP_SECRET_HEADER];
