@@ -4,6 +4,7 @@
  * ratings (all, and one ticket's), agents (all, and the key's own: `/agents/me`) and business
  * hours. Behaviour follows shared/reference/freshdesk.md §3.
  */
+import { createFreshdeskAdminHandlers } from './freshdesk-admin-handlers.js';
 import { http, type HttpHandler } from 'msw';
 import type { SimulatedAccount } from './account.js';
 import {
@@ -23,6 +24,8 @@ import { TicketFlag } from './ticket-table.js';
 export const DEFAULT_FRESHDESK_API_KEY = 'fd-api-key';
 
 export interface FreshdeskHandlerOptions {
+  /** A second key the account takes, an agent's: it reads tickets but may not change automations. */
+  readonly agentApiKey?: string;
   /** e.g. `https://acme.freshdesk.com`; default: any origin (for `serveSimulator`). */
   readonly baseUrl?: string;
   readonly apiKey?: string;
@@ -114,7 +117,12 @@ export function createFreshdeskHandlers(
     throw new TypeError(`createFreshdeskHandlers needs a freshdesk account, got ${account.vendor}`);
   const state = account.state;
   const gate = account.gate;
-  const vendor = dialect(options.apiKey ?? DEFAULT_FRESHDESK_API_KEY);
+  const adminVendor = dialect(options.apiKey ?? DEFAULT_FRESHDESK_API_KEY);
+  const agentVendor = options.agentApiKey === undefined ? null : dialect(options.agentApiKey);
+  const vendor: VendorDialect = {
+    ...adminVendor,
+    authorize: (request) => adminVendor.authorize(request) || (agentVendor?.authorize(request) ?? false),
+  };
   const origin = options.baseUrl?.replace(/\/+$/, '') ?? '*';
   const includeCredits = options.includeCredits ?? 2;
   const t = state.table;
@@ -306,7 +314,15 @@ export function createFreshdeskHandlers(
     cost,
   });
   const costOf = (url: URL): number => 1 + includeCredits * [...includes(url)].filter((v) => v !== 'company').length;
+  const setup = createFreshdeskAdminHandlers(account, {
+    origin,
+    vendor,
+    // The account's key is its admin's; `agentApiKey` signs in as an agent, whom automations refuse.
+    isAdmin: (request) => basicCredentials(request.headers.get('authorization'))?.user !== options.agentApiKey,
+    route: (name) => route(name, ['account']),
+  });
   return [
+    ...setup,
     http.get(`${origin}/api/v2/tickets`, ({ request }) => {
       const url = new URL(request.url);
       return gate.handle(request, vendor, route('list-tickets', ['account', 'tickets-list'], costOf(url)), () =>

@@ -1,8 +1,16 @@
 /** Small helpers the vendor handlers share: responses, auth headers, times and query numbers. */
 import { HttpResponse } from 'msw';
 
-/** A JSON response with extra headers. */
+/**
+ * A JSON response with extra headers; no body for 204, and a text body as it is when the headers
+ * name a type other than JSON (a PEM file).
+ */
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  if (status === 204) return new HttpResponse(null, { status, headers });
+  const type = headers['content-type'];
+  if (typeof body === 'string' && type !== undefined && !type.includes('json')) {
+    return new HttpResponse(body, { status, headers });
+  }
   return new HttpResponse(JSON.stringify(body), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },

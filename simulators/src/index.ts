@@ -79,3 +79,11 @@ export type {
   FreshdeskTicketJson,
 } from './freshdesk-format.js';
 export type { ZigpollResponseJson } from './zigpoll-format.js';
+export { adminOf, type AccountAdmin, type CreatedRule, type CreatedTrigger, type CreatedWebhook } from './account-admin.js';
+export {
+  createConfiguredWebhookSender,
+  type AddressedRequest,
+  type ConfiguredDelivery,
+  type ConfiguredWebhookSender,
+} from './configured-webhooks.js';
+export type { ZendeskOAuthClient } from './zendesk-admin-handlers.js';

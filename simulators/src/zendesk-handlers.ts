@@ -31,6 +31,8 @@ import {
   type ZendeskUserJson,
 } from './zendesk-format.js';
 import { RatingState } from './ticket-table.js';
+import { adminOf } from './account-admin.js';
+import { createZendeskAdminHandlers, type ZendeskOAuthClient } from './zendesk-admin-handlers.js';
 import { zendeskSurveyResponse } from './zendesk-survey-format.js';
 
 /** API token and OAuth token the simulated account accepts. */
@@ -71,6 +73,10 @@ export interface ZendeskHandlerOptions {
    * expired cursor; the answer here is the one it gives an invalid cursor.
    */
   readonly cursorMaxAgeMs?: number;
+  /** The OAuth client Connect uses; without it the account has no consent page. */
+  readonly oauth?: ZendeskOAuthClient;
+  /** The Marketplace app whose public key `/api/v2/apps/{id}/public_key.pem` serves. */
+  readonly app?: { readonly appId: number; readonly publicKeyPem: string };
 }
 
 const MAX_EXPORT_PAGE = 1000;
@@ -154,8 +160,23 @@ export function createZendeskHandlers(
   const state = account.state;
   const gate = account.gate;
   const credentials = options.credentials ?? DEFAULT_ZENDESK_CREDENTIALS;
-  const vendor = dialect(credentials);
+  const admin = adminOf(account);
+  const apiVendor = dialect(credentials);
+  // Tokens its OAuth flow issued sign in too, as the user who consented.
+  const grantedAgent = (request: Request): number | undefined => {
+    const bearer = bearerToken(request.headers.get('authorization'));
+    return bearer === null ? undefined : admin.tokens.get(bearer);
+  };
+  const vendor: VendorDialect = {
+    ...apiVendor,
+    authorize: (request) => apiVendor.authorize(request) || grantedAgent(request) !== undefined,
+  };
   const signedInRole = credentials.role ?? 'admin';
+  const roleOf = (request: Request): string | null => {
+    const granted = grantedAgent(request);
+    if (granted !== undefined) return account.history.agents[granted]?.role ?? null;
+    return apiVendor.authorize(request) ? signedInRole : null;
+  };
   // `/users/me` also answers a request without credentials (the anonymous user); wrong ones get 401.
   const meVendor: VendorDialect = {
     ...vendor,
@@ -422,6 +443,8 @@ export function createZendeskHandlers(
   function signedInUser(request: Request): RouteResult {
     if (request.headers.get('authorization') === null) return { status: 200, body: { user: ANONYMOUS_USER } };
     const base = originOf(new URL(request.url));
+    const granted = grantedAgent(request);
+    if (granted !== undefined) return { status: 200, body: { user: zendeskUser(state, { agent: granted }, base) } };
     const agent = account.history.agents.find((a) => a.email === credentials.email);
     if (agent !== undefined && agent.role === signedInRole) {
       return { status: 200, body: { user: zendeskUser(state, { agent: agent.index }, base) } };
@@ -516,5 +539,13 @@ export function createZendeskHandlers(
   const me = paths('/api/v2/users/me').map((path) =>
     http.get(path, ({ request }) => gate.handle(request, meVendor, meRoute, () => signedInUser(request))),
   );
-  return [...handlers, ...me];
+  const setup = createZendeskAdminHandlers(account, {
+    origin,
+    vendor,
+    roleOf,
+    route: (name) => route(name, ['account']),
+    ...(options.oauth === undefined ? {} : { oauth: options.oauth }),
+    ...(options.app === undefined ? {} : { app: options.app }),
+  });
+  return [...handlers, ...me, ...setup];
 }

@@ -23,6 +23,8 @@ export interface ZendeskWebhookSetup {
   readonly webhookId?: string;
   readonly ratingsWebhookId?: string;
   readonly accountId?: number;
+  /** The ratings trigger's body before its placeholders render; default {@link ZENDESK_RATING_TRIGGER_BODY}. */
+  readonly ratingsBody?: string;
 }
 
 export const DEFAULT_ZENDESK_WEBHOOK_ID = '01HZFRNTL1NEEVENTS0000000A';
@@ -163,14 +165,14 @@ function signed(kind: string, webhookId: string, secret: string, body: string, n
 }
 
 /** The rendered ratings trigger body: placeholders replaced by JSON-escaped text. */
-function ratingTriggerBody(state: AccountState, index: number, ticketId: number): string {
+function ratingTriggerBody(state: AccountState, index: number, ticketId: number, template: string): string {
   const good = state.table.rating[index] === RatingState.good;
   const values: Record<string, string> = {
     'ticket.id': String(ticketId),
     'satisfaction.current_rating': good ? "Good, I'm satisfied" : "Bad, I'm unsatisfied",
     'satisfaction.current_comment': ratingCommentOf(state, index) ?? '',
   };
-  return ZENDESK_RATING_TRIGGER_BODY.replace(/\{\{([a-z_.]+)\}\}/g, (whole, name: string) => {
+  return template.replace(/\{\{([a-z_.]+)\}\}/g, (whole, name: string) => {
     const value = values[name];
     return value === undefined ? whole : JSON.stringify(value).slice(1, -1);
   });
@@ -215,7 +217,7 @@ export function zendeskWebhookRequests(
         'trigger:satisfaction-changed',
         setup.ratingsWebhookId ?? DEFAULT_ZENDESK_RATINGS_WEBHOOK_ID,
         setup.ratingsSecret ?? setup.secret,
-        ratingTriggerBody(state, index, event.ticketId),
+        ratingTriggerBody(state, index, event.ticketId, setup.ratingsBody ?? ZENDESK_RATING_TRIGGER_BODY),
         nowMs,
       ),
     );

@@ -112,6 +112,21 @@ export function createFreshworksHost(client: FreshworksClient, location: HostLoc
       await invoke('register', { host: accountHost });
       return (await invoke('signIn', body)) as SessionResponse;
     },
+    // The user's own key goes straight to the connector (it is typed here, not a secure setting).
+    async proveIdentity(apiKey: string): Promise<void> {
+      const { connectorUrl, accountHost } = await ready();
+      const { loggedInUser } = (await client.data.get('loggedInUser')) as { loggedInUser?: { id?: unknown } };
+      const response = await fetch(`${connectorUrl}/v1/auth/freshdesk/proof`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ host: accountHost, agentId: String(loggedInUser?.id ?? ''), apiKey }),
+      });
+      const body = (await response.json().catch(() => null)) as { userKey?: string; error?: { code?: string; message?: string } } | null;
+      if (!response.ok || typeof body?.userKey !== 'string') {
+        throw new ConnectorError(response.status, body?.error?.code ?? 'http', body?.error?.message ?? `the proof failed (${response.status})`);
+      }
+      globalThis.localStorage?.setItem('frontline.userKey', body.userKey);
+    },
     resize(heightPx) {
       void client.instance.resize({ height: `${Math.min(MAX_HEIGHT, Math.ceil(heightPx))}px` });
     },

@@ -53,6 +53,11 @@ export interface SidebarHost {
    * helpdesk's API before it connects anything.
    */
   isHelpdeskAdmin?(): Promise<boolean>;
+  /**
+   * Proves once who the user is with their own helpdesk API key (Freshdesk, whose sign-in proves
+   * only the account), keeping the personal key the connector answers for later sign-ins.
+   */
+  proveIdentity?(apiKey: string): Promise<void>;
   /** Opens a helpdesk page in a window of its own (the consent page); `window.open` when absent. */
   openWindow?(url: string): void;
   /** Where the UI keeps the agent's choices (the period shown); the browser's localStorage when absent. */

@@ -6,6 +6,7 @@
  * automation rules that call its webhook, and queues the first sync. No secret is typed twice.
  */
 import { createHash } from 'node:crypto';
+import type { Agent } from '@frontline/kpi';
 import type { Clock } from '../clock.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { Logger } from '../logger.js';
@@ -44,6 +45,8 @@ export interface FreshdeskConnect {
    * the one the connector stored), asked once per key and process.
    */
   accepts(tenant: Tenant, apiKey: string): Promise<boolean>;
+  /** The agent whose key `apiKey` is, as the account's API says; null when it refuses the key. */
+  identify(tenant: Tenant, apiKey: string): Promise<Agent | null>;
 }
 
 /** Keys the account's API took, per tenant, as hashes; bounded so a flood of keys cannot grow it. */
@@ -73,8 +76,9 @@ export function createFreshdeskConnect(deps: FreshdeskConnectDeps): FreshdeskCon
     const existing = (await deps.store.listTenants()).find((t) => t.vendor === 'freshdesk' && t.baseUrl === baseUrl);
     const draft = unsavedTenant({ name: existing?.name ?? 'connecting', vendor: 'freshdesk', baseUrl, credentials, zigpoll: null });
     const client = deps.clientFor(draft);
+    let installer: Agent;
     try {
-      await client.checkAccess();
+      installer = await client.checkAccess();
     } catch (error) {
       if (error instanceof AccountCheckError) {
         throw new ConnectError(`${error.message}: an admin corrects the API key in the app's settings`, 'refused');
@@ -85,6 +89,8 @@ export function createFreshdeskConnect(deps: FreshdeskConnectDeps): FreshdeskCon
 
     const taken = new Set((await deps.store.listTenants()).map((t) => t.name));
     const tenant = await deps.store.addTenant({ ...draft, name: tenantNameFor(host, taken) });
+    // Whoever's key installed the app administers it in Frontline, once they prove it is them.
+    await deps.store.coaching.setRole(tenant.id, installer.id, 'admin');
     let installed;
     try {
       installed = await client.setup!.install(webhookUrlOf(deps.publicUrl, tenant));
@@ -105,19 +111,23 @@ export function createFreshdeskConnect(deps: FreshdeskConnectDeps): FreshdeskCon
   }
 
   const accepted = new Set<string>();
+  async function identify(tenant: Tenant, apiKey: string): Promise<Agent | null> {
+    try {
+      return await deps.clientFor({ ...tenant, credentials: { kind: 'freshdesk-key', apiKey } }).checkAccess();
+    } catch (error) {
+      if (error instanceof AccountCheckError) return null;
+      throw error;
+    }
+  }
+
   async function accepts(tenant: Tenant, apiKey: string): Promise<boolean> {
     const seen = `${tenant.id}:${createHash('sha256').update(apiKey).digest('base64url')}`;
     if (accepted.has(seen)) return true;
-    try {
-      await deps.clientFor({ ...tenant, credentials: { kind: 'freshdesk-key', apiKey } }).checkAccess();
-    } catch (error) {
-      if (error instanceof AccountCheckError) return false;
-      throw error;
-    }
+    if ((await identify(tenant, apiKey)) === null) return false;
     if (accepted.size >= MAX_ACCEPTED) accepted.clear();
     accepted.add(seen);
     return true;
   }
 
-  return { register, accountUrlOf, accepts };
+  return { register, accountUrlOf, accepts, identify };
 }

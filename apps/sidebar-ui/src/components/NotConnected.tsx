@@ -49,7 +49,8 @@ export function NotConnected({ onConnected }: { onConnected: () => void }) {
           onConnected();
         },
         (error: unknown) => {
-          if (error instanceof ConnectorError && error.code === 'not_connected') return;
+          // Not yet, or connected but the first sync has not read the account's agents yet.
+          if (error instanceof ConnectorError && (error.code === 'not_connected' || error.code === 'forbidden')) return;
           clearInterval(timer);
           if (live) setStep({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
         },

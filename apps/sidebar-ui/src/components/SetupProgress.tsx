@@ -25,7 +25,7 @@ export function SetupProgress() {
         (next) => {
           if (!live) return;
           setStatus(next);
-          if (!(next.recent.share >= 1 && next.history.done)) timer = setTimeout(poll, POLL_MS);
+          if (!(next.recent.share >= 1 && next.history.done && next.manualSteps.length === 0)) timer = setTimeout(poll, POLL_MS);
         },
         // An older connector has no status route: the panel stays away rather than show an error.
         () => live && setStatus('unavailable'),
@@ -37,7 +37,17 @@ export function SetupProgress() {
     };
   }, [client]);
 
-  if (status === null || status === 'unavailable' || (status.recent.share >= 1 && status.history.done)) return null;
+  if (status === null || status === 'unavailable') return null;
+  const steps = status.manualSteps.length > 0 && (
+    <Section title={tr.t('setup.byHand')}>
+      <ol>
+        {status.manualSteps.map((step) => (
+          <li key={step}>{step}</li>
+        ))}
+      </ol>
+    </Section>
+  );
+  if (status.recent.share >= 1 && status.history.done) return steps || null;
   const waiting = Object.entries(status.recent.byKpi)
     .filter(([, share]) => share < 1)
     .sort(([, a], [, b]) => a - b)
@@ -58,6 +68,7 @@ export function SetupProgress() {
         </Paragraph>
       )}
       {status.webhooks === 'none' && <Paragraph>{tr.t('setup.noWebhooks')}</Paragraph>}
+      {steps}
     </Section>
   );
 }

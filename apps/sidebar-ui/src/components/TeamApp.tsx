@@ -4,10 +4,11 @@ import type { AgentKpiKey } from '@frontline/kpi';
 import { Paragraph } from '@zendeskgarden/react-typography';
 import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../app-context.js';
-import type { SortOrder, TeamSort } from '../connector-client.js';
+import { ConnectorError, type SortOrder, type TeamSort } from '../connector-client.js';
 import { useResource } from '../use-resource.js';
 import { AccountPanel } from './AccountPanel.js';
 import { DrillDown } from './DrillDown.js';
+import { IdentityProof } from './IdentityProof.js';
 import { NoteForm } from './NoteForm.js';
 import { PeriodTabs } from './PeriodTabs.js';
 import { Section } from './Section.js';
@@ -21,7 +22,7 @@ interface Sorting {
 }
 
 export function TeamApp() {
-  const { client, tr } = useApp();
+  const { client, host, tr } = useApp();
   const [period, setPeriod] = useState<PeriodName>('last7Days');
   const [sorting, setSorting] = useState<Sorting>({ by: 'name', order: 'asc' });
   const [team, controls] = useResource(() => client.team(period, sorting.by, sorting.order), [client, period, sorting]);
@@ -71,7 +72,13 @@ export function TeamApp() {
         ) : (
           <PeriodTabs period={period} onChange={setPeriod}>
             {team.status === 'loading' && table === null && <Loading />}
-            {team.status === 'error' && <ErrorNotice error={team.error} onRetry={controls.reload} />}
+            {team.status === 'error' &&
+              (host.proveIdentity !== undefined && team.error instanceof ConnectorError && team.error.code === 'forbidden' ? (
+                // Freshdesk signs everyone in as an agent until they prove who they are.
+                <IdentityProof onProven={() => globalThis.location.reload()} />
+              ) : (
+                <ErrorNotice error={team.error} onRetry={controls.reload} />
+              ))}
             {team.status !== 'error' &&
               table !== null &&
               (table.agents.length === 0 ? (

@@ -32,6 +32,7 @@ export function connectionStatus(overrides: Partial<ConnectionStatusResponse> = 
     vendor: 'zendesk',
     connectedAt: '2026-12-07T09:00:00.000Z',
     webhooks: 'created',
+    manualSteps: [],
     recent: { share: 0.2, byKpi: { csat: 0.2, solved: 0.45, one_touch_rate: 0.3 } },
     history: { done: false, reachedTime: null },
     ...overrides,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Agent } from '@frontline/kpi';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
@@ -13,7 +14,13 @@ import type { Tenant } from '../../store/sync-store.js';
 import { ApiError } from '../api-error.js';
 import { iso } from '../present-kpis.js';
 import { AUTH_ERRORS, BEARER, ErrorBody } from '../schemas/common-schemas.js';
-import { FreshdeskExchangeBody, SessionBody, ZendeskExchangeBody } from '../schemas/auth-schemas.js';
+import {
+  FreshdeskExchangeBody,
+  FreshdeskProof,
+  FreshdeskProofBody,
+  SessionBody,
+  ZendeskExchangeBody,
+} from '../schemas/auth-schemas.js';
 import { freshdeskKeyOf } from '../freshdesk-key-header.js';
 import type { ServerDeps } from '../server-deps.js';
 import { helpdeskRole, notAnAgent, roleNow } from '../session-role.js';
@@ -268,6 +275,45 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
         );
       }
       return signIn(tenant, agent, role);
+    },
+  );
+
+  app.post<{ Body: Static<typeof FreshdeskProofBody> }>(
+    '/v1/auth/freshdesk/proof',
+    {
+      config: { throttle: 'sign-in' },
+      schema: {
+        summary: "Prove once who you are on Freshdesk with your own API key, for the personal key a lead's or admin's role needs",
+        description:
+          "Freshdesk's sign-in proves the account, not the user. A user who types their own API key into the app proves " +
+          'they are that agent: the connector asks Freshdesk whose key it is, forgets the key, and answers a personal ' +
+          'key (stored hashed) that the app sends at every sign-in.',
+        tags: ['auth'],
+        body: FreshdeskProofBody,
+        response: { 200: FreshdeskProof, ...AUTH_ERRORS },
+      },
+    },
+    async (request) => {
+      const { host, agentId, apiKey } = request.body;
+      const lower = host.toLowerCase();
+      const tenant = (await deps.tenants.all()).find((t) => t.vendor === 'freshdesk' && hostOf(t.baseUrl) === lower);
+      const freshdesk = deps.connect.freshdesk;
+      if (tenant === undefined || freshdesk === null) {
+        throw refuse(request, null, 'unknown_account', 'this Freshdesk account is not connected to Frontline');
+      }
+      const agent = await freshdesk.identify(tenant, apiKey);
+      if (agent === null || agent.id !== agentId) {
+        throw refuse(
+          request,
+          tenant.name,
+          'not_your_key',
+          'Freshdesk does not know this API key as yours: copy it from your profile (Profile settings > View API key)',
+        );
+      }
+      const userKey = randomBytes(24).toString('base64url');
+      await deps.store.saveUserKeyHash(tenant.id, agentId, hashUserKey(userKey));
+      deps.log.info({ tenant: tenant.name, user: agentId }, 'freshdesk user proved who they are');
+      return { userKey };
     },
   );
 }

@@ -32,3 +32,16 @@ export const FreshdeskExchangeBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const FreshdeskProofBody = Type.Object(
+  {
+    host: Line({ minLength: 1, maxLength: 200, description: "the account's host (acme.freshdesk.com)" }),
+    agentId: Id,
+    apiKey: Line({ minLength: 8, maxLength: 200, description: "the user's own Freshdesk API key; checked, never stored" }),
+  },
+  { additionalProperties: false },
+);
+
+export const FreshdeskProof = Type.Object({
+  userKey: Type.String({ description: 'the personal key: send it as `userKey` at every sign-in from now on' }),
+});

@@ -1,0 +1,286 @@
+/**
+ * An admin's path from installing the app to numbers, with no shell: a fresh connector that has
+ * only its operator's settings (a real `frontline serve` process), a simulated helpdesk, and
+ * Chromium. Zendesk: the admin clicks Connect, allows access on the simulator's consent page, and
+ * watches the first sync; an agent then sees numbers; Disconnect removes the webhooks, revokes the
+ * token and deletes every row. Freshdesk: the install's API key registers the account at the first
+ * sign-in and the agent sees numbers. Screenshots go to test/.artifacts/.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { signZendeskAppToken } from '@frontline/connector/auth';
+import { systemClock } from '@frontline/connector/clock';
+import {
+  adminOf,
+  createConfiguredWebhookSender,
+  createFreshdeskHandlers,
+  createSimulatedAccount,
+  createZendeskHandlers,
+  DEFAULT_FRESHDESK_API_KEY,
+  generateHistory,
+  serveSimulator,
+  type SimulatedAccount,
+  type SimulatorServer,
+} from '@frontline/simulators';
+import { freshworksParentPage, ZAF_SDK_URL, zafSdkScript, zendeskParentPage } from '@frontline/demo/hosts';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../support/free-port.js';
+import { startFrontline, type FrontlineProcess } from '../support/frontline-process.js';
+import { launchChromium } from './chromium.js';
+import { serveParents } from './harness.js';
+
+const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url));
+const OAUTH = { clientId: 'frontline_marketplace', clientSecret: 'oauth-client-secret-of-the-test' };
+const APP_ID = 4242;
+const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const PUBLIC_PEM = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+
+interface Helpdesk {
+  readonly account: SimulatedAccount;
+  readonly simulator: SimulatorServer;
+  readonly host: string;
+}
+
+async function simulated(vendor: 'zendesk' | 'freshdesk'): Promise<Helpdesk> {
+  const history = generateHistory({ seed: 33, tickets: 1_500, days: 30, now: Date.now() - 120_000 });
+  const account = createSimulatedAccount({ vendor, history, clock: systemClock });
+  const simulator = await serveSimulator(
+    account.vendor === 'zendesk'
+      ? createZendeskHandlers(account as Parameters<typeof createZendeskHandlers>[0], {
+          oauth: OAUTH,
+          app: { appId: APP_ID, publicKeyPem: PUBLIC_PEM },
+        })
+      : createFreshdeskHandlers(account as Parameters<typeof createFreshdeskHandlers>[0]),
+  );
+  return { account, simulator, host: new URL(simulator.url).host };
+}
+
+/** The token Zendesk signs when it loads the app's page for this user. */
+function appToken(host: string, userId: number): string {
+  const now = Math.floor(Date.now() / 1000);
+  return signZendeskAppToken(
+    { iss: host, aud: `https://${host}/api/v2/apps/installations/1.json`, sub: userId, iat: now, exp: now + 300 },
+    keys.privateKey,
+  );
+}
+
+async function frameOf(page: Page): Promise<Frame> {
+  const element = await page.waitForSelector('iframe');
+  const frame = await element.contentFrame();
+  if (frame === null) throw new Error('the app frame did not load');
+  return frame;
+}
+
+describe('an admin connects from the app, with no shell', () => {
+  let dataDir: string;
+  let apiUrl: string;
+  let serve: FrontlineProcess;
+  let browser: Browser;
+  let parents: { url: string; server: Server };
+  let zendesk: Helpdesk;
+  let freshdesk: Helpdesk;
+  const pages = new Map<string, () => string>();
+  let sdk: string;
+
+  beforeAll(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    [zendesk, freshdesk] = await Promise.all([simulated('zendesk'), simulated('freshdesk')]);
+    parents = await serveParents(pages);
+    sdk = await zafSdkScript();
+    dataDir = await mkdtemp(join(tmpdir(), 'frontline-connect-'));
+    const keyFile = join(dataDir, 'zendesk-app.pem');
+    await writeFile(keyFile, PUBLIC_PEM);
+    const port = await freePort();
+    apiUrl = `http://127.0.0.1:${port}`;
+    // Only what the operator configures once for the Marketplace apps: no tenant, no secret per account.
+    serve = startFrontline(['serve'], {
+      PORT: String(port),
+      FRONTLINE_DATA_DIR: join(dataDir, 'store'),
+      FRONTLINE_PUBLIC_URL: apiUrl,
+      FRONTLINE_ZENDESK_OAUTH_CLIENT_ID: OAUTH.clientId,
+      FRONTLINE_ZENDESK_OAUTH_CLIENT_SECRET: OAUTH.clientSecret,
+      FRONTLINE_ZENDESK_APP_PUBLIC_KEY: keyFile,
+      // The simulators speak plain http on loopback.
+      FRONTLINE_ZENDESK_ACCOUNT_URL: 'http://{host}',
+      FRONTLINE_FRESHDESK_ACCOUNT_URL: 'http://{host}',
+      FRONTLINE_FRAME_ANCESTORS: parents.url,
+      LOG_LEVEL: 'warn',
+    });
+    await serve.waitFor('frontline API listening', 60_000);
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.kill();
+    parents?.server.close();
+    for (const helpdesk of [zendesk, freshdesk]) {
+      await helpdesk?.simulator.close();
+      await helpdesk?.account.stop();
+    }
+    if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('Zendesk: Connect, consent, progress, an agent with numbers, then Disconnect deletes every row', async () => {
+    const { account, host } = zendesk;
+    const [admin, agent] = account.history.agents;
+    const deliveries = createConfiguredWebhookSender(account);
+    const stopDelivering = deliveries.start();
+    const setupOf = adminOf(account);
+    const zendeskPage = (userId: number, location: 'ticket_sidebar' | 'nav_bar', role: string) => () =>
+      zendeskParentPage({
+        connectorUrl: apiUrl,
+        location,
+        signedToken: appToken(host, userId),
+        values: { 'currentUser.locale': 'en-US', 'currentUser.role': role },
+      });
+    pages.set('/zendesk/admin', zendeskPage(admin!.id, 'ticket_sidebar', 'admin'));
+    pages.set('/zendesk/agent', zendeskPage(agent!.id, 'ticket_sidebar', 'agent'));
+    pages.set('/zendesk/admin-team', zendeskPage(admin!.id, 'nav_bar', 'admin'));
+    const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+    // Zendesk serves its SDK from its CDN, which this machine cannot reach.
+    await context.route(ZAF_SDK_URL, (route) => route.fulfill({ body: sdk, contentType: 'text/javascript' }));
+    try {
+      // An agent of the account before anyone connected it: whom to ask, no button.
+      const early = await context.newPage();
+      await early.goto(`${parents.url}/zendesk/agent`);
+      const earlyFrame = await frameOf(early);
+      await earlyFrame.getByText('Ask an admin of your Zendesk account').waitFor({ timeout: 30_000 }).catch(async (e) => {
+        console.log('DEBUG', await earlyFrame.locator('body').innerText(), serve.stderr());
+        throw e;
+      });
+      expect(await earlyFrame.getByRole('button', { name: 'Connect' }).count()).toBe(0);
+      await early.close();
+
+      const page = await context.newPage();
+      const clicked = Date.now();
+      await page.goto(`${parents.url}/zendesk/admin`);
+      const frame = await frameOf(page);
+      const connect = frame.getByRole('button', { name: 'Connect' });
+      await connect.waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: `${ARTIFACTS}connect-zendesk-not-connected.png`, fullPage: true });
+      const [consent] = await Promise.all([context.waitForEvent('page'), connect.click()]);
+      await consent.getByRole('button', { name: 'Allow' }).waitFor();
+      await consent.screenshot({ path: `${ARTIFACTS}connect-zendesk-consent.png` });
+      await consent.getByRole('button', { name: 'Allow' }).click();
+      await consent.getByRole('heading', { name: 'Frontline is connected' }).waitFor({ timeout: 30_000 });
+      await consent.close();
+
+      // The app goes on by itself: the admin's numbers, and the first sync's progress.
+      await frame.getByRole('heading', { name: 'My KPIs' }).waitFor({ timeout: 60_000 });
+      await frame.getByRole('heading', { name: 'Setting up Frontline' }).waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: `${ARTIFACTS}connect-zendesk-progress.png`, fullPage: true });
+
+      // What Connect made in the account: two webhooks to the connector and the ratings trigger.
+      expect([...setupOf.webhooks.values()].map((w) => [w.endpoint, w.subscriptions.includes('conditional_ticket_events')])).toEqual([
+        [`${apiUrl}/v1/webhooks/zendesk/127-0-0-1-${host.split(':')[1]}`, false],
+        [`${apiUrl}/v1/webhooks/zendesk/127-0-0-1-${host.split(':')[1]}`, true],
+      ]);
+      expect(setupOf.triggers.size).toBe(1);
+      expect(setupOf.tokens.size).toBe(1);
+
+      // An agent now sees numbers in the ticket sidebar.
+      const agentPage = await context.newPage();
+      await agentPage.goto(`${parents.url}/zendesk/agent`);
+      const agentFrame = await frameOf(agentPage);
+      await agentFrame.locator('[data-kpi-value]').first().waitFor({ timeout: 90_000 });
+      const firstNumbers = Date.now() - clicked;
+      console.log(`Zendesk: Connect clicked to an agent's first numbers in ${(firstNumbers / 1000).toFixed(1)} s`);
+      expect(await agentFrame.getByRole('heading', { name: 'Setting up Frontline' }).count()).toBe(0);
+      await agentPage.screenshot({ path: `${ARTIFACTS}connect-zendesk-agent.png`, fullPage: true });
+
+      // A change at the vendor reaches the connector through the webhook Connect created.
+      const open = account.openTicketOf(agent!.id);
+      expect(open).not.toBeNull();
+      account.updateTicket(open!.id, { kind: 'solve' });
+      await expect
+        .poll(() => deliveries.deliveries.map((d) => [d.kind, d.status]), { timeout: 15_000 })
+        .toContainEqual(['zen:event-type:ticket.status_changed', 202]);
+
+      // Disconnect, from the admin's team view.
+      const team = await context.newPage();
+      await team.goto(`${parents.url}/zendesk/admin-team`);
+      const teamFrame = await frameOf(team);
+      await teamFrame.getByRole('button', { name: 'Disconnect…' }).click({ timeout: 60_000 });
+      const name = `127-0-0-1-${host.split(':')[1]}`;
+      await teamFrame.getByLabel(`Type ${name} to disconnect`).fill(name);
+      await teamFrame.getByRole('button', { name: 'Disconnect and delete' }).click();
+      await teamFrame.getByText('Disconnected').first().waitFor({ timeout: 30_000 });
+      await team.screenshot({ path: `${ARTIFACTS}connect-zendesk-disconnected.png`, fullPage: true });
+      expect(setupOf.webhooks.size).toBe(0);
+      expect(setupOf.triggers.size).toBe(0);
+      expect([setupOf.tokens.size, setupOf.revoked.size]).toEqual([0, 1]);
+    } finally {
+      stopDelivering();
+      await context.close();
+    }
+  }, 240_000);
+
+  it('Freshdesk: the install registers the account at its first sign-in, and the agent sees numbers', async () => {
+    const { account, simulator } = freshdesk;
+    const agent = account.history.agents[1]!;
+    pages.set('/freshdesk/agent', () =>
+      freshworksParentPage({
+        appUrl: `${parents.url}/app/index.html`,
+        connectorUrl: apiUrl,
+        accountUrl: simulator.url,
+        apiKey: DEFAULT_FRESHDESK_API_KEY,
+        agentId: String(agent.id),
+        ticket: null,
+      }),
+    );
+    const page = await browser.newPage({ viewport: { width: 400, height: 900 } });
+    try {
+      const started = Date.now();
+      await page.goto(`${parents.url}/freshdesk/agent`);
+      const frame = await frameOf(page);
+      await frame.locator('[data-kpi-value]').first().waitFor({ timeout: 120_000 }).catch(async (e) => {
+        console.log('DEBUG', await frame.locator('body').innerText(), serve.stderr());
+        throw e;
+      });
+      console.log(`Freshdesk: install to an agent's first numbers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      await page.screenshot({ path: `${ARTIFACTS}connect-freshdesk-agent.png`, fullPage: true });
+      // The template calls the platform made: signIn (not connected), register, signIn.
+      const calls = (await page.evaluate('window.freshdesk.calls')) as string[];
+      expect(calls.slice(0, 3)).toEqual(['signIn', 'register', 'signIn']);
+      // The automation rules Connect created, calling the connector with a secret header.
+      const rules = [...adminOf(account).rules.values()];
+      expect(rules.map((r) => r.type).sort()).toEqual([1, 4]);
+      for (const rule of rules) expect(rule.webhooks[0]?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1\/webhooks\/freshdesk\//);
+    } finally {
+      await page.close();
+    }
+  }, 240_000);
+
+  it('leaves no row of the disconnected account in the store', async () => {
+    await serve.kill();
+    const db = await PGlite.create(join(dataDir, 'store', 'pglite'));
+    try {
+      const tables = await db.query<{ table_name: string }>(
+        `SELECT table_name FROM information_schema.columns WHERE column_name = 'tenant_id' AND table_schema = 'public'`,
+      );
+      const [zendeskTenant] = (
+        await db.query<{ id: string }>(`SELECT id::text AS id FROM tenants WHERE base_url = $1`, [zendesk.simulator.url])
+      ).rows;
+      expect(zendeskTenant).toBeUndefined();
+      const names = (await db.query<{ name: string }>('SELECT name FROM tenants')).rows.map((r) => r.name);
+      expect(names).toEqual([`127-0-0-1-${freshdesk.host.split(':')[1]}`]);
+      const freshdeskId = (await db.query<{ id: string }>('SELECT id::text AS id FROM tenants')).rows[0]!.id;
+      for (const { table_name } of tables.rows) {
+        const others = await db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM ${table_name} WHERE tenant_id::text <> $1`,
+          [freshdeskId],
+        );
+        expect(others.rows[0]!.n, table_name).toBe(0);
+      }
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+});
