@@ -173,7 +173,8 @@ function readConnect(
   value: (name: string) => string | null,
 ): Pick<Env, 'publicUrl' | 'zendeskConnect' | 'freshdeskAccountUrl'> {
   const publicUrl = value('FRONTLINE_PUBLIC_URL');
-  if (publicUrl !== null) checkUrl('FRONTLINE_PUBLIC_URL', publicUrl, ['https:', 'http:'], 'https://frontline.example.com');
+  if (publicUrl !== null)
+    checkUrl('FRONTLINE_PUBLIC_URL', publicUrl, ['https:', 'http:'], 'https://frontline.example.com');
   const given = Object.values(CONNECT).filter((name) => value(name) !== null);
   const accountUrl = readAccountUrl(value, 'FRONTLINE_ZENDESK_ACCOUNT_URL');
   const freshdeskAccountUrl = readAccountUrl(value, 'FRONTLINE_FRESHDESK_ACCOUNT_URL');

@@ -155,23 +155,28 @@ function openConnect(
         ? null
         : createFreshdeskConnect({ ...deps, accountUrl: env.freshdeskAccountUrl, publicUrl: env.publicUrl }),
     stepsByHand: (tenant) =>
-      deps.clientFor(tenant).setup?.stepsByHand(webhookUrlOf(env.publicUrl ?? '', tenant), tenant.access.webhookSecrets) ?? [],
-    disconnect: (tenant) => disconnectTenant(tenant, { store: deps.store, client: deps.clientFor(tenant), log: deps.log }),
+      deps
+        .clientFor(tenant)
+        .setup?.stepsByHand(webhookUrlOf(env.publicUrl ?? '', tenant), tenant.access.webhookSecrets) ?? [],
+    disconnect: (tenant) =>
+      disconnectTenant(tenant, { store: deps.store, client: deps.clientFor(tenant), log: deps.log }),
   };
 }
 
 /** The app's public key: PEM text as given, or read from the file the variable names. */
 async function readPublicKey(value: string): Promise<string> {
-  const pem = value.includes('-----BEGIN') ? value : await readFile(value, 'utf8').catch((error: unknown) => {
-    throw new ConfigError(
-      `FRONTLINE_ZENDESK_APP_PUBLIC_KEY names ${value}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): ` +
-        'give the PEM file Zendesk serves at /api/v2/apps/{app_id}/public_key.pem, or its text',
-    );
-  });
+  const pem = value.includes('-----BEGIN')
+    ? value
+    : await readFile(value, 'utf8').catch((error: unknown) => {
+        throw new ConfigError(
+          `FRONTLINE_ZENDESK_APP_PUBLIC_KEY names ${value}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): ` +
+            'give the PEM file Zendesk serves at /api/v2/apps/{app_id}/public_key.pem, or its text',
+        );
+      });
   try {
     createPublicKey(pem);
   } catch {
-    throw new ConfigError('FRONTLINE_ZENDESK_APP_PUBLIC_KEY is not a PEM public key: give the app\'s public_key.pem');
+    throw new ConfigError("FRONTLINE_ZENDESK_APP_PUBLIC_KEY is not a PEM public key: give the app's public_key.pem");
   }
   return pem;
 }

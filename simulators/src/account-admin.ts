@@ -39,7 +39,11 @@ export interface CreatedRule {
   /** 1 ticket creation, 4 ticket updates, 3 time triggers. */
   readonly type: number;
   readonly active: boolean;
-  readonly webhooks: readonly { readonly url: string; readonly content: string; readonly headers: Readonly<Record<string, string>> }[];
+  readonly webhooks: readonly {
+    readonly url: string;
+    readonly content: string;
+    readonly headers: Readonly<Record<string, string>>;
+  }[];
   readonly raw: Record<string, unknown>;
   readonly createdAt: string;
 }
@@ -89,5 +93,8 @@ export const randomToken = (): string => randomBytes(32).toString('hex');
 export function ulidLike(): string {
   const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
   const bytes = randomBytes(24);
-  return `01H${[...bytes].map((b) => alphabet[b % 32]).join('').slice(0, 23)}`;
+  return `01H${[...bytes]
+    .map((b) => alphabet[b % 32])
+    .join('')
+    .slice(0, 23)}`;
 }

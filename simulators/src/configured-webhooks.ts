@@ -31,8 +31,10 @@ export interface ConfiguredWebhookSender {
 }
 
 /** UNSURE: how a "Satisfaction | Changed" condition reads in the Triggers API. */
-const satisfactionChanged = (conditions: { all: readonly { field: string; operator: string }[]; any: readonly { field: string; operator: string }[] }) =>
-  [...conditions.all, ...conditions.any].some((c) => c.field === 'satisfaction_score' && c.operator === 'changed');
+const satisfactionChanged = (conditions: {
+  all: readonly { field: string; operator: string }[];
+  any: readonly { field: string; operator: string }[];
+}) => [...conditions.all, ...conditions.any].some((c) => c.field === 'satisfaction_score' && c.operator === 'changed');
 
 function zendeskRequests(account: SimulatedAccount, admin: AccountAdmin, event: TicketEvent): AddressedRequest[] {
   const now = account.clock.now();
@@ -40,7 +42,8 @@ function zendeskRequests(account: SimulatedAccount, admin: AccountAdmin, event: 
   for (const webhook of admin.webhooks.values()) {
     if (webhook.status !== 'active' || webhook.subscriptions.includes('conditional_ticket_events')) continue;
     const made = zendeskWebhookRequests(account.state, event, { secret: webhook.secret, webhookId: webhook.id }, now);
-    for (const request of made) if (webhook.subscriptions.includes(request.kind)) requests.push({ ...request, url: webhook.endpoint });
+    for (const request of made)
+      if (webhook.subscriptions.includes(request.kind)) requests.push({ ...request, url: webhook.endpoint });
   }
   for (const trigger of admin.triggers.values()) {
     if (!trigger.active || !satisfactionChanged(trigger.conditions)) continue;
@@ -50,10 +53,16 @@ function zendeskRequests(account: SimulatedAccount, admin: AccountAdmin, event: 
       const made = zendeskWebhookRequests(
         account.state,
         event,
-        { secret: webhook.secret, ratingsSecret: webhook.secret, ratingsWebhookId: webhook.id, ratingsBody: notification.body },
+        {
+          secret: webhook.secret,
+          ratingsSecret: webhook.secret,
+          ratingsWebhookId: webhook.id,
+          ratingsBody: notification.body,
+        },
         now,
       );
-      for (const request of made) if (request.kind === 'trigger:satisfaction-changed') requests.push({ ...request, url: webhook.endpoint });
+      for (const request of made)
+        if (request.kind === 'trigger:satisfaction-changed') requests.push({ ...request, url: webhook.endpoint });
     }
   }
   return requests;

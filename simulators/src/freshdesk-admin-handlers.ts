@@ -25,13 +25,19 @@ const FORBIDDEN: RouteResult = {
   status: 403,
   body: { code: 'access_denied', message: 'You are not authorized to perform this action.' },
 };
-const NOT_FOUND: RouteResult = { status: 404, body: { code: 'not_found', message: 'The requested resource was not found.' } };
+const NOT_FOUND: RouteResult = {
+  status: 404,
+  body: { code: 'not_found', message: 'The requested resource was not found.' },
+};
 const invalid = (field: string, message: string): RouteResult => ({
   status: 400,
   body: { description: 'Validation failed', errors: [{ field, message, code: 'invalid_value' }] },
 });
 
-export function createFreshdeskAdminHandlers(account: SimulatedAccount<'freshdesk'>, ctx: FreshdeskAdminContext): HttpHandler[] {
+export function createFreshdeskAdminHandlers(
+  account: SimulatedAccount<'freshdesk'>,
+  ctx: FreshdeskAdminContext,
+): HttpHandler[] {
   const admin = adminOf(account);
   const iso = () => new Date(account.clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const path = `${ctx.origin}/api/v2/automations/:type/rules`;
@@ -41,7 +47,13 @@ export function createFreshdeskAdminHandlers(account: SimulatedAccount<'freshdes
       const n = Number(type);
       return TYPES.has(n) ? produce(n) : NOT_FOUND;
     });
-  const json = (rule: CreatedRule) => ({ id: rule.id, ...rule.raw, active: rule.active, created_at: rule.createdAt, updated_at: rule.createdAt });
+  const json = (rule: CreatedRule) => ({
+    id: rule.id,
+    ...rule.raw,
+    active: rule.active,
+    created_at: rule.createdAt,
+    updated_at: rule.createdAt,
+  });
 
   function read(type: number, body: unknown, id: number, createdAt: string): CreatedRule | RouteResult {
     const rule = body as Record<string, unknown> | null;
@@ -51,8 +63,10 @@ export function createFreshdeskAdminHandlers(account: SimulatedAccount<'freshdes
     const webhooks: { url: string; content: string; headers: Record<string, string> }[] = [];
     for (const action of rule.actions as Record<string, unknown>[]) {
       if (action.name !== 'trigger_webhook') continue;
-      if (typeof action.url !== 'string' || !/^https?:\/\//.test(action.url)) return invalid('url', 'It should be a valid URL');
-      if (action.request_type !== 'POST') return invalid('request_type', "It should be one of these values: 'GET,POST,PUT,PATCH,DELETE'");
+      if (typeof action.url !== 'string' || !/^https?:\/\//.test(action.url))
+        return invalid('url', 'It should be a valid URL');
+      if (action.request_type !== 'POST')
+        return invalid('request_type', "It should be one of these values: 'GET,POST,PUT,PATCH,DELETE'");
       const headers = (action.custom_headers ?? {}) as Record<string, unknown>;
       webhooks.push({
         url: action.url,

@@ -79,7 +79,13 @@ export type {
   FreshdeskTicketJson,
 } from './freshdesk-format.js';
 export type { ZigpollResponseJson } from './zigpoll-format.js';
-export { adminOf, type AccountAdmin, type CreatedRule, type CreatedTrigger, type CreatedWebhook } from './account-admin.js';
+export {
+  adminOf,
+  type AccountAdmin,
+  type CreatedRule,
+  type CreatedTrigger,
+  type CreatedWebhook,
+} from './account-admin.js';
 export {
   createConfiguredWebhookSender,
   type AddressedRequest,

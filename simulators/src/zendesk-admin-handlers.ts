@@ -9,7 +9,14 @@
 import { createHash } from 'node:crypto';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { SimulatedAccount } from './account.js';
-import { adminOf, randomToken, ulidLike, type Condition, type CreatedTrigger, type CreatedWebhook } from './account-admin.js';
+import {
+  adminOf,
+  randomToken,
+  ulidLike,
+  type Condition,
+  type CreatedTrigger,
+  type CreatedWebhook,
+} from './account-admin.js';
 import type { RouteResult, RouteSpec, VendorDialect } from './request-gate.js';
 
 export interface ZendeskOAuthClient {
@@ -34,14 +41,21 @@ const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const html = (status: number, body: string) =>
-  new HttpResponse(`<!doctype html><html><head><meta charset="utf-8"><title>Zendesk</title></head><body>${body}</body></html>`, {
-    status,
-    headers: { 'content-type': 'text/html; charset=utf-8' },
-  });
+  new HttpResponse(
+    `<!doctype html><html><head><meta charset="utf-8"><title>Zendesk</title></head><body>${body}</body></html>`,
+    {
+      status,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    },
+  );
 
 const FORBIDDEN: RouteResult = {
   status: 403,
-  body: { error: 'Forbidden', description: 'You do not have access to this page. Please contact the account owner of this help desk for further help.' },
+  body: {
+    error: 'Forbidden',
+    description:
+      'You do not have access to this page. Please contact the account owner of this help desk for further help.',
+  },
 };
 
 const invalid = (title: string, detail: string): RouteResult => ({
@@ -58,7 +72,10 @@ async function formOrJson(request: Request): Promise<Record<string, string>> {
   return Object.fromEntries(new URLSearchParams(text));
 }
 
-export function createZendeskAdminHandlers(account: SimulatedAccount<'zendesk'>, ctx: ZendeskAdminContext): HttpHandler[] {
+export function createZendeskAdminHandlers(
+  account: SimulatedAccount<'zendesk'>,
+  ctx: ZendeskAdminContext,
+): HttpHandler[] {
   const admin = adminOf(account);
   const { origin, vendor } = ctx;
   const nowSec = () => Math.floor(account.clock.now() / 1000);
@@ -79,15 +96,27 @@ export function createZendeskAdminHandlers(account: SimulatedAccount<'zendesk'>,
     created_at: w.createdAt,
     updated_at: w.createdAt,
   });
-  const triggerJson = (t: CreatedTrigger) => ({ id: t.id, ...t.raw, active: t.active, created_at: t.createdAt, updated_at: t.createdAt });
+  const triggerJson = (t: CreatedTrigger) => ({
+    id: t.id,
+    ...t.raw,
+    active: t.active,
+    created_at: t.createdAt,
+    updated_at: t.createdAt,
+  });
 
   function createWebhook(body: unknown): RouteResult {
     const webhook = (body as { webhook?: Record<string, unknown> } | null)?.webhook;
-    if (webhook === undefined || typeof webhook !== 'object') return invalid('Invalid webhook', 'expected {"webhook": {...}}');
+    if (webhook === undefined || typeof webhook !== 'object')
+      return invalid('Invalid webhook', 'expected {"webhook": {...}}');
     const { name, endpoint, http_method: method, request_format: format, subscriptions, status } = webhook;
     if (typeof name !== 'string' || name === '') return invalid('Invalid name', 'name is required');
-    if (typeof endpoint !== 'string' || !/^https?:\/\//.test(endpoint)) return invalid('Invalid endpoint', 'endpoint must be a URL');
-    if (!Array.isArray(subscriptions) || subscriptions.length === 0 || !subscriptions.every((s) => typeof s === 'string')) {
+    if (typeof endpoint !== 'string' || !/^https?:\/\//.test(endpoint))
+      return invalid('Invalid endpoint', 'endpoint must be a URL');
+    if (
+      !Array.isArray(subscriptions) ||
+      subscriptions.length === 0 ||
+      !subscriptions.every((s) => typeof s === 'string')
+    ) {
       return invalid('Invalid subscriptions', 'subscriptions must list event types or conditional_ticket_events');
     }
     const conditional = subscriptions.includes('conditional_ticket_events');
@@ -170,7 +199,8 @@ export function createZendeskAdminHandlers(account: SimulatedAccount<'zendesk'>,
     http.post(`${origin}/api/v2/webhooks/:id/signing_secret`, ({ request, params }) =>
       adminOnly(request, 'reset-webhook-signing-secret', () => {
         const webhook = admin.webhooks.get(String(params.id));
-        if (webhook === undefined) return { status: 404, body: { errors: [{ code: 'RecordNotFound', title: 'Not found' }] } };
+        if (webhook === undefined)
+          return { status: 404, body: { errors: [{ code: 'RecordNotFound', title: 'Not found' }] } };
         webhook.secret = randomToken();
         return { status: 200, body: { signing_secret: { algorithm: 'SHA256', secret: webhook.secret } } };
       }),
@@ -186,7 +216,8 @@ export function createZendeskAdminHandlers(account: SimulatedAccount<'zendesk'>,
     http.delete(`${origin}/api/v2/webhooks/:id`, ({ request, params }) =>
       adminOnly(request, 'delete-webhook', () => {
         const id = String(params.id);
-        if (!admin.webhooks.delete(id)) return { status: 404, body: { errors: [{ code: 'RecordNotFound', title: 'Not found' }] } };
+        if (!admin.webhooks.delete(id))
+          return { status: 404, body: { errors: [{ code: 'RecordNotFound', title: 'Not found' }] } };
         return { status: 204, body: null };
       }),
     ),
@@ -198,7 +229,12 @@ export function createZendeskAdminHandlers(account: SimulatedAccount<'zendesk'>,
       http.get(path, ({ request }) =>
         adminOnly(request, 'list-triggers', () => ({
           status: 200,
-          body: { triggers: [...admin.triggers.values()].map(triggerJson), next_page: null, previous_page: null, count: admin.triggers.size },
+          body: {
+            triggers: [...admin.triggers.values()].map(triggerJson),
+            next_page: null,
+            previous_page: null,
+            count: admin.triggers.size,
+          },
         })),
       ),
     ]),
@@ -241,14 +277,19 @@ export function createZendeskAdminHandlers(account: SimulatedAccount<'zendesk'>,
   if (ctx.oauth !== undefined) handlers.push(...oauthHandlers(account, ctx, ctx.oauth));
   return handlers;
 
-  function oauthHandlers(acc: SimulatedAccount<'zendesk'>, c: ZendeskAdminContext, client: ZendeskOAuthClient): HttpHandler[] {
+  function oauthHandlers(
+    acc: SimulatedAccount<'zendesk'>,
+    c: ZendeskAdminContext,
+    client: ZendeskOAuthClient,
+  ): HttpHandler[] {
     const agentIndex = client.signedInAgent ?? 0;
     return [
       http.get(`${c.origin}/oauth/authorizations/new`, ({ request }) => {
         const url = new URL(request.url);
         const q = Object.fromEntries(url.searchParams);
         if (q.response_type !== 'code') return html(400, '<h1>Invalid request</h1><p>response_type must be code.</p>');
-        if (q.client_id !== client.clientId) return html(400, '<h1>Invalid client</h1><p>No OAuth client with this unique identifier.</p>');
+        if (q.client_id !== client.clientId)
+          return html(400, '<h1>Invalid client</h1><p>No OAuth client with this unique identifier.</p>');
         if (!q.redirect_uri) return html(400, '<h1>Invalid request</h1><p>redirect_uri is required.</p>');
         const agent = acc.history.agents[agentIndex];
         const hidden = Object.entries(q)
@@ -290,13 +331,15 @@ export function createZendeskAdminHandlers(account: SimulatedAccount<'zendesk'>,
         if (grant.client_id !== client.clientId || grant.client_secret !== client.clientSecret) {
           return refuse(401, 'invalid_client', 'Client authentication failed.');
         }
-        if (grant.grant_type !== 'authorization_code') return refuse(400, 'unsupported_grant_type', 'Only authorization_code.');
+        if (grant.grant_type !== 'authorization_code')
+          return refuse(400, 'unsupported_grant_type', 'Only authorization_code.');
         const code = grant.code === undefined ? undefined : admin.codes.get(grant.code);
         if (grant.code !== undefined) admin.codes.delete(grant.code);
         if (code === undefined || code.expiresAtSec < nowSec() || code.clientId !== grant.client_id) {
           return refuse(400, 'invalid_grant', 'The provided authorization grant is invalid, expired or revoked.');
         }
-        if (code.redirectUri !== grant.redirect_uri) return refuse(400, 'invalid_grant', 'The redirect_uri does not match.');
+        if (code.redirectUri !== grant.redirect_uri)
+          return refuse(400, 'invalid_grant', 'The redirect_uri does not match.');
         if (code.challenge !== null) {
           const verifier = grant.code_verifier ?? '';
           if (createHash('sha256').update(verifier).digest('base64url') !== code.challenge) {

@@ -28,7 +28,7 @@ import {
   type SimulatorServer,
 } from '@frontline/simulators';
 import { freshworksParentPage, ZAF_SDK_URL, zafSdkScript, zendeskParentPage } from '@frontline/demo/hosts';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/free-port.js';
 import { startFrontline, type FrontlineProcess } from '../support/frontline-process.js';
@@ -57,6 +57,8 @@ async function simulated(vendor: 'zendesk' | 'freshdesk'): Promise<Helpdesk> {
           app: { appId: APP_ID, publicKeyPem: PUBLIC_PEM },
         })
       : createFreshdeskHandlers(account as Parameters<typeof createFreshdeskHandlers>[0]),
+    // A real helpdesk's answers take time: long enough for the admin to watch the sync come in.
+    { latencyMs: 250 },
   );
   return { account, simulator, host: new URL(simulator.url).host };
 }
@@ -68,6 +70,19 @@ function appToken(host: string, userId: number): string {
     { iss: host, aud: `https://${host}/api/v2/apps/installations/1.json`, sub: userId, iat: now, exp: now + 300 },
     keys.privateKey,
   );
+}
+
+/** Waits for `target`; when it never shows, the error says what the app showed instead. */
+async function shows(frame: Frame, target: Locator, timeoutMs: number): Promise<void> {
+  try {
+    await target.waitFor({ timeout: timeoutMs });
+  } catch (error) {
+    const shown = await frame
+      .locator('body')
+      .innerText()
+      .catch(() => '(the frame is gone)');
+    throw new Error(`${(error as Error).message}\nthe app showed instead:\n${shown}`);
+  }
 }
 
 async function frameOf(page: Page): Promise<Frame> {
@@ -151,10 +166,7 @@ describe('an admin connects from the app, with no shell', () => {
       const early = await context.newPage();
       await early.goto(`${parents.url}/zendesk/agent`);
       const earlyFrame = await frameOf(early);
-      await earlyFrame.getByText('Ask an admin of your Zendesk account').waitFor({ timeout: 30_000 }).catch(async (e) => {
-        console.log('DEBUG', await earlyFrame.locator('body').innerText(), serve.stderr());
-        throw e;
-      });
+      await shows(earlyFrame, earlyFrame.getByText('Ask an admin of your Zendesk account'), 30_000);
       expect(await earlyFrame.getByRole('button', { name: 'Connect' }).count()).toBe(0);
       await early.close();
 
@@ -175,10 +187,13 @@ describe('an admin connects from the app, with no shell', () => {
       // The app goes on by itself: the admin's numbers, and the first sync's progress.
       await frame.getByRole('heading', { name: 'My KPIs' }).waitFor({ timeout: 60_000 });
       await frame.getByRole('heading', { name: 'Setting up Frontline' }).waitFor({ timeout: 30_000 });
+      await frame.getByText(/^Last 60 days: \d+% synced$/).waitFor();
       await page.screenshot({ path: `${ARTIFACTS}connect-zendesk-progress.png`, fullPage: true });
 
       // What Connect made in the account: two webhooks to the connector and the ratings trigger.
-      expect([...setupOf.webhooks.values()].map((w) => [w.endpoint, w.subscriptions.includes('conditional_ticket_events')])).toEqual([
+      expect(
+        [...setupOf.webhooks.values()].map((w) => [w.endpoint, w.subscriptions.includes('conditional_ticket_events')]),
+      ).toEqual([
         [`${apiUrl}/v1/webhooks/zendesk/127-0-0-1-${host.split(':')[1]}`, false],
         [`${apiUrl}/v1/webhooks/zendesk/127-0-0-1-${host.split(':')[1]}`, true],
       ]);
@@ -240,10 +255,7 @@ describe('an admin connects from the app, with no shell', () => {
       const started = Date.now();
       await page.goto(`${parents.url}/freshdesk/agent`);
       const frame = await frameOf(page);
-      await frame.locator('[data-kpi-value]').first().waitFor({ timeout: 120_000 }).catch(async (e) => {
-        console.log('DEBUG', await frame.locator('body').innerText(), serve.stderr());
-        throw e;
-      });
+      await shows(frame, frame.locator('[data-kpi-value]').first(), 120_000);
       console.log(`Freshdesk: install to an agent's first numbers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       await page.screenshot({ path: `${ARTIFACTS}connect-freshdesk-agent.png`, fullPage: true });
       // The template calls the platform made: signIn (not connected), register, signIn.
@@ -252,7 +264,8 @@ describe('an admin connects from the app, with no shell', () => {
       // The automation rules Connect created, calling the connector with a secret header.
       const rules = [...adminOf(account).rules.values()];
       expect(rules.map((r) => r.type).sort()).toEqual([1, 4]);
-      for (const rule of rules) expect(rule.webhooks[0]?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1\/webhooks\/freshdesk\//);
+      for (const rule of rules)
+        expect(rule.webhooks[0]?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1\/webhooks\/freshdesk\//);
     } finally {
       await page.close();
     }
@@ -266,7 +279,9 @@ describe('an admin connects from the app, with no shell', () => {
         `SELECT table_name FROM information_schema.columns WHERE column_name = 'tenant_id' AND table_schema = 'public'`,
       );
       const [zendeskTenant] = (
-        await db.query<{ id: string }>(`SELECT id::text AS id FROM tenants WHERE base_url = $1`, [zendesk.simulator.url])
+        await db.query<{ id: string }>(`SELECT id::text AS id FROM tenants WHERE base_url = $1`, [
+          zendesk.simulator.url,
+        ])
       ).rows;
       expect(zendeskTenant).toBeUndefined();
       const names = (await db.query<{ name: string }>('SELECT name FROM tenants')).rows.map((r) => r.name);

@@ -11,7 +11,9 @@ const SESSION = {
 
 function fakeClient(iparams: Record<string, unknown> = { connector_host: 'frontline.example.com' }) {
   const handlers = new Map<string, (() => void)[]>();
-  const invokeTemplate = vi.fn(async (_name: string, _options: { body?: string }) => ({ response: JSON.stringify(SESSION) }));
+  const invokeTemplate = vi.fn(async (_name: string, _options: { body?: string }) => ({
+    response: JSON.stringify(SESSION),
+  }));
   const client = {
     data: {
       get: async (name: string) =>
@@ -74,9 +76,16 @@ describe('the Freshdesk host', () => {
     const client = fakeClient();
     client.request.invokeTemplate.mockRejectedValueOnce({
       status: 401,
-      response: JSON.stringify({ error: { code: 'unauthenticated', message: 'the API key in the app’s settings is not one of this Freshdesk account' } }),
+      response: JSON.stringify({
+        error: {
+          code: 'unauthenticated',
+          message: 'the API key in the app’s settings is not one of this Freshdesk account',
+        },
+      }),
     });
-    await expect(createFreshworksHost(client, 'ticket_sidebar').signIn()).rejects.toThrow(/API key .* is not one of this Freshdesk account/);
+    await expect(createFreshworksHost(client, 'ticket_sidebar').signIn()).rejects.toThrow(
+      /API key .* is not one of this Freshdesk account/,
+    );
   });
 
   it('says what to do when the app is not set up', async () => {

@@ -1,5 +1,11 @@
 import type { SessionResponse } from '@frontline/connector/api';
-import { ConnectorError, type HostContext, type HostLocation, type HostTicket, type SidebarHost } from '@frontline/sidebar-ui';
+import {
+  ConnectorError,
+  type HostContext,
+  type HostLocation,
+  type HostTicket,
+  type SidebarHost,
+} from '@frontline/sidebar-ui';
 import type { FreshworksClient } from './freshworks-client.js';
 
 /** Ticket-page events after which the open ticket's numbers may have moved (freshdesk.md 2.2). */
@@ -10,6 +16,9 @@ const TICKET_EVENTS = [
   'ticket.sendReply',
   'ticket.updated',
 ] as const;
+
+/** How many times a just-registered account's sign-in is tried, a second apart, while its agents are read. */
+const AGENT_READ_ATTEMPTS = 30;
 
 /** Freshdesk's sidebar is at most 700 px tall (freshdesk.md 2.3). */
 const MAX_HEIGHT = 700;
@@ -78,7 +87,9 @@ export function createFreshworksHost(client: FreshworksClient, location: HostLoc
   // A template call that failed: the platform rejects with the answer's status and text.
   const invoke = async (name: string, body: unknown): Promise<unknown> => {
     try {
-      return JSON.parse((await client.request.invokeTemplate(name, { body: JSON.stringify(body) })).response) as unknown;
+      return JSON.parse(
+        (await client.request.invokeTemplate(name, { body: JSON.stringify(body) })).response,
+      ) as unknown;
     } catch (failure) {
       throw asConnectorError(failure);
     }
@@ -110,7 +121,16 @@ export function createFreshworksHost(client: FreshworksClient, location: HostLoc
       }
       // The first call of a new install registers the account with the key the admin entered.
       await invoke('register', { host: accountHost });
-      return (await invoke('signIn', body)) as SessionResponse;
+      // Its first sync reads the account's agents before anything else: seconds, not minutes.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return (await invoke('signIn', body)) as SessionResponse;
+        } catch (error) {
+          const agentsNotRead = error instanceof ConnectorError && error.code === 'forbidden';
+          if (!agentsNotRead || attempt >= AGENT_READ_ATTEMPTS) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
+        }
+      }
     },
     // The user's own key goes straight to the connector (it is typed here, not a secure setting).
     async proveIdentity(apiKey: string): Promise<void> {
@@ -121,9 +141,16 @@ export function createFreshworksHost(client: FreshworksClient, location: HostLoc
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ host: accountHost, agentId: String(loggedInUser?.id ?? ''), apiKey }),
       });
-      const body = (await response.json().catch(() => null)) as { userKey?: string; error?: { code?: string; message?: string } } | null;
+      const body = (await response.json().catch(() => null)) as {
+        userKey?: string;
+        error?: { code?: string; message?: string };
+      } | null;
       if (!response.ok || typeof body?.userKey !== 'string') {
-        throw new ConnectorError(response.status, body?.error?.code ?? 'http', body?.error?.message ?? `the proof failed (${response.status})`);
+        throw new ConnectorError(
+          response.status,
+          body?.error?.code ?? 'http',
+          body?.error?.message ?? `the proof failed (${response.status})`,
+        );
       }
       globalThis.localStorage?.setItem('frontline.userKey', body.userKey);
     },

@@ -13,8 +13,12 @@ const notConnected = () =>
 describe('an account that installed the app but is not connected', () => {
   it('tells an agent whom to ask, with no Connect button', async () => {
     mountForTest('sidebar', { setup: (_c, host) => (host.signInError = notConnected()) });
-    expect(await screen.findByText('Frontline is not connected to this Zendesk account yet, so it has no numbers to show.')).toBeTruthy();
-    expect(screen.getByText('Ask an admin of your Zendesk account to open Frontline here and connect it.')).toBeTruthy();
+    expect(
+      await screen.findByText('Frontline is not connected to this Zendesk account yet, so it has no numbers to show.'),
+    ).toBeTruthy();
+    expect(
+      screen.getByText('Ask an admin of your Zendesk account to open Frontline here and connect it.'),
+    ).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Connect' })).toBeNull();
   });
 

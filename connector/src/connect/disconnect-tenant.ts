@@ -26,7 +26,9 @@ export async function disconnectTenant(
     try {
       await setup.revokeAccess();
     } catch (error) {
-      problems.push(`the helpdesk did not revoke Frontline's access (${(error as Error).message}): revoke it in its admin pages`);
+      problems.push(
+        `the helpdesk did not revoke Frontline's access (${(error as Error).message}): revoke it in its admin pages`,
+      );
     }
   }
   await deps.store.removeTenant(tenant.name);

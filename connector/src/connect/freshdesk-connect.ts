@@ -70,11 +70,20 @@ export function createFreshdeskConnect(deps: FreshdeskConnectDeps): FreshdeskCon
   async function register(host: string, apiKey: string): Promise<Registered> {
     const baseUrl = accountUrlOf(host);
     if (baseUrl === null) {
-      throw new ConnectError(`${JSON.stringify(host.slice(0, 100))} is not a Freshdesk account host (<name>.freshdesk.com)`, 'refused');
+      throw new ConnectError(
+        `${JSON.stringify(host.slice(0, 100))} is not a Freshdesk account host (<name>.freshdesk.com)`,
+        'refused',
+      );
     }
     const credentials = { kind: 'freshdesk-key', apiKey } as const;
     const existing = (await deps.store.listTenants()).find((t) => t.vendor === 'freshdesk' && t.baseUrl === baseUrl);
-    const draft = unsavedTenant({ name: existing?.name ?? 'connecting', vendor: 'freshdesk', baseUrl, credentials, zigpoll: null });
+    const draft = unsavedTenant({
+      name: existing?.name ?? 'connecting',
+      vendor: 'freshdesk',
+      baseUrl,
+      credentials,
+      zigpoll: null,
+    });
     const client = deps.clientFor(draft);
     let installer: Agent;
     try {
@@ -101,7 +110,10 @@ export function createFreshdeskConnect(deps: FreshdeskConnectDeps): FreshdeskCon
     const updated =
       installed === null
         ? tenant
-        : await deps.store.updateAccess(tenant.name, { webhookSecrets: installed.webhookSecrets, hooks: installed.hooks });
+        : await deps.store.updateAccess(tenant.name, {
+            webhookSecrets: installed.webhookSecrets,
+            hooks: installed.hooks,
+          });
     await deps.queue.add({ kind: 'sync', tenant: tenant.name });
     deps.log.info(
       { tenant: tenant.name, rules: installed?.hooks.length ?? 0, byHand: (installed?.manualSteps.length ?? 0) > 0 },

@@ -63,7 +63,10 @@ export function createZendeskConnect(deps: ZendeskConnectDeps): ZendeskConnect {
     const audience = peekAudience(token);
     // The installation URL of the account that signed it (zendesk.md §10): the app installed there.
     if (audience === null || hostOf(audience) !== issuer) {
-      throw new AuthError('wrong_audience', "the Zendesk app token was not signed for this account's installation of the app: reopen the app");
+      throw new AuthError(
+        'wrong_audience',
+        "the Zendesk app token was not signed for this account's installation of the app: reopen the app",
+      );
     }
     const identity = verifyZendeskAppToken(token, {
       publicKeyPem: deps.appPublicKeyPem,
@@ -99,7 +102,10 @@ export function createZendeskConnect(deps: ZendeskConnectDeps): ZendeskConnect {
     const baseUrl = accountUrlOf(started.issuer);
     let accessToken: string;
     try {
-      ({ accessToken } = await exchangeZendeskCode(baseUrl, oauthClient, { code: query.code, codeVerifier: started.verifier }));
+      ({ accessToken } = await exchangeZendeskCode(baseUrl, oauthClient, {
+        code: query.code,
+        codeVerifier: started.verifier,
+      }));
     } catch (error) {
       if (error instanceof ZendeskOAuthError) throw new ConnectError(`${error.message}: click Connect again`);
       throw error;
@@ -118,9 +124,11 @@ export function createZendeskConnect(deps: ZendeskConnectDeps): ZendeskConnect {
     const client = deps.clientFor(draft);
     const admin = await signedInAdmin(client, started.userId);
     if (admin !== true) {
-      await client.setup?.revokeAccess().catch((error: unknown) =>
-        deps.log.warn({ err: error, issuer: started.issuer }, 'connect: could not revoke the refused token'),
-      );
+      await client.setup
+        ?.revokeAccess()
+        .catch((error: unknown) =>
+          deps.log.warn({ err: error, issuer: started.issuer }, 'connect: could not revoke the refused token'),
+        );
       throw new ConnectError(admin, 'refused');
     }
     const tenant =

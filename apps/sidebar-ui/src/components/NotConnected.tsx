@@ -88,9 +88,7 @@ export function NotConnected({ onConnected }: { onConnected: () => void }) {
           </Button>
         </>
       )}
-      {step.status === 'waiting' && (
-        <Paragraph role="status">{tr.t('connect.waiting', { vendor })}</Paragraph>
-      )}
+      {step.status === 'waiting' && <Paragraph role="status">{tr.t('connect.waiting', { vendor })}</Paragraph>}
       {step.status === 'failed' && (
         <Alert type="error" role="alert">
           <Alert.Title>{tr.t('connect.failed')}</Alert.Title>

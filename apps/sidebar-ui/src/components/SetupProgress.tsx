@@ -25,7 +25,8 @@ export function SetupProgress() {
         (next) => {
           if (!live) return;
           setStatus(next);
-          if (!(next.recent.share >= 1 && next.history.done && next.manualSteps.length === 0)) timer = setTimeout(poll, POLL_MS);
+          if (!(next.recent.share >= 1 && next.history.done && next.manualSteps.length === 0))
+            timer = setTimeout(poll, POLL_MS);
         },
         // An older connector has no status route: the panel stays away rather than show an error.
         () => live && setStatus('unavailable'),

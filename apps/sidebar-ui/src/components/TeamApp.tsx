@@ -73,7 +73,9 @@ export function TeamApp() {
           <PeriodTabs period={period} onChange={setPeriod}>
             {team.status === 'loading' && table === null && <Loading />}
             {team.status === 'error' &&
-              (host.proveIdentity !== undefined && team.error instanceof ConnectorError && team.error.code === 'forbidden' ? (
+              (host.proveIdentity !== undefined &&
+              team.error instanceof ConnectorError &&
+              team.error.code === 'forbidden' ? (
                 // Freshdesk signs everyone in as an agent until they prove who they are.
                 <IdentityProof onProven={() => globalThis.location.reload()} />
               ) : (

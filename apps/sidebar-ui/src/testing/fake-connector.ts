@@ -136,7 +136,8 @@ export class FakeConnector {
     if (method === 'GET' && path === '/v1/connect/status') return json(200, this.connection);
     if (method === 'POST' && path === '/v1/connect/disconnect') {
       const confirm = (body as { confirm?: string }).confirm;
-      if (confirm !== 'acme') return error(400, 'bad_request', 'type the account’s name exactly (acme) to disconnect it');
+      if (confirm !== 'acme')
+        return error(400, 'bad_request', 'type the account’s name exactly (acme) to disconnect it');
       return json(200, { removed: 'acme', problems: [] });
     }
     if (method === 'GET' && parts[1] === 'agents' && parts[3] === 'kpis' && parts[5] === 'tickets') {

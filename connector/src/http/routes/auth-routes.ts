@@ -251,7 +251,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
       schema: {
         summary: "Exchange a Freshdesk request template's call (secure installation parameter) for a session token",
         description:
-          'The template sends the API key from the app\'s settings as `Authorization: Basic` with `host`, or (apps ' +
+          "The template sends the API key from the app's settings as `Authorization: Basic` with `host`, or (apps " +
           'installed by an operator) the app secret in `x-frontline-app-secret` with `tenant`. 409 `not_connected`: ' +
           'register the account first (POST /v1/connect/freshdesk).',
         tags: ['auth'],
@@ -283,7 +283,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
     {
       config: { throttle: 'sign-in' },
       schema: {
-        summary: "Prove once who you are on Freshdesk with your own API key, for the personal key a lead's or admin's role needs",
+        summary:
+          "Prove once who you are on Freshdesk with your own API key, for the personal key a lead's or admin's role needs",
         description:
           "Freshdesk's sign-in proves the account, not the user. A user who types their own API key into the app proves " +
           'they are that agent: the connector asks Freshdesk whose key it is, forgets the key, and answers a personal ' +

@@ -93,7 +93,8 @@ export function registerConnectRoutes(app: FastifyInstance, deps: ServerDeps): v
       },
     },
     async (request, reply) => {
-      if (connect.zendesk === null) return page(reply, 404, 'Frontline is not set up for this', ['Ask the connector’s operator.']);
+      if (connect.zendesk === null)
+        return page(reply, 404, 'Frontline is not set up for this', ['Ask the connector’s operator.']);
       try {
         const tenant = await connect.zendesk.finish(request.query);
         deps.tenants.invalidate();
@@ -134,7 +135,10 @@ export function registerConnectRoutes(app: FastifyInstance, deps: ServerDeps): v
       }
       const apiKey = freshdeskKeyOf(request);
       if (apiKey === null) {
-        throw new ApiError('unauthenticated', "no API key came with the request: an admin enters it in the app's settings");
+        throw new ApiError(
+          'unauthenticated',
+          "no API key came with the request: an admin enters it in the app's settings",
+        );
       }
       try {
         const { tenant, created } = await freshdesk.register(request.body.host, apiKey);
@@ -180,10 +184,7 @@ export function registerConnectRoutes(app: FastifyInstance, deps: ServerDeps): v
             : tenant.access.webhookSecrets.length > 0
               ? ('by hand' as const)
               : ('none' as const),
-        manualSteps:
-          session.role === 'admin' && tenant.access.hooks?.length === 0
-            ? connect.stepsByHand(tenant)
-            : [],
+        manualSteps: session.role === 'admin' && tenant.access.hooks?.length === 0 ? connect.stepsByHand(tenant) : [],
         recent: { share: Math.min(...shares), byKpi: { ...completeness.byKpi } },
         history: {
           done: history?.done ?? false,
@@ -197,7 +198,8 @@ export function registerConnectRoutes(app: FastifyInstance, deps: ServerDeps): v
     '/v1/connect/disconnect',
     {
       schema: {
-        summary: "Disconnect the account: remove Frontline's webhooks, revoke its access, delete everything stored (admins)",
+        summary:
+          "Disconnect the account: remove Frontline's webhooks, revoke its access, delete everything stored (admins)",
         description: "The body repeats the tenant's name, as the admin typed it to confirm.",
         tags: ['connect'],
         security: BEARER,

@@ -37,7 +37,11 @@ export const FreshdeskProofBody = Type.Object(
   {
     host: Line({ minLength: 1, maxLength: 200, description: "the account's host (acme.freshdesk.com)" }),
     agentId: Id,
-    apiKey: Line({ minLength: 8, maxLength: 200, description: "the user's own Freshdesk API key; checked, never stored" }),
+    apiKey: Line({
+      minLength: 8,
+      maxLength: 200,
+      description: "the user's own Freshdesk API key; checked, never stored",
+    }),
   },
   { additionalProperties: false },
 );

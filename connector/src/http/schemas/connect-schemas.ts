@@ -54,7 +54,9 @@ export const DisconnectBody = Type.Object(
 
 export const Disconnected = Type.Object({
   removed: Type.String(),
-  problems: Type.Array(Type.String(), { description: 'what to remove by hand in the helpdesk; the data is deleted anyway' }),
+  problems: Type.Array(Type.String(), {
+    description: 'what to remove by hand in the helpdesk; the data is deleted anyway',
+  }),
 });
 
 export const FreshdeskRegisterBody = Type.Object(

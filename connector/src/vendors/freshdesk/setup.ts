@@ -100,7 +100,9 @@ export function createFreshdeskSetup(http: VendorHttp): HelpdeskSetup {
           });
           const parsed = createdRule.safeParse(body);
           if (!parsed.success) {
-            throw new VendorUnavailableError(`${tenant}: Freshdesk answered POST ${rulesPath(rule.type)} without a rule id`);
+            throw new VendorUnavailableError(
+              `${tenant}: Freshdesk answered POST ${rulesPath(rule.type)} without a rule id`,
+            );
           }
           hooks.push({ kind: `automation:${rule.type}`, id: parsed.data.id });
         }
@@ -112,7 +114,9 @@ export function createFreshdeskSetup(http: VendorHttp): HelpdeskSetup {
           error instanceof VendorUnsupportedError ||
           (error instanceof VendorUnavailableError && / was refused \(HTTP 4/.test(error.message));
         if (!refused || left.length > 0) {
-          throw left.length === 0 ? error : new VendorUnavailableError(`${(error as Error).message}; and ${left.join('; ')}`);
+          throw left.length === 0
+            ? error
+            : new VendorUnavailableError(`${(error as Error).message}; and ${left.join('; ')}`);
         }
         // The API would not: the same rules, made by hand, with the secret the connector keeps.
         return { hooks: [], webhookSecrets: [secret], manualSteps: byHand(webhookUrl, secret) };

@@ -191,7 +191,9 @@ export function createVendorHttp(options: VendorHttpOptions): VendorHttp {
         );
       }
       if (failures >= policy.maxAttempts) {
-        throw new VendorUnavailableError(`${tenant}: ${name} failed ${failures} times in a row; last: ${outcome.reason}`);
+        throw new VendorUnavailableError(
+          `${tenant}: ${name} failed ${failures} times in a row; last: ${outcome.reason}`,
+        );
       }
       const delayMs = outcome.retryAfterMs ?? backoffDelay(policy, failures);
       observer?.onRetry?.({ tenant, endpoint: request.endpoint, attempt: failures, reason: outcome.reason, delayMs });

@@ -51,7 +51,9 @@ const NAME = 'Frontline';
 function read<T>(schema: z.ZodType<T>, body: unknown, what: string, tenant: string): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    throw new VendorUnavailableError(`${tenant}: Zendesk answered ${what} with an unexpected body: ${parsed.error.message}`);
+    throw new VendorUnavailableError(
+      `${tenant}: Zendesk answered ${what} with an unexpected body: ${parsed.error.message}`,
+    );
   }
   return parsed.data;
 }
@@ -150,16 +152,18 @@ export function createZendeskSetup(http: VendorHttp, options: { readonly revocab
   };
 
   async function uninstall(hooks: readonly InstalledHook[]): Promise<string[]> {
-      const problems: string[] = [];
-      // Triggers first: a trigger naming a deleted webhook is refused by Zendesk.
-      const ordered = [...hooks].sort((a, b) => Number(b.kind === 'trigger') - Number(a.kind === 'trigger'));
-      for (const hook of ordered) {
-        try {
-          await remove(hook);
-        } catch (error) {
-          problems.push(`the ${hook.kind} ${hook.id} could not be deleted (${(error as Error).message}): delete it in Admin Center`);
-        }
+    const problems: string[] = [];
+    // Triggers first: a trigger naming a deleted webhook is refused by Zendesk.
+    const ordered = [...hooks].sort((a, b) => Number(b.kind === 'trigger') - Number(a.kind === 'trigger'));
+    for (const hook of ordered) {
+      try {
+        await remove(hook);
+      } catch (error) {
+        problems.push(
+          `the ${hook.kind} ${hook.id} could not be deleted (${(error as Error).message}): delete it in Admin Center`,
+        );
       }
-      return problems;
+    }
+    return problems;
   }
 }
