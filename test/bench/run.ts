@@ -21,6 +21,7 @@ const BENCHES: [string, ...string[]][] = [
   ['./worker-scaling.bench.ts'],
   ['./start-to-preview.bench.ts'],
   ['./demo-restart.bench.ts'],
+  ['./connect-to-numbers.bench.ts'],
 ];
 const TEST_DIR = fileURLToPath(new URL('..', import.meta.url));
 

@@ -6,71 +6,27 @@
  * token and deletes every row. Freshdesk: the install's API key registers the account at the first
  * sign-in and the agent sees numbers. Screenshots go to test/.artifacts/.
  */
-import { generateKeyPairSync } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { signZendeskAppToken } from '@frontline/connector/auth';
-import { systemClock } from '@frontline/connector/clock';
-import {
-  adminOf,
-  createConfiguredWebhookSender,
-  createFreshdeskHandlers,
-  createSimulatedAccount,
-  createZendeskHandlers,
-  DEFAULT_FRESHDESK_API_KEY,
-  generateHistory,
-  serveSimulator,
-  type SimulatedAccount,
-  type SimulatorServer,
-} from '@frontline/simulators';
+import { adminOf, createConfiguredWebhookSender, DEFAULT_FRESHDESK_API_KEY } from '@frontline/simulators';
 import { freshworksParentPage, ZAF_SDK_URL, zafSdkScript, zendeskParentPage } from '@frontline/demo/hosts';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../support/free-port.js';
-import { startFrontline, type FrontlineProcess } from '../support/frontline-process.js';
+import {
+  appToken,
+  simulatedHelpdesk,
+  startMarketplaceConnector,
+  tenantNameOf,
+  type MarketplaceConnector,
+  type SimulatedHelpdesk,
+} from '../support/connect-stack.js';
 import { launchChromium } from './chromium.js';
 import { serveParents } from './harness.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../.artifacts/', import.meta.url));
-const OAUTH = { clientId: 'frontline_marketplace', clientSecret: 'oauth-client-secret-of-the-test' };
-const APP_ID = 4242;
-const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const PUBLIC_PEM = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-
-interface Helpdesk {
-  readonly account: SimulatedAccount;
-  readonly simulator: SimulatorServer;
-  readonly host: string;
-}
-
-async function simulated(vendor: 'zendesk' | 'freshdesk'): Promise<Helpdesk> {
-  const history = generateHistory({ seed: 33, tickets: 1_500, days: 30, now: Date.now() - 120_000 });
-  const account = createSimulatedAccount({ vendor, history, clock: systemClock });
-  const simulator = await serveSimulator(
-    account.vendor === 'zendesk'
-      ? createZendeskHandlers(account as Parameters<typeof createZendeskHandlers>[0], {
-          oauth: OAUTH,
-          app: { appId: APP_ID, publicKeyPem: PUBLIC_PEM },
-        })
-      : createFreshdeskHandlers(account as Parameters<typeof createFreshdeskHandlers>[0]),
-    // A real helpdesk's answers take time: long enough for the admin to watch the sync come in.
-    { latencyMs: 250 },
-  );
-  return { account, simulator, host: new URL(simulator.url).host };
-}
-
-/** The token Zendesk signs when it loads the app's page for this user. */
-function appToken(host: string, userId: number): string {
-  const now = Math.floor(Date.now() / 1000);
-  return signZendeskAppToken(
-    { iss: host, aud: `https://${host}/api/v2/apps/installations/1.json`, sub: userId, iat: now, exp: now + 300 },
-    keys.privateKey,
-  );
-}
 
 /** Waits for `target`; when it never shows, the error says what the app showed instead. */
 async function shows(frame: Frame, target: Locator, timeoutMs: number): Promise<void> {
@@ -93,53 +49,33 @@ async function frameOf(page: Page): Promise<Frame> {
 }
 
 describe('an admin connects from the app, with no shell', () => {
-  let dataDir: string;
+  let connector: MarketplaceConnector;
   let apiUrl: string;
-  let serve: FrontlineProcess;
   let browser: Browser;
   let parents: { url: string; server: Server };
-  let zendesk: Helpdesk;
-  let freshdesk: Helpdesk;
+  let zendesk: SimulatedHelpdesk;
+  let freshdesk: SimulatedHelpdesk;
   const pages = new Map<string, () => string>();
   let sdk: string;
 
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
-    [zendesk, freshdesk] = await Promise.all([simulated('zendesk'), simulated('freshdesk')]);
+    // A real helpdesk's answers take time: long enough for the admin to watch the sync come in.
+    const size = { tickets: 1_500, days: 30, latencyMs: 250 };
+    [zendesk, freshdesk] = await Promise.all([simulatedHelpdesk('zendesk', size), simulatedHelpdesk('freshdesk', size)]);
     parents = await serveParents(pages);
     sdk = await zafSdkScript();
-    dataDir = await mkdtemp(join(tmpdir(), 'frontline-connect-'));
-    const keyFile = join(dataDir, 'zendesk-app.pem');
-    await writeFile(keyFile, PUBLIC_PEM);
-    const port = await freePort();
-    apiUrl = `http://127.0.0.1:${port}`;
-    // Only what the operator configures once for the Marketplace apps: no tenant, no secret per account.
-    serve = startFrontline(['serve'], {
-      PORT: String(port),
-      FRONTLINE_DATA_DIR: join(dataDir, 'store'),
-      FRONTLINE_PUBLIC_URL: apiUrl,
-      FRONTLINE_ZENDESK_OAUTH_CLIENT_ID: OAUTH.clientId,
-      FRONTLINE_ZENDESK_OAUTH_CLIENT_SECRET: OAUTH.clientSecret,
-      FRONTLINE_ZENDESK_APP_PUBLIC_KEY: keyFile,
-      // The simulators speak plain http on loopback.
-      FRONTLINE_ZENDESK_ACCOUNT_URL: 'http://{host}',
-      FRONTLINE_FRESHDESK_ACCOUNT_URL: 'http://{host}',
-      FRONTLINE_FRAME_ANCESTORS: parents.url,
-      LOG_LEVEL: 'warn',
-    });
-    await serve.waitFor('frontline API listening', 60_000);
+    connector = await startMarketplaceConnector(parents.url);
+    apiUrl = connector.apiUrl;
     browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    await serve?.kill();
+    await connector?.close();
     parents?.server.close();
-    for (const helpdesk of [zendesk, freshdesk]) {
-      await helpdesk?.simulator.close();
-      await helpdesk?.account.stop();
-    }
-    if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
+    await zendesk?.close();
+    await freshdesk?.close();
   });
 
   it('Zendesk: Connect, consent, progress, an agent with numbers, then Disconnect deletes every row', async () => {
@@ -223,7 +159,7 @@ describe('an admin connects from the app, with no shell', () => {
       await team.goto(`${parents.url}/zendesk/admin-team`);
       const teamFrame = await frameOf(team);
       await teamFrame.getByRole('button', { name: 'Disconnect…' }).click({ timeout: 60_000 });
-      const name = `127-0-0-1-${host.split(':')[1]}`;
+      const name = tenantNameOf(host);
       await teamFrame.getByLabel(`Type ${name} to disconnect`).fill(name);
       await teamFrame.getByRole('button', { name: 'Disconnect and delete' }).click();
       await teamFrame.getByText('Disconnected').first().waitFor({ timeout: 30_000 });
@@ -272,8 +208,8 @@ describe('an admin connects from the app, with no shell', () => {
   }, 240_000);
 
   it('leaves no row of the disconnected account in the store', async () => {
-    await serve.kill();
-    const db = await PGlite.create(join(dataDir, 'store', 'pglite'));
+    await connector.process.kill();
+    const db = await PGlite.create(join(connector.storeDir, 'pglite'));
     try {
       const tables = await db.query<{ table_name: string }>(
         `SELECT table_name FROM information_schema.columns WHERE column_name = 'tenant_id' AND table_schema = 'public'`,
@@ -285,7 +221,7 @@ describe('an admin connects from the app, with no shell', () => {
       ).rows;
       expect(zendeskTenant).toBeUndefined();
       const names = (await db.query<{ name: string }>('SELECT name FROM tenants')).rows.map((r) => r.name);
-      expect(names).toEqual([`127-0-0-1-${freshdesk.host.split(':')[1]}`]);
+      expect(names).toEqual([tenantNameOf(freshdesk.host)]);
       const freshdeskId = (await db.query<{ id: string }>('SELECT id::text AS id FROM tenants')).rows[0]!.id;
       for (const { table_name } of tables.rows) {
         const others = await db.query<{ n: number }>(
