@@ -38,7 +38,12 @@ export async function simulatedHelpdesk(
   vendor: 'zendesk' | 'freshdesk',
   options: { readonly tickets: number; readonly days: number; readonly latencyMs: number },
 ): Promise<SimulatedHelpdesk> {
-  const history = generateHistory({ seed: 33, tickets: options.tickets, days: options.days, now: Date.now() - 120_000 });
+  const history = generateHistory({
+    seed: 33,
+    tickets: options.tickets,
+    days: options.days,
+    now: Date.now() - 120_000,
+  });
   const account = createSimulatedAccount({ vendor, history, clock: systemClock });
   const simulator = await serveSimulator(
     account.vendor === 'zendesk'
