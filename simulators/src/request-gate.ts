@@ -280,7 +280,9 @@ export class RequestGate {
         );
       }
     }
-    const text = JSON.stringify(result.body);
+    // A text body the headers type as something else (a PEM file) goes out as it is.
+    const raw = typeof result.body === 'string' && !(headers['content-type'] ?? '').includes('json');
+    const text = raw ? (result.body as string) : JSON.stringify(result.body);
     if (this.faults?.replaysPages && page?.nextKey && result.status === 200) {
       this.replay.delete(page.nextKey);
       this.replay.set(page.nextKey, { status: result.status, text, headers: result.headers ?? {} });
@@ -292,6 +294,7 @@ export class RequestGate {
         new Response(text.slice(0, Math.max(1, Math.floor(text.length / 2))), { status: 200, headers }),
       );
     }
-    return this.finish(new Response(text, { status: result.status, headers }));
+    // 204 has no body.
+    return this.finish(new Response(result.status === 204 ? null : text, { status: result.status, headers }));
   }
 }

@@ -19,3 +19,4 @@ export {
 export { ZendeskTicketMetrics, parseZendeskTicketMetricPage } from './ticket-metrics.js';
 export { zendeskMarketplaceHeaders, type ZendeskMarketplaceApp } from './marketplace.js';
 export { readZendeskWebhook } from './webhook.js';
+export { exchangeZendeskCode, zendeskAuthorizeUrl, ZendeskOAuthError } from './oauth.js';
