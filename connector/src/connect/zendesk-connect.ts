@@ -11,7 +11,7 @@ import type { Logger } from '../logger.js';
 import type { SyncStore, Tenant } from '../store/sync-store.js';
 import { AccountCheckError } from '../vendors/account-check-error.js';
 import type { VendorClient } from '../vendors/vendor-client.js';
-import { exchangeZendeskCode, zendeskAuthorizeUrl, ZendeskOAuthError } from '../vendors/zendesk/oauth.js';
+import { exchangeZendeskCode, zendeskAuthorizeUrl, ZendeskOAuthError } from '../vendors/zendesk/index.js';
 import { unsavedTenant } from '../store/unsaved-tenant.js';
 import { ConnectError } from './connect-error.js';
 import type { ConnectStates } from './connect-state.js';
