@@ -62,7 +62,10 @@ describe('an admin connects from the app, with no shell', () => {
     await mkdir(ARTIFACTS, { recursive: true });
     // A real helpdesk's answers take time: long enough for the admin to watch the sync come in.
     const size = { tickets: 1_500, days: 30, latencyMs: 250 };
-    [zendesk, freshdesk] = await Promise.all([simulatedHelpdesk('zendesk', size), simulatedHelpdesk('freshdesk', size)]);
+    [zendesk, freshdesk] = await Promise.all([
+      simulatedHelpdesk('zendesk', size),
+      simulatedHelpdesk('freshdesk', size),
+    ]);
     parents = await serveParents(pages);
     sdk = await zafSdkScript();
     connector = await startMarketplaceConnector(parents.url);
