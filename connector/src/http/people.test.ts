@@ -26,10 +26,7 @@ describe('people and their roles, chosen by an admin in the app', () => {
 
   beforeEach(async () => {
     now = START;
-    api = await openApiHarness(
-      { agents: [anAgent('a1', 'Ann'), anAgent('a2', 'Bob'), anAgent('boss', 'Bea')] },
-      clock,
-    );
+    api = await openApiHarness({ agents: [anAgent('a1', 'Ann'), anAgent('a2', 'Bob'), anAgent('boss', 'Bea')] }, clock);
     await api.store.updateAccess('acme', { appSecret: APP_SECRET });
     await api.store.coaching.setRole(api.tenant.id, 'boss', 'admin');
     zen = await api.store.addTenant({

@@ -58,7 +58,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: ServerDeps): vo
       schema: {
         summary: "Choose a person's Frontline role: agent, lead or admin (admins)",
         description:
-          'Stored as Frontline\'s role for the user, winning over the helpdesk\'s. Their open sessions get it at ' +
+          "Stored as Frontline's role for the user, winning over the helpdesk's. Their open sessions get it at " +
           'their next refresh (their streams within seconds). 404 for a user who is not an agent of the account ' +
           '(as last synced); 409 `conflict` when admins would demote themselves, so an account always keeps an ' +
           'admin. On Freshdesk a new lead or admin gets a `personalKey`, shown once.',
