@@ -7,7 +7,7 @@ import { ApiError } from '../api-error.js';
 import type { Caller } from '../authenticate.js';
 import { requireRoleNow } from '../current-role.js';
 import { AUTH_ERRORS, BEARER, ErrorBody } from '../schemas/common-schemas.js';
-import type { Person} from '../schemas/people-schemas.js';
+import type { Person } from '../schemas/people-schemas.js';
 import { PeopleList, PersonParams, RoleBody, RoleChanged } from '../schemas/people-schemas.js';
 import type { ServerDeps } from '../server-deps.js';
 import { helpdeskRole } from '../session-role.js';
