@@ -1,4 +1,5 @@
-// The lead's team view: the team table for a period, drill-down, coaching notes and targets.
+// The lead's team view: the team table for a period, drill-down, coaching notes and targets;
+// for admins also the people and their roles, and the account.
 import type { PeriodName, TeamViewResponse } from '@frontline/connector/api';
 import type { AgentKpiKey } from '@frontline/kpi';
 import { Paragraph } from '@zendeskgarden/react-typography';
@@ -10,6 +11,7 @@ import { AccountPanel } from './AccountPanel.js';
 import { DrillDown } from './DrillDown.js';
 import { IdentityProof } from './IdentityProof.js';
 import { NoteForm } from './NoteForm.js';
+import { PeoplePanel } from './PeoplePanel.js';
 import { PeriodTabs } from './PeriodTabs.js';
 import { Section } from './Section.js';
 import { EmptyState, ErrorNotice, Loading, StaleNotice } from './StateViews.js';
@@ -114,6 +116,7 @@ export function TeamApp() {
       )}
       {saved !== null && <Paragraph role="status">{saved}</Paragraph>}
       <TargetForm onSaved={controls.refresh} />
+      <PeoplePanel />
       <AccountPanel />
     </>
   );
