@@ -104,3 +104,40 @@ describe('people and roles, for admins', () => {
     expect(connector.requests.some((r) => r.path === '/v1/people')).toBe(false);
   });
 });
+
+describe('the personal key, on Freshdesk', () => {
+  it('lets a lead signed in without their key enter it once, for the next sign-in', async () => {
+    const { host } = mountForTest('team', {
+      setup: (c, h) => {
+        Object.assign(h, { vendor: 'freshdesk' });
+        c.fail(
+          'GET',
+          '/v1/team',
+          403,
+          'forbidden',
+          'the team view needs the lead or admin role; you are signed in as agent',
+        );
+      },
+    });
+    const form = within(await screen.findByRole('region', { name: 'Your personal key' }));
+    await userEvent.type(form.getByLabelText('Personal key'), ' k3y-For-Ben-0123456789abcdefghij ');
+    await userEvent.keyboard('{Enter}');
+    expect(await form.findByText('Key saved. Reload the page to sign in with your role.')).toBeTruthy();
+    expect(host.stored.get('frontline.userKey')).toBe('k3y-For-Ben-0123456789abcdefghij');
+  });
+
+  it('is not asked of a lead signed in with it, nor on Zendesk', async () => {
+    const lead = fixtures.session({ user: { id: '9', name: 'Lee Lead', role: 'lead' } });
+    mountForTest('team', {
+      setup: (_c, h) => {
+        Object.assign(h, { vendor: 'freshdesk', sessions: [lead] });
+      },
+    });
+    expect(await screen.findByRole('table')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Your personal key' })).toBeNull();
+    unmountAll();
+    mountForTest('team');
+    expect(await screen.findByRole('table')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Your personal key' })).toBeNull();
+  });
+});

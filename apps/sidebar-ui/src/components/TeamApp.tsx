@@ -13,6 +13,7 @@ import { IdentityProof } from './IdentityProof.js';
 import { NoteForm } from './NoteForm.js';
 import { PeoplePanel } from './PeoplePanel.js';
 import { PeriodTabs } from './PeriodTabs.js';
+import { PersonalKeyForm } from './PersonalKeyForm.js';
 import { Section } from './Section.js';
 import { EmptyState, ErrorNotice, Loading, StaleNotice } from './StateViews.js';
 import { TargetForm } from './TargetForm.js';
@@ -62,6 +63,7 @@ export function TeamApp() {
   return (
     <>
       {stale && <StaleNotice />}
+      <PersonalKeyForm />
       <Section title={tr.t('team.heading')}>
         {drill !== null ? (
           <DrillDown
