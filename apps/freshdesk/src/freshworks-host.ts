@@ -118,6 +118,11 @@ export function createFreshworksHost(client: FreshworksClient, location: HostLoc
       try {
         return (await invoke('signIn', body)) as SessionResponse;
       } catch (error) {
+        // A key refused (the admin chose the role again, which makes a new key): sign in as an
+        // agent, where the team view asks for the new key, rather than not at all.
+        if (userKey && error instanceof ConnectorError && error.status === 401) {
+          return (await invoke('signIn', { host: accountHost, agentId: body.agentId })) as SessionResponse;
+        }
         if (!(error instanceof ConnectorError && error.code === 'not_connected')) throw error;
       }
       // The first call of a new install registers the account with the key the admin entered.
