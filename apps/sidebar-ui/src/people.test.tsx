@@ -22,6 +22,12 @@ describe('people and roles, for admins', () => {
       'Ben BergDefault role',
       'Lee LeadChosen in Frontline',
     ]);
+    expect(
+      people.getByText(
+        'Choose who leads: leads see the team and coach, admins also change the settings and roles. ' +
+          'A Zendesk admin is a Frontline admin until you choose another role here.',
+      ),
+    ).toBeTruthy();
     expect((people.getByLabelText('Role of Lee Lead') as HTMLSelectElement).value).toBe('lead');
     // Nothing to save until a role is changed.
     expect((people.getByRole('button', { name: 'Save the role of Ben Berg' }) as HTMLButtonElement).disabled).toBe(

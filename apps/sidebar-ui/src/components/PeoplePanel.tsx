@@ -96,7 +96,9 @@ function PeopleTable() {
 
   return (
     <>
-      <Paragraph>{tr.t('people.hint', { vendor })}</Paragraph>
+      <Paragraph>
+        {tr.t('people.hint')} {tr.t(host.vendor === 'zendesk' ? 'people.hintZendesk' : 'people.hintFreshdesk')}
+      </Paragraph>
       <Table size="small">
         <Table.Head>
           <Table.HeaderRow>
