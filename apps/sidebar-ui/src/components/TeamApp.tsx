@@ -63,7 +63,6 @@ export function TeamApp() {
   return (
     <>
       {stale && <StaleNotice />}
-      <PersonalKeyForm />
       <Section title={tr.t('team.heading')}>
         {drill !== null ? (
           <DrillDown
@@ -80,8 +79,12 @@ export function TeamApp() {
               (host.proveIdentity !== undefined &&
               team.error instanceof ConnectorError &&
               team.error.code === 'forbidden' ? (
-                // Freshdesk signs everyone in as an agent until they prove who they are.
-                <IdentityProof onProven={() => globalThis.location.reload()} />
+                // Freshdesk signs everyone in as an agent until they prove who they are, with
+                // their own API key or with the personal key their admin gave them.
+                <>
+                  <IdentityProof onProven={() => globalThis.location.reload()} />
+                  <PersonalKeyForm />
+                </>
               ) : (
                 <ErrorNotice error={team.error} onRetry={controls.reload} />
               ))}
