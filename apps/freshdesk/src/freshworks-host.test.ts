@@ -88,6 +88,26 @@ describe('the Freshdesk host', () => {
     );
   });
 
+  it("signs a lead in as an agent when their personal key is refused, so the team view can ask for the new one", async () => {
+    const client = fakeClient();
+    // The key the team view's form kept in this browser.
+    vi.stubGlobal('localStorage', { getItem: (key: string) => (key === 'frontline.userKey' ? 'old-key' : null) });
+    try {
+      client.request.invokeTemplate.mockRejectedValueOnce({
+        status: 401,
+        response: JSON.stringify({ error: { code: 'unauthenticated', message: 'the personal key is wrong' } }),
+      });
+      const session = await createFreshworksHost(client, 'full_page_app').signIn();
+      expect(session.user.role).toBe('agent');
+      expect(client.request.invokeTemplate.mock.calls.map((c) => c[1].body)).toEqual([
+        JSON.stringify({ host: 'beta.freshdesk.com', agentId: '5', userKey: 'old-key' }),
+        JSON.stringify({ host: 'beta.freshdesk.com', agentId: '5' }),
+      ]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('says what to do when the app is not set up', async () => {
     await expect(createFreshworksHost(fakeClient({}), 'ticket_sidebar').ready()).rejects.toThrow(/connector host/);
   });

@@ -1,6 +1,7 @@
 import type { SessionResponse } from '@frontline/connector/api';
 import {
   ConnectorError,
+  USER_KEY_STORAGE,
   type HostContext,
   type HostLocation,
   type HostTicket,
@@ -111,12 +112,17 @@ export function createFreshworksHost(client: FreshworksClient, location: HostLoc
       const { accountHost } = await ready();
       const { loggedInUser } = (await client.data.get('loggedInUser')) as { loggedInUser?: { id?: unknown } };
       if (loggedInUser?.id === undefined) throw new Error('Freshdesk did not say who is signed in: reload the page');
-      // A lead's personal key, entered once on this browser (see the team view).
-      const userKey = globalThis.localStorage?.getItem('frontline.userKey') ?? undefined;
+      // A lead's personal key, entered once on this browser (the team view's Personal key form).
+      const userKey = globalThis.localStorage?.getItem(USER_KEY_STORAGE) ?? undefined;
       const body = { host: accountHost, agentId: String(loggedInUser.id), ...(userKey ? { userKey } : {}) };
       try {
         return (await invoke('signIn', body)) as SessionResponse;
       } catch (error) {
+        // A key refused (the admin chose the role again, which makes a new key): sign in as an
+        // agent, where the team view asks for the new key, rather than not at all.
+        if (userKey && error instanceof ConnectorError && error.status === 401) {
+          return (await invoke('signIn', { host: accountHost, agentId: body.agentId })) as SessionResponse;
+        }
         if (!(error instanceof ConnectorError && error.code === 'not_connected')) throw error;
       }
       // The first call of a new install registers the account with the key the admin entered.
@@ -152,7 +158,7 @@ export function createFreshworksHost(client: FreshworksClient, location: HostLoc
           body?.error?.message ?? `the proof failed (${response.status})`,
         );
       }
-      globalThis.localStorage?.setItem('frontline.userKey', body.userKey);
+      globalThis.localStorage?.setItem(USER_KEY_STORAGE, body.userKey);
     },
     resize(heightPx) {
       void client.instance.resize({ height: `${Math.min(MAX_HEIGHT, Math.ceil(heightPx))}px` });

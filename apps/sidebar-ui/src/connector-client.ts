@@ -9,8 +9,11 @@ import type {
   DrillDownResponse,
   NewNoteRequest,
   NoteListResponse,
+  PeopleListResponse,
   PeriodName,
   RequesterContextResponse,
+  RoleChangedResponse,
+  RoleRequest,
   SessionResponse,
   TargetListResponse,
   TargetRequest,
@@ -66,6 +69,10 @@ export interface ConnectorClient {
   connectionStatus(): Promise<ConnectionStatusResponse>;
   /** Disconnects the account and deletes its data; `confirm` is the account's name as the admin typed it. */
   disconnect(confirm: string): Promise<DisconnectResponse>;
+  /** The account's agents with their Frontline role and where it comes from (admins). */
+  people(): Promise<PeopleListResponse>;
+  /** Chooses a person's role (admins); on Freshdesk a new lead or admin comes with a one-time personal key. */
+  setRole(userId: string, role: RoleRequest['role']): Promise<RoleChangedResponse>;
   /** Opens the live stream (`dashboard`, `alert`, `note` events), reconnecting on its own until closed. */
   stream(handlers: StreamHandlers): LiveStream;
 }
@@ -150,6 +157,8 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
     setTarget: (kpi, target) => request('PUT', `/v1/targets/${seg(kpi)}`, target),
     connectionStatus: () => request('GET', '/v1/connect/status'),
     disconnect: (confirm) => request('POST', '/v1/connect/disconnect', { confirm }),
+    people: () => request('GET', '/v1/people'),
+    setRole: (userId, role) => request('PUT', `/v1/people/${seg(userId)}/role`, { role }),
     stream: (handlers) =>
       openLiveStream({
         url: `${baseUrl}/v1/stream`,

@@ -6,6 +6,7 @@ export { mountSidebar, mountTeamView, type Unmount } from './mount.js';
 export type { MountDeps } from './components/Root.js';
 export type { ResizeObserverFactory } from './components/AutoResize.js';
 export type { HostContext, HostLocation, HostTicket, SidebarHost } from './host.js';
+export { USER_KEY_STORAGE } from './personal-key.js';
 export {
   ConnectorError,
   createConnectorClient,

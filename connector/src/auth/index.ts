@@ -15,4 +15,4 @@ export {
 export type { ZendeskWebhookRequest } from './webhook-signature.js';
 export { peekAudience, peekIssuer, signZendeskAppToken, verifyZendeskAppToken } from './zendesk-app-token.js';
 export type { ZendeskAppIdentity, ZendeskAppTokenExpectations } from './zendesk-app-token.js';
-export { hashUserKey } from './user-key.js';
+export { hashUserKey, newUserKey } from './user-key.js';

@@ -1,7 +1,7 @@
 import { createPublicKey, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { hashUserKey } from '../auth/index.js';
+import { hashUserKey, newUserKey } from '../auth/index.js';
 import type { OpenRuntime } from '../runtime.js';
 import type { Tenant, TenantAccess } from '../store/sync-store.js';
 import type { CliIo } from './cli-io.js';
@@ -151,7 +151,7 @@ export function registerTenantAccessCommands(tenant: Command, io: CliIo, openRun
         await runtime.store.coaching.setRole(found.id, options.user, options.role);
         io.stdout(`user ${options.user} of ${name} is now ${options.role}\n`);
         if (found.vendor === 'freshdesk' && options.role !== 'agent') {
-          const key = newSecret();
+          const key = newUserKey();
           await runtime.store.saveUserKeyHash(found.id, options.user, hashUserKey(key));
           io.stdout(`personal key (give it to the user, once; it is not stored): ${key}\n`);
         }

@@ -7,6 +7,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   replayed: 409,
+  conflict: 409,
   not_connected: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,

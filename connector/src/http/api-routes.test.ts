@@ -274,6 +274,8 @@ describe('the /v1 API', () => {
       'PUT /v1/targets/{kpi}',
       'DELETE /v1/targets/{kpi}',
       'GET /v1/stream',
+      'GET /v1/people',
+      'PUT /v1/people/{userId}/role',
       'POST /v1/auth/zendesk',
       'POST /v1/auth/freshdesk',
       'POST /v1/auth/refresh',

@@ -2,6 +2,7 @@
 // the sidebar imports these type-only, so the two cannot drift apart.
 import type { Static } from 'typebox';
 import type { ErrorBody } from './schemas/common-schemas.js';
+import type { PeopleList, Person, RoleBody, RoleChanged, RoleSource } from './schemas/people-schemas.js';
 import type { ConnectionStatus, Disconnected, ZendeskConnectStart } from './schemas/connect-schemas.js';
 import type { FreshdeskExchangeBody, SessionBody, ZendeskExchangeBody } from './schemas/auth-schemas.js';
 import type {
@@ -54,5 +55,10 @@ export type EditNoteRequest = Static<typeof EditNoteBody>;
 export type KpiTargetItem = Static<typeof Target>;
 export type TargetListResponse = Static<typeof TargetList>;
 export type TargetRequest = Static<typeof TargetBody>;
+export type PersonItem = Static<typeof Person>;
+export type PeopleListResponse = Static<typeof PeopleList>;
+export type RoleSourceName = Static<typeof RoleSource>;
+export type RoleRequest = Static<typeof RoleBody>;
+export type RoleChangedResponse = Static<typeof RoleChanged>;
 /** The events of GET /v1/stream: `dashboard` (DashboardResponse), `alert` (AlertItem), `note` (CoachingNote). */
 export type StreamEventName = 'dashboard' | 'alert' | 'note';

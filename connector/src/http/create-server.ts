@@ -23,6 +23,7 @@ import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerCoachingRoutes } from './routes/coaching-routes.js';
 import { registerKpiRoutes } from './routes/kpi-routes.js';
 import { registerMetricsRoute } from './routes/metrics-route.js';
+import { registerPeopleRoutes } from './routes/people-routes.js';
 import { registerQueueDashboard } from './routes/queue-dashboard-route.js';
 import { registerSettingsRoutes } from './routes/settings-routes.js';
 import { registerStreamRoute } from './routes/stream-route.js';
@@ -197,6 +198,7 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
   registerKpiRoutes(app, deps);
   registerCoachingRoutes(app, deps);
   registerSettingsRoutes(app, deps);
+  registerPeopleRoutes(app, deps);
   registerTicketRoutes(app, deps);
   registerStreamRoute(app, deps, { checkMs: parts.streamCheckMs });
   registerWebhookRoutes(app, deps);

@@ -1,4 +1,5 @@
-// The lead's team view: the team table for a period, drill-down, coaching notes and targets.
+// The lead's team view: the team table for a period, drill-down, coaching notes and targets;
+// for admins also the people and their roles, and the account.
 import type { PeriodName, TeamViewResponse } from '@frontline/connector/api';
 import type { AgentKpiKey } from '@frontline/kpi';
 import { Paragraph } from '@zendeskgarden/react-typography';
@@ -10,7 +11,9 @@ import { AccountPanel } from './AccountPanel.js';
 import { DrillDown } from './DrillDown.js';
 import { IdentityProof } from './IdentityProof.js';
 import { NoteForm } from './NoteForm.js';
+import { PeoplePanel } from './PeoplePanel.js';
 import { PeriodTabs } from './PeriodTabs.js';
+import { PersonalKeyForm } from './PersonalKeyForm.js';
 import { Section } from './Section.js';
 import { EmptyState, ErrorNotice, Loading, StaleNotice } from './StateViews.js';
 import { TargetForm } from './TargetForm.js';
@@ -76,8 +79,12 @@ export function TeamApp() {
               (host.proveIdentity !== undefined &&
               team.error instanceof ConnectorError &&
               team.error.code === 'forbidden' ? (
-                // Freshdesk signs everyone in as an agent until they prove who they are.
-                <IdentityProof onProven={() => globalThis.location.reload()} />
+                // Freshdesk signs everyone in as an agent until they prove who they are, with
+                // their own API key or with the personal key their admin gave them.
+                <>
+                  <IdentityProof onProven={() => globalThis.location.reload()} />
+                  <PersonalKeyForm />
+                </>
               ) : (
                 <ErrorNotice error={team.error} onRetry={controls.reload} />
               ))}
@@ -114,6 +121,7 @@ export function TeamApp() {
       )}
       {saved !== null && <Paragraph role="status">{saved}</Paragraph>}
       <TargetForm onSaved={controls.refresh} />
+      <PeoplePanel />
       <AccountPanel />
     </>
   );

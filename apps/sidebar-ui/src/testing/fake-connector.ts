@@ -6,6 +6,7 @@ import type {
   DrillDownResponse,
   CoachingNote,
   KpiTargetItem,
+  PersonItem,
   PeriodName,
   RequesterContextResponse,
   TicketSummaryResponse,
@@ -66,6 +67,10 @@ export class FakeConnector {
   drillRows: DrillDownResponse['tickets'] | null = null;
   /** What GET /v1/connect/status answers: the first sync's progress. */
   connection: ConnectionStatusResponse = fixtures.connectionStatus();
+  /** What GET /v1/people answers (the admin's People section). */
+  people: PersonItem[] = fixtures.people();
+  /** The key PUT /v1/people/:id/role answers for a new lead or admin: a Freshdesk account's; null on Zendesk. */
+  personalKey: string | null = null;
   readonly requests: RecordedRequest[] = [];
   readonly streams: FakeEventSource[] = [];
   private readonly failures: Failure[] = [];
@@ -139,6 +144,15 @@ export class FakeConnector {
       if (confirm !== 'acme')
         return error(400, 'bad_request', 'type the account’s name exactly (acme) to disconnect it');
       return json(200, { removed: 'acme', problems: [] });
+    }
+    if (method === 'GET' && path === '/v1/people') return json(200, { people: this.people });
+    if (method === 'PUT' && parts[1] === 'people' && parts[3] === 'role') {
+      const found = this.people.find((p) => p.id === parts[2]);
+      if (found === undefined) return error(404, 'not_found', `user ${parts[2]} is not an agent of this account`);
+      const role = (body as { role: PersonItem['role'] }).role;
+      const person: PersonItem = { ...found, role, roleSource: 'frontline' };
+      this.people = this.people.map((p) => (p.id === person.id ? person : p));
+      return json(200, { person, personalKey: role === 'agent' ? null : this.personalKey });
     }
     if (method === 'GET' && parts[1] === 'agents' && parts[3] === 'kpis' && parts[5] === 'tickets') {
       const agent = parts[2]!;

@@ -5,6 +5,7 @@ import type {
   CoachingNote,
   DrillDownResponse,
   PeriodName,
+  PersonItem,
   RequesterContextResponse,
   SessionResponse,
   TeamViewResponse,
@@ -239,4 +240,13 @@ export function ticketSummary(overrides: Partial<TicketSummaryResponse> = {}): T
     outlier: false,
     ...overrides,
   };
+}
+
+/** The account's people as an admin sees them: Ann a Zendesk admin, Ben an agent, Lee a lead chosen in Frontline. */
+export function people(): PersonItem[] {
+  return [
+    { id: '7', name: 'Ann Admin', email: 'ann@acme.example', role: 'admin', roleSource: 'helpdesk' },
+    { id: '8', name: 'Ben Berg', email: null, role: 'agent', roleSource: 'default' },
+    { id: '9', name: 'Lee Lead', email: null, role: 'lead', roleSource: 'frontline' },
+  ];
 }

@@ -41,8 +41,8 @@ export const FRESHDESK_APP_SECRET_HEADER = 'x-frontline-app-secret';
  * proves the request came through an installation of our app in that account, and nothing
  * about which agent sent it: the agent id is whatever the app's page says. So the id must be an
  * agent of that account (as synced from the Freshdesk API), and a lead or admin role is granted
- * only with the user's personal key (`frontline tenant role`); without it the session is an
- * agent's. What remains open, and is written in docs/api.md: within one account, an agent who
+ * only with the user's personal key (People in the team view, or `frontline tenant role`);
+ * without it the session is an agent's. What remains open, and is written in docs/api.md: within one account, an agent who
  * edits the page's requests can read another agent's numbers.
  *
  * On both, the user must be an agent (or admin) of the account as last synced, at sign-in and at
@@ -271,7 +271,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
           request,
           tenant.name,
           'bad_user_key',
-          'the personal key is wrong: ask your admin for a new one (frontline tenant role)',
+          'the personal key is wrong: ask your admin for a new one (People, in the team view, or frontline tenant role)',
         );
       }
       return signIn(tenant, agent, role);

@@ -19,6 +19,7 @@ import {
 } from '../schemas/connect-schemas.js';
 import { freshdeskKeyOf } from '../freshdesk-key-header.js';
 import type { ServerDeps } from '../server-deps.js';
+import { requireRoleNow } from '../current-role.js';
 
 const RECENT_DAYS = 60;
 const DAY_MS = 86_400_000;
@@ -209,7 +210,7 @@ export function registerConnectRoutes(app: FastifyInstance, deps: ServerDeps): v
     },
     async (request) => {
       const caller = await deps.auth.caller(request);
-      deps.auth.requireRole(caller, ['admin'], 'disconnecting the account');
+      await requireRoleNow(deps, caller, ['admin'], 'disconnecting the account');
       const { tenant } = caller;
       if (request.body.confirm !== tenant.name) {
         throw new ApiError(

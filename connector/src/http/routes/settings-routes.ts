@@ -3,6 +3,7 @@ import type { Static } from 'typebox';
 import { AUTH_ERRORS, BEARER } from '../schemas/common-schemas.js';
 import { Settings } from '../schemas/kpi-schemas.js';
 import type { ServerDeps } from '../server-deps.js';
+import { requireRoleNow } from '../current-role.js';
 
 /** The tenant's settings: everyone reads them, its admins change them. */
 export function registerSettingsRoutes(app: FastifyInstance, deps: ServerDeps): void {
@@ -39,7 +40,7 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: ServerDeps): 
     },
     async (request) => {
       const caller = await deps.auth.caller(request);
-      deps.auth.requireRole(caller, ['admin'], 'choosing the headline KPIs');
+      await requireRoleNow(deps, caller, ['admin'], 'choosing the headline KPIs');
       const saved = await coaching.setHeadline(caller.tenant.id, request.body.headline);
       await deps.live.setHeadline(caller.tenant.id, saved.headline);
       // A recomputation under way read the headline before this: the next one reads it again.
