@@ -88,7 +88,7 @@ describe('the Freshdesk host', () => {
     );
   });
 
-  it("signs a lead in as an agent when their personal key is refused, so the team view can ask for the new one", async () => {
+  it('signs a lead in as an agent when their personal key is refused, so the team view can ask for the new one', async () => {
     const client = fakeClient();
     // The key the team view's form kept in this browser.
     vi.stubGlobal('localStorage', { getItem: (key: string) => (key === 'frontline.userKey' ? 'old-key' : null) });

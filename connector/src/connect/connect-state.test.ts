@@ -27,7 +27,7 @@ describe('the sealed OAuth state', () => {
   it('refuses a state another connector sealed, an altered one, and one past its 10 minutes', () => {
     const states = new ConnectStates(randomBytes(32));
     const { state } = states.create(WHO, 0);
-    const refused = (fn: () => unknown) => {
+    const refused = (fn: () => unknown): unknown => {
       try {
         fn();
       } catch (error) {
@@ -39,7 +39,7 @@ describe('the sealed OAuth state', () => {
       'refused',
       'this sign-in link was not started by this Frontline connector: click Connect in the Frontline app again',
     ]);
-    expect(refused(() => states.open(`${state.slice(0, -4)}AAAA`, 1))[0]).toBe('refused');
+    expect((refused(() => states.open(`${state.slice(0, -4)}AAAA`, 1)) as unknown[])[0]).toBe('refused');
     expect(refused(() => states.open(state, CONNECT_STATE_TTL_MS))).toEqual([
       'refused',
       'more than 10 minutes passed since Connect was clicked: click Connect again',
