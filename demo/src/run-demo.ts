@@ -89,7 +89,11 @@ export async function runDemo(env: Env, ready: DemoPrerequisites): Promise<Runni
     const live = await goLive(clock, helpdesks, pace);
     const run = { from: live.from, to: live.from, ...(pace === 1 ? {} : { pace }) };
     journal = { ...journal, runs: [...journal.runs, run] };
-    const record = () => writeJournal(env.dataDir, journal);
+    const write = () => writeJournal(env.dataDir, journal);
+    // One write at a time: two at once would rename the same temporary file. Each caller sees
+    // its own write's failure; the next write runs either way.
+    let lastWrite: Promise<void> = Promise.resolve();
+    const record = () => (lastWrite = lastWrite.then(write, write));
     await record();
     // Kept current, so a crash loses at most this much of the helpdesks' traffic.
     const timer = setInterval(() => {

@@ -67,6 +67,9 @@ export interface ConnectorClient {
   setTarget(kpi: AgentKpiKey | KpiKey, target: TargetRequest): Promise<TargetListResponse>;
   /** How far the sync of the account has come (shown to admins while it is under way). */
   connectionStatus(): Promise<ConnectionStatusResponse>;
+  /** Whether everyone must prove once who they are before signing in (Freshdesk). */
+  identityProofRequired(): Promise<{ required: boolean }>;
+  setIdentityProofRequired(required: boolean): Promise<{ required: boolean }>;
   /** Disconnects the account and deletes its data; `confirm` is the account's name as the admin typed it. */
   disconnect(confirm: string): Promise<DisconnectResponse>;
   /** The account's agents with their Frontline role and where it comes from (admins). */
@@ -156,6 +159,8 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
     acknowledgeNote: (noteId) => request('POST', `/v1/notes/${seg(noteId)}/acknowledge`),
     setTarget: (kpi, target) => request('PUT', `/v1/targets/${seg(kpi)}`, target),
     connectionStatus: () => request('GET', '/v1/connect/status'),
+    identityProofRequired: () => request('GET', '/v1/settings/identity-proof'),
+    setIdentityProofRequired: (required) => request('PUT', '/v1/settings/identity-proof', { required }),
     disconnect: (confirm) => request('POST', '/v1/connect/disconnect', { confirm }),
     people: () => request('GET', '/v1/people'),
     setRole: (userId, role) => request('PUT', `/v1/people/${seg(userId)}/role`, { role }),

@@ -5,6 +5,7 @@ export const ERROR_STATUS = {
   unknown_field: 400,
   unauthenticated: 401,
   forbidden: 403,
+  proof_required: 403,
   not_found: 404,
   replayed: 409,
   conflict: 409,

@@ -1,4 +1,5 @@
 import { anAgent, at } from '@frontline/kpi/testing';
+import { hashUserKey } from '../auth/index.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../clock.js';
 import { openApiHarness, type ApiHarness } from './api-test-harness.js';
@@ -61,5 +62,42 @@ describe('connect routes', () => {
     });
     expect([done.statusCode, done.json()]).toEqual([200, { removed: 'acme', problems: [] }]);
     expect(await api.store.getTenant('acme')).toBeNull();
+  });
+
+  it("signs Freshdesk users in with the install's API key, and asks for proof once an admin requires it", async () => {
+    const installKey = 'install-api-key-0123';
+    await api.store.updateCredentials('acme', { kind: 'freshdesk-key', apiKey: installKey });
+    const signIn = (extra: Record<string, string> = {}) =>
+      api.app.inject({
+        method: 'POST',
+        url: '/v1/auth/freshdesk',
+        headers: { authorization: `Basic ${Buffer.from(installKey).toString('base64')}` },
+        payload: { host: 'acme.freshdesk.com', agentId: 'a1', ...extra },
+      });
+    expect((await signIn()).json().user).toEqual({ id: 'a1', name: 'Ann', role: 'agent' });
+    const wrongKey = await api.app.inject({
+      method: 'POST',
+      url: '/v1/auth/freshdesk',
+      headers: { authorization: `Basic ${Buffer.from('someone-elses-key-99').toString('base64')}` },
+      payload: { host: 'acme.freshdesk.com', agentId: 'a1' },
+    });
+    expect(wrongKey.statusCode).toBe(401);
+
+    const set = await api.as('boss', 'admin', {
+      method: 'PUT',
+      url: '/v1/settings/identity-proof',
+      payload: { required: true },
+    });
+    expect(set.json()).toEqual({ required: true });
+    const refused = await signIn();
+    expect([refused.statusCode, refused.json().error.code]).toEqual([403, 'proof_required']);
+    await api.store.saveUserKeyHash(api.tenant.id, 'a1', hashUserKey('personal-key-of-ann'));
+    expect((await signIn({ userKey: 'personal-key-of-ann' })).statusCode).toBe(200);
+    const lead = await api.as('a1', 'lead', {
+      method: 'PUT',
+      url: '/v1/settings/identity-proof',
+      payload: { required: false },
+    });
+    expect(lead.statusCode).toBe(403);
   });
 });

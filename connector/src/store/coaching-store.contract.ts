@@ -326,6 +326,22 @@ export function describeCoachingStore(name: string, makeHarness: () => Promise<S
         expect(await coaching.settings(tenantA)).toEqual({ headline: ['csat'] });
       });
 
+      it('keeps whether users must prove who they are, beside the headline, per tenant', async () => {
+        expect(await coaching.identityProofRequired(tenantA)).toBe(false);
+        await coaching.setIdentityProofRequired(tenantA, true);
+        expect([await coaching.identityProofRequired(tenantA), await coaching.identityProofRequired(tenantB)]).toEqual([
+          true,
+          false,
+        ]);
+        // A settings row made for the proof alone still gives the default headline.
+        expect(await coaching.settings(tenantA)).toEqual({ headline: defaults });
+        await coaching.setHeadline(tenantA, ['csat']);
+        expect(await coaching.identityProofRequired(tenantA)).toBe(true);
+        await coaching.setIdentityProofRequired(tenantA, false);
+        expect(await coaching.identityProofRequired(tenantA)).toBe(false);
+        await expect(coaching.setIdentityProofRequired(UNKNOWN_ID, true)).rejects.toThrow(TenantNotFoundError);
+      });
+
       it('reports an unknown tenant when setting', async () => {
         await expect(coaching.setHeadline(UNKNOWN_ID, ['csat'])).rejects.toThrow(TenantNotFoundError);
         expect(await coaching.settings('not-a-tenant')).toEqual({ headline: defaults });

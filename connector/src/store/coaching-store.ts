@@ -98,4 +98,7 @@ export interface CoachingStore {
   settings(tenantId: string): Promise<TenantSettings>;
   /** Sets the headline KPIs (`RangeError` unless 1 to 8 distinct agent KPIs) and answers the settings. */
   setHeadline(tenantId: string, headline: readonly AgentKpiKey[]): Promise<TenantSettings>;
+  /** Whether every user must prove once who they are before signing in (Freshdesk); false by default. */
+  identityProofRequired(tenantId: string): Promise<boolean>;
+  setIdentityProofRequired(tenantId: string, required: boolean): Promise<void>;
 }

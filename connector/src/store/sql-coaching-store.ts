@@ -12,7 +12,7 @@ import {
   selectNotes,
 } from './note-sql.js';
 import { selectRole, selectRoles, upsertRole } from './role-sql.js';
-import { selectSettings, upsertHeadline } from './settings-sql.js';
+import { selectIdentityProof, selectSettings, upsertHeadline, upsertIdentityProof } from './settings-sql.js';
 import type { SqlClient, SqlSession } from './sql-client.js';
 import { deleteTarget, selectTargets, upsertTarget } from './target-sql.js';
 import { isUuid, writingForTenant } from './tenant-ref-sql.js';
@@ -104,6 +104,15 @@ export class SqlCoachingStore implements CoachingStore {
     assertHeadline(headline);
     await writingForTenant(tenantId, () => upsertHeadline(this.client, tenantId, headline));
     return { headline: [...headline] };
+  }
+
+  async identityProofRequired(tenantId: string): Promise<boolean> {
+    if (!isUuid(tenantId)) return false;
+    return selectIdentityProof(this.client, tenantId);
+  }
+
+  async setIdentityProofRequired(tenantId: string, required: boolean): Promise<void> {
+    await writingForTenant(tenantId, () => upsertIdentityProof(this.client, tenantId, required));
   }
 
   /** Runs `change` on a locked note's current version and returns the note as it then is. */

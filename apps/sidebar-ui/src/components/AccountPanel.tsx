@@ -2,7 +2,7 @@
 // which deletes everything Frontline stored for it once the admin typed the account's name.
 import type { DisconnectResponse } from '@frontline/connector/api';
 import { Button } from '@zendeskgarden/react-buttons';
-import { Field, Hint, Input, Label } from '@zendeskgarden/react-forms';
+import { Checkbox, Field, Hint, Input, Label } from '@zendeskgarden/react-forms';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { Paragraph } from '@zendeskgarden/react-typography';
 import { useEffect, useState } from 'react';
@@ -61,6 +61,7 @@ export function AccountPanel() {
       ) : (
         <>
           <Paragraph>{tr.t('account.connected', { vendor, tenant })}</Paragraph>
+          {host.vendor === 'freshdesk' && <ProofSetting />}
           {step.status === 'idle' || step.status === 'failed' ? (
             <Button isDanger onClick={() => setStep({ status: 'confirming', typed: '' })}>
               {tr.t('account.disconnect')}
@@ -97,5 +98,49 @@ export function AccountPanel() {
         </>
       )}
     </Section>
+  );
+}
+
+/** Freshdesk: whether everyone proves once who they are, before signing in. */
+function ProofSetting() {
+  const { client, tr } = useApp();
+  const [required, setRequired] = useState<boolean | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    client.identityProofRequired().then(
+      (answer) => live && setRequired(answer.required),
+      (error: unknown) => live && setProblem(error instanceof Error ? error.message : String(error)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client]);
+
+  const change = (next: boolean) => {
+    setProblem(null);
+    client.setIdentityProofRequired(next).then(
+      (answer) => setRequired(answer.required),
+      (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)),
+    );
+  };
+
+  return (
+    <>
+      {required !== null && (
+        <Field>
+          <Checkbox checked={required} onChange={(event) => change(event.target.checked)}>
+            <Label>{tr.t('account.requireProof')}</Label>
+            <Hint>{tr.t('account.requireProofHint')}</Hint>
+          </Checkbox>
+        </Field>
+      )}
+      {problem !== null && (
+        <Alert type="error" role="alert">
+          <Alert.Paragraph>{problem}</Alert.Paragraph>
+        </Alert>
+      )}
+    </>
   );
 }

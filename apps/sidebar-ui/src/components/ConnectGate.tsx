@@ -4,6 +4,7 @@ import type { SessionResponse } from '@frontline/connector/api';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useApp } from '../app-context.js';
 import { ConnectorError } from '../connector-client.js';
+import { IdentityProof } from './IdentityProof.js';
 import { NotConnected } from './NotConnected.js';
 import { SetupProgress } from './SetupProgress.js';
 import { ErrorNotice, Loading } from './StateViews.js';
@@ -11,6 +12,7 @@ import { ErrorNotice, Loading } from './StateViews.js';
 type Gate =
   | { status: 'signing-in' }
   | { status: 'not-connected' }
+  | { status: 'proof-required' }
   | { status: 'failed'; error: Error }
   | { status: 'ready'; session: SessionResponse };
 
@@ -26,6 +28,7 @@ export function ConnectGate({ children }: { children: ReactNode }) {
       (error: unknown) => {
         if (!live) return;
         if (error instanceof ConnectorError && error.code === 'not_connected') setGate({ status: 'not-connected' });
+        else if (error instanceof ConnectorError && error.code === 'proof_required') setGate({ status: 'proof-required' });
         else setGate({ status: 'failed', error: error instanceof Error ? error : new Error(String(error)) });
       },
     );
@@ -39,6 +42,9 @@ export function ConnectGate({ children }: { children: ReactNode }) {
       return <Loading />;
     case 'not-connected':
       return <NotConnected onConnected={() => setAttempt((n) => n + 1)} />;
+    case 'proof-required':
+      // The personal key the proof gives is read at sign-in: load the app again with it.
+      return <IdentityProof required onProven={() => globalThis.location.reload()} />;
     case 'failed':
       return <ErrorNotice error={gate.error} onRetry={() => setAttempt((n) => n + 1)} />;
     case 'ready':

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useApp } from '../app-context.js';
 import { Section } from './Section.js';
 
-export function IdentityProof({ onProven }: { onProven: () => void }) {
+export function IdentityProof({ onProven, required = false }: { onProven: () => void; required?: boolean }) {
   const { host, tr } = useApp();
   const [key, setKey] = useState('');
   const [state, setState] = useState<{ status: 'idle' | 'sending' } | { status: 'failed'; message: string }>({
@@ -17,7 +17,7 @@ export function IdentityProof({ onProven }: { onProven: () => void }) {
   const prove = host.proveIdentity.bind(host);
 
   return (
-    <Section title={tr.t('proof.heading')}>
+    <Section title={tr.t(required ? 'proof.requiredHeading' : 'proof.heading')}>
       <form
         onSubmit={(event) => {
           event.preventDefault();

@@ -264,8 +264,16 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
       const tenant = await freshdeskAccount(request);
       const agent = await requireAgent(tenant, agentId);
       const role = (await deps.store.coaching.roleOf(tenant.id, agentId)) ?? 'agent';
-      if (role === 'agent' || userKey === undefined) return signIn(tenant, agent, 'agent');
       const stored = await deps.store.userKeyHash(tenant.id, agentId);
+      const proven = userKey !== undefined && stored !== null && secretsEqual(hashUserKey(userKey), stored);
+      if (!proven && (await deps.store.coaching.identityProofRequired(tenant.id))) {
+        deps.log.warn({ tenant: tenant.name, reason: 'proof_required' }, 'sign-in refused');
+        throw new ApiError(
+          'proof_required',
+          'this account asks everyone to prove once who they are: enter your own Freshdesk API key in Frontline',
+        );
+      }
+      if (role === 'agent' || userKey === undefined) return signIn(tenant, agent, 'agent');
       if (stored === null || !secretsEqual(hashUserKey(userKey), stored)) {
         throw refuse(
           request,

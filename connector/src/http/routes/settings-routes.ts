@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
 import { AUTH_ERRORS, BEARER } from '../schemas/common-schemas.js';
-import { Settings } from '../schemas/kpi-schemas.js';
+import { IdentityProofSetting, Settings } from '../schemas/kpi-schemas.js';
 import type { ServerDeps } from '../server-deps.js';
 import { requireRoleNow } from '../current-role.js';
 
@@ -46,6 +46,45 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: ServerDeps): 
       // A recomputation under way read the headline before this: the next one reads it again.
       deps.live.refresh(caller.tenant.id, true);
       return { headline: [...saved.headline] };
+    },
+  );
+
+  app.get(
+    '/v1/settings/identity-proof',
+    {
+      schema: {
+        summary: 'Whether every user must prove once who they are before signing in (Freshdesk)',
+        tags: ['settings'],
+        security: BEARER,
+        response: { 200: IdentityProofSetting, ...AUTH_ERRORS },
+      },
+    },
+    async (request) => {
+      const caller = await deps.auth.caller(request);
+      return { required: await coaching.identityProofRequired(caller.tenant.id) };
+    },
+  );
+
+  app.put<{ Body: Static<typeof IdentityProofSetting> }>(
+    '/v1/settings/identity-proof',
+    {
+      schema: {
+        summary: 'Require every user to prove once who they are before signing in (admins; Freshdesk)',
+        description:
+          "Freshdesk's sign-in proves the account, not the person: with this on, a user without a personal key " +
+          '(from proving who they are with their own API key, or from an admin) is refused with `proof_required`.',
+        tags: ['settings'],
+        security: BEARER,
+        body: IdentityProofSetting,
+        response: { 200: IdentityProofSetting, ...AUTH_ERRORS },
+      },
+    },
+    async (request) => {
+      const caller = await deps.auth.caller(request);
+      await requireRoleNow(deps, caller, ['admin'], 'requiring proof of identity');
+      await coaching.setIdentityProofRequired(caller.tenant.id, request.body.required);
+      deps.log.info({ tenant: caller.tenant.name, required: request.body.required }, 'identity proof setting changed');
+      return { required: request.body.required };
     },
   );
 }

@@ -205,3 +205,8 @@ export const TicketSummary = Type.Object({
 });
 
 export const Settings = Type.Object({ headline: Headline });
+
+export const IdentityProofSetting = Type.Object(
+  { required: Type.Boolean({ description: 'every user proves once who they are before signing in' }) },
+  { additionalProperties: false },
+);

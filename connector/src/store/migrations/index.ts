@@ -7,6 +7,7 @@ import { tenantSettings } from './0006-tenant-settings.js';
 import { subjectsAndNames } from './0007-subjects-and-names.js';
 import { helpdeskAdmins } from './0008-helpdesk-admins.js';
 import { installedHooks } from './0009-installed-hooks.js';
+import { identityProof } from './0010-identity-proof.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: an applied migration is never edited. */
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   subjectsAndNames,
   helpdeskAdmins,
   installedHooks,
+  identityProof,
 ];
 
 export type { Migration } from './migration.js';
