@@ -20,9 +20,10 @@ export async function upsertHeadline(
  * per agent are skipped; a headline left empty by that falls back to the default.
  */
 export async function selectSettings(db: SqlSession, tenantId: string): Promise<TenantSettings> {
-  const rows = await db.query<{ headline: string[] | null }>('SELECT headline FROM tenant_settings WHERE tenant_id = $1', [
-    tenantId,
-  ]);
+  const rows = await db.query<{ headline: string[] | null }>(
+    'SELECT headline FROM tenant_settings WHERE tenant_id = $1',
+    [tenantId],
+  );
   const known = (rows[0]?.headline ?? []).filter((k): k is AgentKpiKey =>
     (AGENT_KPI_KEYS as readonly string[]).includes(k),
   );

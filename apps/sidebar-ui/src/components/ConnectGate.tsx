@@ -28,7 +28,8 @@ export function ConnectGate({ children }: { children: ReactNode }) {
       (error: unknown) => {
         if (!live) return;
         if (error instanceof ConnectorError && error.code === 'not_connected') setGate({ status: 'not-connected' });
-        else if (error instanceof ConnectorError && error.code === 'proof_required') setGate({ status: 'proof-required' });
+        else if (error instanceof ConnectorError && error.code === 'proof_required')
+          setGate({ status: 'proof-required' });
         else setGate({ status: 'failed', error: error instanceof Error ? error : new Error(String(error)) });
       },
     );
