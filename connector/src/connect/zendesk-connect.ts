@@ -4,6 +4,7 @@
  * webhooks and trigger (secrets read back through the API), and queues its first sync. Nobody
  * opens a shell.
  */
+import { hostOf } from './host-of.js';
 import { AuthError, peekAudience, peekIssuer, verifyZendeskAppToken, type ZendeskAppIdentity } from '../auth/index.js';
 import type { Clock } from '../clock.js';
 import type { JobQueue } from '../jobs/job-queue.js';
@@ -62,7 +63,7 @@ export function createZendeskConnect(deps: ZendeskConnectDeps): ZendeskConnect {
     const issuer = peekIssuer(token) ?? '';
     const audience = peekAudience(token);
     // The installation URL of the account that signed it (zendesk.md §10): the app installed there.
-    if (audience === null || hostOf(audience) !== issuer) {
+    if (audience === null || hostOf(audience) !== issuer.toLowerCase()) {
       throw new AuthError(
         'wrong_audience',
         "the Zendesk app token was not signed for this account's installation of the app: reopen the app",
@@ -183,12 +184,4 @@ async function signedInAdmin(client: VendorClient, userId: string): Promise<true
     return 'only a Zendesk admin can connect Frontline: ask an admin of this Zendesk account to open the app and click Connect';
   }
   return true;
-}
-
-function hostOf(url: string): string | null {
-  try {
-    return new URL(url).host;
-  } catch {
-    return null;
-  }
 }

@@ -1,3 +1,4 @@
+import { hostOf } from '../../connect/host-of.js';
 import { randomBytes } from 'node:crypto';
 import type { Agent } from '@frontline/kpi';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -48,13 +49,6 @@ export const FRESHDESK_APP_SECRET_HEADER = 'x-frontline-app-secret';
  * On both, the user must be an agent (or admin) of the account as last synced, at sign-in and at
  * every refresh; a refresh reads the role again, and refreshes end 12 h after sign-in (SessionTokens.renew).
  */
-function hostOf(url: string): string | null {
-  try {
-    return new URL(url).host.toLowerCase();
-  } catch {
-    return null;
-  }
-}
 
 export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const refuse = (request: FastifyRequest, tenant: string | null, reason: string, message: string): ApiError => {
