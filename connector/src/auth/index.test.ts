@@ -13,6 +13,7 @@ describe('auth public surface', () => {
       'SessionTokens',
       'checkTimeClaims',
       'hashUserKey',
+      'newUserKey',
       'peekAudience',
       'peekIssuer',
       'secretsEqual',

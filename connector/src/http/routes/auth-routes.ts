@@ -1,11 +1,11 @@
 import { hostOf } from '../../connect/host-of.js';
-import { randomBytes } from 'node:crypto';
 import type { Agent } from '@frontline/kpi';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
 import {
   AuthError,
   hashUserKey,
+  newUserKey,
   peekIssuer,
   secretsEqual,
   verifyZendeskAppToken,
@@ -313,7 +313,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
           'Freshdesk does not know this API key as yours: copy it from your profile (Profile settings > View API key)',
         );
       }
-      const userKey = randomBytes(24).toString('base64url');
+      const userKey = newUserKey();
       await deps.store.saveUserKeyHash(tenant.id, agentId, hashUserKey(userKey));
       deps.log.info({ tenant: tenant.name, user: agentId }, 'freshdesk user proved who they are');
       return { userKey };
