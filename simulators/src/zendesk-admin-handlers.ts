@@ -6,6 +6,7 @@
  * UNSURE: the reference has no OAuth section; the paths, parameters and error codes are Zendesk's
  * documented ones (`/oauth/authorizations/new`, `/oauth/tokens`, `invalid_grant`).
  */
+import { ZENDESK_FORBIDDEN } from './zendesk-forbidden.js';
 import { createHash } from 'node:crypto';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { SimulatedAccount } from './account.js';
@@ -49,15 +50,6 @@ const html = (status: number, body: string) =>
     },
   );
 
-const FORBIDDEN: RouteResult = {
-  status: 403,
-  body: {
-    error: 'Forbidden',
-    description:
-      'You do not have access to this page. Please contact the account owner of this help desk for further help.',
-  },
-};
-
 const invalid = (title: string, detail: string): RouteResult => ({
   status: 400,
   body: { errors: [{ code: 'InvalidValue', title, detail }] },
@@ -82,7 +74,9 @@ export function createZendeskAdminHandlers(
   const iso = () => new Date(account.clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const gate = account.gate;
   const adminOnly = (request: Request, name: string, produce: () => RouteResult | Promise<RouteResult>) =>
-    gate.handle(request, vendor, ctx.route(name), () => (ctx.roleOf(request) === 'admin' ? produce() : FORBIDDEN));
+    gate.handle(request, vendor, ctx.route(name), () =>
+      ctx.roleOf(request) === 'admin' ? produce() : ZENDESK_FORBIDDEN,
+    );
   const paths = (path: string) => [`${origin}${path}`, `${origin}${path}.json`];
 
   const webhookJson = (w: CreatedWebhook) => ({

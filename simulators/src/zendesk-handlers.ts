@@ -5,6 +5,7 @@
  * users, the signed-in user (`/users/me`), and a single ticket. Behaviour follows
  * shared/reference/zendesk.md §4.
  */
+import { ZENDESK_FORBIDDEN } from './zendesk-forbidden.js';
 import { http, type HttpHandler } from 'msw';
 import type { SimulatedAccount } from './account.js';
 import {
@@ -111,16 +112,6 @@ function dialect(credentials: ZendeskCredentials): VendorDialect {
 }
 
 const badRequest = (error: string, description: string): RouteResult => ({ status: 400, body: { error, description } });
-
-/** Zendesk's answer to an end-user on an agent's endpoint. */
-const FORBIDDEN: RouteResult = {
-  status: 403,
-  body: {
-    error: 'Forbidden',
-    description:
-      'You do not have access to this page. Please contact the account owner of this help desk for further help.',
-  },
-};
 
 /**
  * `/users/me` without credentials: Zendesk answers the anonymous user rather than 401. UNSURE:
@@ -504,7 +495,7 @@ export function createZendeskHandlers(
   const legacyCsatOn = state.csatSwitchSec === Number.POSITIVE_INFINITY;
   // An end-user's credentials sign in, but reach nothing an agent's would.
   const staff = (request: Request, spec: RouteSpec, produce: () => RouteResult): Promise<Response> =>
-    gate.handle(request, vendor, spec, () => (signedInRole === 'end-user' ? FORBIDDEN : produce()));
+    gate.handle(request, vendor, spec, () => (signedInRole === 'end-user' ? ZENDESK_FORBIDDEN : produce()));
   const handlers: HttpHandler[] = [
     ...paths('/api/v2/incremental/tickets/cursor').map((path) =>
       http.get(path, ({ request }) => staff(request, exportRoute, () => exportPage(new URL(request.url)))),
