@@ -150,12 +150,10 @@ describe('an admin connects from the app, with no shell', () => {
       await agentPage.screenshot({ path: `${ARTIFACTS}connect-zendesk-agent.png`, fullPage: true });
 
       // A change at the vendor reaches the connector through the webhook Connect created.
-      const open = account.openTicketOf(agent!.id);
-      expect(open).not.toBeNull();
-      account.updateTicket(open!.id, { kind: 'solve' });
+      account.addTicket();
       await expect
         .poll(() => deliveries.deliveries.map((d) => [d.kind, d.status]), { timeout: 15_000 })
-        .toContainEqual(['zen:event-type:ticket.status_changed', 202]);
+        .toContainEqual(['zen:event-type:ticket.created', 202]);
 
       // Disconnect, from the admin's team view.
       const team = await context.newPage();
