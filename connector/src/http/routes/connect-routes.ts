@@ -43,6 +43,14 @@ function page(reply: FastifyReply, status: number, title: string, lines: readonl
     );
 }
 
+/** A connector its operator did not set up for the Marketplace apps connects accounts with the CLI. */
+function operatorOnly(): never {
+  throw new ApiError(
+    'not_found',
+    "this Frontline connector connects accounts through its operator (frontline tenant add), not from the app: ask the connector's operator",
+  );
+}
+
 /**
  * Connect and disconnect from inside the helpdesk: the admin's path to numbers with no shell.
  * Zendesk: the app's signed token starts an OAuth authorization-code flow; Zendesk's redirect
@@ -65,13 +73,7 @@ export function registerConnectRoutes(app: FastifyInstance, deps: ServerDeps): v
       },
     },
     async (request) => {
-      const zendesk = connect.zendesk;
-      if (zendesk === null) {
-        throw new ApiError(
-          'not_found',
-          "this Frontline connector connects accounts through its operator (frontline tenant add), not from the app: ask the connector's operator",
-        );
-      }
+      const zendesk = connect.zendesk ?? operatorOnly();
       try {
         return { authorizeUrl: zendesk.authorizeUrl(zendesk.verify(request.body.token)) };
       } catch (error) {
@@ -127,13 +129,7 @@ export function registerConnectRoutes(app: FastifyInstance, deps: ServerDeps): v
       },
     },
     async (request) => {
-      const freshdesk = connect.freshdesk;
-      if (freshdesk === null) {
-        throw new ApiError(
-          'not_found',
-          "this Frontline connector connects accounts through its operator (frontline tenant add), not from the app: ask the connector's operator",
-        );
-      }
+      const freshdesk = connect.freshdesk ?? operatorOnly();
       const apiKey = freshdeskKeyOf(request);
       if (apiKey === null) {
         throw new ApiError(
