@@ -3,6 +3,7 @@ import { KpiAccumulator } from './kpi-accumulator.js';
 import type { AgentKpiSet, KpiSet, KpiTicketSet } from './kpi-value.js';
 import { indexHistory, type HistoryIndex } from './history-index.js';
 import type { History, Rating, SurveyAnswer, Ticket } from './model.js';
+import { isEscalated } from './ticket-facts.js';
 import { isCustomerContact, isSolvedNow } from './ticket-rules.js';
 import { assertTimeWindow, type TimeWindow } from './time-window.js';
 
@@ -219,13 +220,6 @@ export function computeKpis(history: History, windows: readonly TimeWindow[], op
       agentTickets,
     };
   });
-}
-
-/** Escalated: it moved through two or more groups, or carries an escalation tag. */
-function isEscalated(ticket: Ticket, escalationTags: ReadonlySet<string>): boolean {
-  if (ticket.groupStations !== null && ticket.groupStations >= 2) return true;
-  for (const tag of ticket.tags) if (escalationTags.has(tag.toLowerCase())) return true;
-  return false;
 }
 
 /**

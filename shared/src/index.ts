@@ -36,6 +36,28 @@ export {
   type KpiReport,
 } from './compute-kpis.js';
 export { countedSolveTime, isCustomerContact, isSolvedNow } from './ticket-rules.js';
+
+// Per-ticket facts and the totals they add up to, for stores that aggregate windows themselves
+export {
+  answerFacts,
+  isEscalated,
+  ratingFacts,
+  repeatContactOf,
+  ticketFacts,
+  type AnswerFacts,
+  type FactOptions,
+  type RatingFacts,
+  type RepeatContact,
+  type TicketFacts,
+} from './ticket-facts.js';
+export {
+  agentKpiSetOf,
+  EMPTY_TOTALS,
+  kpiSetOf,
+  NPS_DETRACTOR_MAX,
+  NPS_PROMOTER_MIN,
+  type KpiTotals,
+} from './kpi-totals.js';
 export { assertTimeWindow, inWindow, previousWindow, type TimeWindow } from './time-window.js';
 export { bucketWindows, dashboardWindows, type BucketSize, type DashboardWindows } from './periods.js';
 export { mean, median, ratio } from './statistics.js';
@@ -44,7 +66,15 @@ export { mean, median, ratio } from './statistics.js';
 export { computeTrend } from './trend.js';
 export { assertKpiTarget, computeTargetStatus, type KpiTarget, type TargetStatus } from './targets.js';
 export { computeTeamMedian } from './team-median.js';
-export { computeScorecard, type KpiScore, type KpiScores, type Scorecard, type ScorecardOptions } from './scorecard.js';
+export {
+  computeScorecard,
+  scorecardOf,
+  type KpiScore,
+  type KpiScores,
+  type Scorecard,
+  type ScorecardOptions,
+  type WindowKpis,
+} from './scorecard.js';
 
 // Coaching insights
 export {

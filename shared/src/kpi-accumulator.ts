@@ -1,15 +1,13 @@
 import type { KpiKey } from './kpi-keys.js';
-import type { AgentKpiSet, KpiSet, KpiTickets, KpiTicketSet, KpiValue } from './kpi-value.js';
-import { mean, median, ratio } from './statistics.js';
+import type { AgentKpiSet, KpiSet, KpiTickets, KpiTicketSet } from './kpi-value.js';
+import { agentKpiSetOf, kpiSetOf, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN, type KpiTotals } from './kpi-totals.js';
+import { mean, median } from './statistics.js';
 
 /** Drill-down lists for one KPI, filled only when drill-down was asked for. */
 class TicketLists implements KpiTickets {
   readonly sample: string[] = [];
   readonly matching: string[] = [];
 }
-
-const NPS_PROMOTER_MIN = 9;
-const NPS_DETRACTOR_MAX = 6;
 
 /**
  * Running totals for one population (the team or one agent) in one window. The engine feeds it
@@ -117,38 +115,45 @@ export class KpiAccumulator {
     if (ticketId !== null) this.note('ces', ticketId, false);
   }
 
-  /**
-   * The KPI values. `surveysSentKnown` is false when the helpdesk reports only answered
-   * surveys, which leaves the response rate unknown rather than 100%.
-   */
-  toKpiSet(surveysSentKnown: boolean): KpiSet {
-    const count = (n: number): KpiValue => ({ value: n, sample: n });
-    const of = (value: number | null, sample: number): KpiValue => ({ value: sample === 0 ? null : value, sample });
+  /** The running totals, medians taken. */
+  toTotals(): KpiTotals {
     return {
-      solved: count(this.solved),
-      first_reply_time_median: of(median(this.firstReply), this.firstReply.length),
-      first_reply_time_mean: of(mean(this.firstReply), this.firstReply.length),
-      first_reply_time_business_median: of(median(this.firstReplyBusiness), this.firstReplyBusiness.length),
-      full_resolution_time_median: of(median(this.resolution), this.resolution.length),
-      full_resolution_time_business_median: of(median(this.resolutionBusiness), this.resolutionBusiness.length),
-      one_touch_rate: of(ratio(this.oneTouch, this.replied), this.replied),
-      reopen_rate: of(ratio(this.reopened, this.solved), this.solved),
-      replies_per_ticket: of(ratio(this.replies, this.replied), this.replied),
-      csat: of(ratio(this.csatPositive, this.csatAnswered), this.csatAnswered),
-      csat_response_rate: surveysSentKnown ? of(ratio(this.csatAnswered, this.csatSent), this.csatSent) : of(null, 0),
-      repeat_contact_rate: of(ratio(this.repeated, this.repeatEligible), this.repeatEligible),
-      escalation_rate: of(ratio(this.escalated, this.created), this.created),
-      backlog: count(this.backlog),
-      nps: of(ratio(100 * (this.npsPromoters - this.npsDetractors), this.npsAnswers), this.npsAnswers),
-      ces: of(ratio(this.cesSum, this.cesAnswers), this.cesAnswers),
-      contact_ratio: of(ratio(this.created, this.requesters), this.requesters),
+      created: this.created,
+      escalated: this.escalated,
+      requesters: this.requesters,
+      firstReplies: this.firstReply.length,
+      firstReplyMedian: median(this.firstReply),
+      firstReplyMean: mean(this.firstReply),
+      firstReplyBusinessMedian: median(this.firstReplyBusiness),
+      solved: this.solved,
+      resolutionMedian: median(this.resolution),
+      resolutionBusinessMedian: median(this.resolutionBusiness),
+      replied: this.replied,
+      replies: this.replies,
+      oneTouch: this.oneTouch,
+      reopened: this.reopened,
+      repeatEligible: this.repeatEligible,
+      repeated: this.repeated,
+      backlog: this.backlog,
+      csatSent: this.csatSent,
+      csatAnswered: this.csatAnswered,
+      csatPositive: this.csatPositive,
+      npsAnswers: this.npsAnswers,
+      npsPromoters: this.npsPromoters,
+      npsDetractors: this.npsDetractors,
+      cesAnswers: this.cesAnswers,
+      cesSum: this.cesSum,
     };
+  }
+
+  /** The KPI values (kpi-totals.ts). */
+  toKpiSet(surveysSentKnown: boolean): KpiSet {
+    return kpiSetOf(this.toTotals(), surveysSentKnown);
   }
 
   /** The agent's KPI values: the same, without the team-only ones. */
   toAgentKpiSet(surveysSentKnown: boolean): AgentKpiSet {
-    const { contact_ratio: _teamOnly, ...agent } = this.toKpiSet(surveysSentKnown);
-    return agent;
+    return agentKpiSetOf(this.toTotals(), surveysSentKnown);
   }
 
   /** The tickets behind each KPI; empty unless drill-down was asked for. */

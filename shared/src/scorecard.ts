@@ -1,4 +1,4 @@
-import { computeKpis, type KpiOptions } from './compute-kpis.js';
+import { computeKpis, type KpiOptions, type KpiReport } from './compute-kpis.js';
 import { AGENT_KPI_KEYS, KPI_KEYS, type KpiKey } from './kpi-keys.js';
 import type { KpiTickets, KpiTicketSet, KpiValue } from './kpi-value.js';
 import type { History } from './model.js';
@@ -34,11 +34,19 @@ export interface ScorecardOptions extends KpiOptions {
 
 /** Scores every KPI in `window` against the previous window of equal length, in one pass. */
 export function computeScorecard(history: History, window: TimeWindow, options: ScorecardOptions): Scorecard {
-  const previous = previousWindow(window);
-  const [current, before] = computeKpis(history, [window, previous], options);
-  const targets = new Map((options.targets ?? []).map((t) => [t.kpi, t]));
+  const [current, before] = computeKpis(history, [window, previousWindow(window)], options);
+  return scorecardOf(current!, before!, options.targets ?? []);
+}
+
+/** The numbers of one window and of the window before it, as a store may aggregate them. */
+export type WindowKpis = Pick<KpiReport, 'window' | 'team' | 'agents'> &
+  Partial<Pick<KpiReport, 'teamTickets' | 'agentTickets'>>;
+
+/** Scores a window's numbers against the window before: trend, target status and team median. */
+export function scorecardOf(current: WindowKpis, before: WindowKpis, targetList: readonly KpiTarget[]): Scorecard {
+  const targets = new Map(targetList.map((t) => [t.kpi, t]));
   const teamMedians = new Map<KpiKey, number | null>(
-    AGENT_KPI_KEYS.map((k) => [k, computeTeamMedian(current!.agents.values(), k)]),
+    AGENT_KPI_KEYS.map((k) => [k, computeTeamMedian(current.agents.values(), k)]),
   );
   const score = <K extends KpiKey>(
     keys: readonly K[],
@@ -63,13 +71,13 @@ export function computeScorecard(history: History, window: TimeWindow, options: 
     return out;
   };
   const agents = new Map<string, KpiScores>();
-  for (const [id, set] of current!.agents) {
-    agents.set(id, score(AGENT_KPI_KEYS, set, before!.agents.get(id), current!.agentTickets.get(id)));
+  for (const [id, set] of current.agents) {
+    agents.set(id, score(AGENT_KPI_KEYS, set, before.agents.get(id), current.agentTickets?.get(id)));
   }
   return {
-    window,
-    previousWindow: previous,
-    team: score(KPI_KEYS, current!.team, before!.team, current!.teamTickets),
+    window: current.window,
+    previousWindow: before.window,
+    team: score(KPI_KEYS, current.team, before.team, current.teamTickets),
     agents,
   };
 }

@@ -12,6 +12,7 @@ export {
   type UserRole,
 } from './coaching-store.js';
 export { createSyncStore, keyOf, PGLITE_FOLDER, type SyncStoreOptions } from './create-sync-store.js';
+export type { KpiReads, SliceSelection, ViewBasics, WindowTotals } from './kpi-reads.js';
 export { NoteNotFoundError } from './note-not-found-error.js';
 export { PgliteSyncStore } from './pglite-sync-store.js';
 export { PostgresSyncStore } from './postgres-sync-store.js';

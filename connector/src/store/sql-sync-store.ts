@@ -1,4 +1,14 @@
-import type { BusinessSchedule, History } from '@frontline/kpi';
+import type { Agent, BusinessSchedule, History, KpiKey, KpiTickets, TimeWindow } from '@frontline/kpi';
+import { selectKpiTickets, selectTypicalReplies, selectWindowTotals, type WindowTotals } from './kpi-sql.js';
+import {
+  readHistorySlice,
+  readInsightSlice,
+  readViewBasics,
+  selectAgents,
+  selectRevision,
+  type SliceSelection,
+  type ViewBasics,
+} from './slice-sql.js';
 import type { SecretKey } from '../secrets/index.js';
 import type { CoachingStore } from './coaching-store.js';
 import { readChanges, readHistory } from './history-sql.js';
@@ -19,7 +29,9 @@ import {
 } from './page-sql.js';
 import { selectReplyCountCoverage, selectTicketsNeedingReplyCounts, updateReplyCounts } from './reply-count-sql.js';
 import { updateRatingsIncludeUnanswered } from './ratings-kind-sql.js';
-import { upsertSchedule } from './schedule-sql.js';
+import { selectSchedule, upsertSchedule } from './schedule-sql.js';
+import { buildPendingFacts, requestFactBuild } from './fact-build.js';
+import { refreshFactsAt } from './fact-sql.js';
 import { SqlCoachingStore } from './sql-coaching-store.js';
 import type { SqlClient } from './sql-client.js';
 import type {
@@ -64,8 +76,10 @@ export class SqlSyncStore implements SyncStore {
     this.coaching = new SqlCoachingStore(client);
   }
 
-  migrate(): Promise<void> {
-    return migrate(this.client, MIGRATIONS);
+  /** Applies the migrations, then builds the facts a migration or a schedule change left to build. */
+  async migrate(): Promise<void> {
+    await migrate(this.client, MIGRATIONS);
+    await buildPendingFacts(this.client);
   }
 
   close(): Promise<void> {
@@ -129,6 +143,7 @@ export class SqlSyncStore implements SyncStore {
       await upsertAgents(tx, tenantId, revision, rows.agents ?? []);
       await upsertRequesters(tx, tenantId, revision, rows.requesters ?? []);
       await upsertSurveyAnswers(tx, tenantId, revision, rows.surveyAnswers ?? []);
+      await refreshFactsAt(tx, tenantId, revision);
       await upsertCheckpoint(tx, tenantId, stream, checkpoint);
     });
   }
@@ -139,20 +154,28 @@ export class SqlSyncStore implements SyncStore {
 
   saveReplyCounts(tenantId: string, found: readonly RepliesFound[]): Promise<void> {
     if (found.length === 0) return Promise.resolve();
-    return this.client.transaction(async (tx) =>
-      updateReplyCounts(tx, tenantId, await nextRevision(tx, tenantId), found),
-    );
+    return this.client.transaction(async (tx) => {
+      const revision = await nextRevision(tx, tenantId);
+      await updateReplyCounts(tx, tenantId, revision, found);
+      await refreshFactsAt(tx, tenantId, revision);
+    });
   }
 
   ticketsNeedingReplyCounts(tenantId: string, since: number, limit: number): Promise<string[]> {
     return selectTicketsNeedingReplyCounts(this.client, tenantId, since, limit);
   }
 
-  saveSchedule(tenantId: string, schedule: BusinessSchedule | null): Promise<void> {
-    return this.client.transaction(async (tx) => {
+  async saveSchedule(tenantId: string, schedule: BusinessSchedule | null): Promise<void> {
+    const changed = await this.client.transaction(async (tx) => {
+      const before = JSON.stringify(await selectSchedule(tx, tenantId));
       await nextRevision(tx, tenantId);
       await upsertSchedule(tx, tenantId, schedule);
+      if (JSON.stringify(await selectSchedule(tx, tenantId)) === before) return false;
+      // Business minutes the engine computes move with the schedule: every fact is rebuilt.
+      await requestFactBuild(tx, tenantId);
+      return true;
     });
+    if (changed) await buildPendingFacts(this.client);
   }
 
   saveRatingsIncludeUnanswered(tenantId: string, value: boolean): Promise<void> {
@@ -184,5 +207,45 @@ export class SqlSyncStore implements SyncStore {
 
   replyCountCoverage(tenantId: string, since: number): Promise<number> {
     return selectReplyCountCoverage(this.client, tenantId, since);
+  }
+
+  revision(tenantId: string): Promise<number> {
+    return selectRevision(this.client, tenantId);
+  }
+
+  viewBasics(tenantId: string): Promise<ViewBasics> {
+    return readViewBasics(this.client, tenantId);
+  }
+
+  windowTotals(tenantId: string, windows: readonly TimeWindow[], now: number): Promise<WindowTotals[]> {
+    return selectWindowTotals(this.client, tenantId, windows, now);
+  }
+
+  kpiTickets(
+    tenantId: string,
+    request: {
+      readonly kpi: KpiKey;
+      readonly window: TimeWindow;
+      readonly now: number;
+      readonly agentId: string | null;
+    },
+  ): Promise<KpiTickets> {
+    return selectKpiTickets(this.client, tenantId, request);
+  }
+
+  typicalReplies(tenantId: string, window: TimeWindow): Promise<number | null> {
+    return selectTypicalReplies(this.client, tenantId, window);
+  }
+
+  historySlice(tenantId: string, selection: SliceSelection): Promise<History> {
+    return readHistorySlice(this.client, tenantId, selection);
+  }
+
+  insightSlice(tenantId: string, window: TimeWindow): Promise<History> {
+    return readInsightSlice(this.client, tenantId, window);
+  }
+
+  listAgents(tenantId: string): Promise<Agent[]> {
+    return selectAgents(this.client, tenantId);
   }
 }

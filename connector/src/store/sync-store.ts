@@ -8,6 +8,7 @@ import type {
 } from '../vendors/vendor-client.js';
 import type { InstalledHook } from '../vendors/helpdesk-setup.js';
 import type { CoachingStore } from './coaching-store.js';
+import type { KpiReads } from './kpi-reads.js';
 
 /** How the connector signs in to a tenant's helpdesk (and, optionally, its Zigpoll account). */
 export type VendorCredentials =
@@ -126,7 +127,7 @@ export interface TicketLabel {
  * nothing. Credentials are encrypted at rest and decrypted only when a tenant is read.
  * Not in the contract: SQL dialect details, pooling, the embedded or server database behind it.
  */
-export interface SyncStore {
+export interface SyncStore extends KpiReads {
   /** Applies the versioned migrations not applied yet. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -1,1 +1,2 @@
 export { aHistory, aRating, aSurveyAnswer, aTicket, anAgent, at } from './builders.js';
+export { historyArb, SPAN, START, windowArb } from './arbitraries.js';

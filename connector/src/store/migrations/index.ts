@@ -8,6 +8,7 @@ import { subjectsAndNames } from './0007-subjects-and-names.js';
 import { helpdeskAdmins } from './0008-helpdesk-admins.js';
 import { installedHooks } from './0009-installed-hooks.js';
 import { identityProof } from './0010-identity-proof.js';
+import { kpiFacts } from './0011-kpi-facts.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: an applied migration is never edited. */
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   helpdeskAdmins,
   installedHooks,
   identityProof,
+  kpiFacts,
 ];
 
 export type { Migration } from './migration.js';
