@@ -9,6 +9,7 @@ import type { Clock } from '../clock.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { ChangeFeed } from '../live/change-feed.js';
 import { LiveTenants } from '../live/live-tenants.js';
+import { WindowCards } from '../live/window-cards.js';
 import type { RateLimitWaits } from '../live/rate-limit-waits.js';
 import type { Logger } from '../logger.js';
 import type { SyncStore } from '../store/sync-store.js';
@@ -153,6 +154,7 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
   const deps: ServerDeps = {
     ...parts,
     live,
+    windows: new WindowCards(parts.store),
     sessions,
     tenants,
     auth: createAuthenticator(sessions, tenants, parts.log),

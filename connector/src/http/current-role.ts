@@ -12,7 +12,7 @@ import { notAnAgent, roleNow } from './session-role.js';
  */
 export async function callerRoleNow(deps: ServerDeps, caller: Caller): Promise<Role> {
   const { session, tenant } = caller;
-  const agent = (await deps.live.snapshot(tenant)).history.agents.find((a) => a.id === session.userId);
+  const agent = (await deps.store.listAgents(tenant.id)).find((a) => a.id === session.userId);
   if (agent === undefined) throw notAnAgent(tenant, session.userId);
   const stored = await deps.store.coaching.roleOf(tenant.id, session.userId);
   return roleNow(tenant, stored, session.role, agent);

@@ -1,9 +1,9 @@
-import { computeKpis, isSolvedNow, KPI_DEFINITIONS, type AgentKpiKey, type KpiScore } from '@frontline/kpi';
+import { KPI_DEFINITIONS, type AgentKpiKey, type KpiScore } from '@frontline/kpi';
 import type { Static } from 'typebox';
 import type { TenantView } from '../live/tenant-view.js';
+import type { KpiReads } from '../store/kpi-reads.js';
 import { drillDownRows } from './drill-down-rows.js';
 import type { NextAction } from './schemas/kpi-schemas.js';
-import { ticketsById } from './tickets-by-id.js';
 
 export type NextActionJson = Static<typeof NextAction>;
 
@@ -11,14 +11,18 @@ export type NextActionJson = Static<typeof NextAction>;
 const MAX_SLIPPING_TICKETS = 20;
 
 // Each view's answers, per agent: the stream asks for every open sidebar at each new view.
-const answers = new WeakMap<TenantView, Map<string, NextActionJson | null>>();
+const answers = new WeakMap<TenantView, Map<string, Promise<NextActionJson | null>>>();
 
-/** {@link computeNextAction}, once per view and agent. */
-export function nextActionOf(view: TenantView, agentId: string): NextActionJson | null {
+/** {@link computeNextAction}, once per view and agent (a failed one is asked again next time). */
+export function nextActionOf(view: TenantView, agentId: string, reads: KpiReads): Promise<NextActionJson | null> {
   let byAgent = answers.get(view);
   if (byAgent === undefined) answers.set(view, (byAgent = new Map()));
   let next = byAgent.get(agentId);
-  if (next === undefined) byAgent.set(agentId, (next = computeNextAction(view, agentId)));
+  if (next === undefined) {
+    next = computeNextAction(view, agentId, reads);
+    byAgent.set(agentId, next);
+    next.catch(() => byAgent.delete(agentId));
+  }
   return next;
 }
 
@@ -27,31 +31,31 @@ export function nextActionOf(view: TenantView, agentId: string): NextActionJson 
  * follow up a negative rating nobody answered yet, then a requester who came back, then a
  * headline KPI off target. `null` when there is nothing to act on.
  */
-export function computeNextAction(view: TenantView, agentId: string): NextActionJson | null {
+export async function computeNextAction(
+  view: TenantView,
+  agentId: string,
+  reads: KpiReads,
+): Promise<NextActionJson | null> {
   const followUps = unansweredNegativeRatings(view, agentId);
   if (followUps.length > 0) return { kind: 'follow_up_rating', kpi: null, ticketIds: followUps };
   const cameBack = [...new Set(view.repeatContacts.filter((r) => r.agentId === agentId).map((r) => r.ticketId))];
   if (cameBack.length > 0) return { kind: 'repeat_contact', kpi: null, ticketIds: cameBack };
   const slipping = slippingHeadlineKpi(view, agentId);
   if (slipping !== null) {
-    return { kind: 'target_slipping', kpi: slipping, ticketIds: ticketsAgainst(view, agentId, slipping) };
+    return { kind: 'target_slipping', kpi: slipping, ticketIds: await ticketsAgainst(view, agentId, slipping, reads) };
   }
   return null;
 }
 
 /**
  * The agent's tickets rated badly in the last 7 days (newest first) with no follow-up since:
- * still solved as they were when rated. A ticket reopened since, or solved again after the
- * rating, is being (or was) followed up.
+ * still solved as they were when rated (the view decided which, from the rated tickets).
  */
 function unansweredNegativeRatings(view: TenantView, agentId: string): string[] {
-  const tickets = ticketsById(view.history);
   const out: string[] = [];
   for (const alert of view.alerts) {
     if (alert.kind !== 'escalation' || alert.agentId !== agentId || out.includes(alert.ticketId)) continue;
-    const ticket = tickets.get(alert.ticketId);
-    const followedUp = ticket !== undefined && (!isSolvedNow(ticket) || (ticket.solvedAt ?? 0) > alert.at);
-    if (!followedUp) out.push(alert.ticketId);
+    if (view.unanswered.has(alert.id)) out.push(alert.ticketId);
   }
   return out;
 }
@@ -80,18 +84,13 @@ function slippingHeadlineKpi(view: TenantView, agentId: string): AgentKpiKey | n
  * bad (reopens, repeat contacts, escalations) those counting towards it, for durations and
  * replies the longest first, for the backlog the oldest first.
  */
-function ticketsAgainst(view: TenantView, agentId: string, kpi: AgentKpiKey): string[] {
+async function ticketsAgainst(view: TenantView, agentId: string, kpi: AgentKpiKey, reads: KpiReads): Promise<string[]> {
   const { window } = view.periods.last7Days;
-  const [report] = computeKpis(view.history, [window], {
-    now: view.computedAt,
-    escalationTags: view.escalationTags,
-    agentIds: [agentId],
-    drillDown: true,
-  });
-  const tickets = report!.agentTickets.get(agentId)?.[kpi];
+  const tickets = await reads.kpiTickets(view.tenantId, { kpi, window, now: view.computedAt, agentId });
+  const history = await reads.historySlice(view.tenantId, { ticketIds: [...new Set(tickets.sample)] });
   const { unit, direction } = KPI_DEFINITIONS[kpi];
   const backlog = kpi === 'backlog';
-  const rows = drillDownRows(view.history, {
+  const rows = drillDownRows(history, {
     kpi,
     window,
     tickets,

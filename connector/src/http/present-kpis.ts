@@ -1,20 +1,18 @@
-import {
-  AGENT_KPI_KEYS,
-  computeKpis,
-  KPI_KEYS,
-  type History,
-  type KpiKey,
-  type KpiScore,
-  type KpiScores,
-  type Scorecard,
-} from '@frontline/kpi';
+import { AGENT_KPI_KEYS, KPI_KEYS, type KpiKey, type KpiScore, type KpiScores, type Scorecard } from '@frontline/kpi';
 import type { Static } from 'typebox';
 import { PERIODS, type PeriodName, type TenantView } from '../live/tenant-view.js';
+import type { KpiReads } from '../store/kpi-reads.js';
 import type { TicketLabel } from '../store/sync-store.js';
 import { drillDownRows, type DrillDownSortKey, type SortOrder } from './drill-down-rows.js';
 import { missingReason } from './missing-reason.js';
 import { nextActionOf } from './next-action.js';
-import type { Dashboard, DrillDown, KpiScore as KpiScoreSchema, TeamView } from './schemas/kpi-schemas.js';
+import type {
+  AgentWindowKpis,
+  Dashboard,
+  DrillDown,
+  KpiScore as KpiScoreSchema,
+  TeamView,
+} from './schemas/kpi-schemas.js';
 
 type ScoreJson = Static<typeof KpiScoreSchema>;
 
@@ -66,21 +64,36 @@ function scoresJson<K extends KpiKey>(
   return out;
 }
 
-// Every request between two views asks for the same few dashboards: each is built and
-// serialized once per view (the cache goes with the view).
-const dashboardTexts = new WeakMap<TenantView, Map<string, string>>();
+// Every request between two views asks for the same few dashboards, and every open sidebar of
+// an agent hears the same one: each is built and serialized once per view (the cache goes with
+// the view).
+const dashboards = new WeakMap<TenantView, Map<string, Promise<{ json: DashboardJson; text: string }>>>();
 
-/** {@link dashboardJson} as JSON text, built once per view and agent. */
-export function dashboardText(view: TenantView, agentId: string): string {
-  let texts = dashboardTexts.get(view);
-  if (texts === undefined) dashboardTexts.set(view, (texts = new Map()));
-  let text = texts.get(agentId);
-  if (text === undefined) texts.set(agentId, (text = JSON.stringify(dashboardJson(view, agentId))));
-  return text;
+type DashboardJson = Static<typeof Dashboard>;
+
+/** {@link dashboardJson} and its JSON text, built once per view and agent (a failure is tried again next time). */
+export function dashboardOf(
+  view: TenantView,
+  agentId: string,
+  reads: KpiReads,
+): Promise<{ json: DashboardJson; text: string }> {
+  let byAgent = dashboards.get(view);
+  if (byAgent === undefined) dashboards.set(view, (byAgent = new Map()));
+  let built = byAgent.get(agentId);
+  if (built === undefined) {
+    built = dashboardJson(view, agentId, reads).then((json) => ({ json, text: JSON.stringify(json) }));
+    byAgent.set(agentId, built);
+    built.catch(() => byAgent.delete(agentId));
+  }
+  return built;
 }
 
 /** One agent's numbers for every period; an agent with no tickets gets empty values, not an error. */
-export function dashboardJson(view: TenantView, agentId: string): Static<typeof Dashboard> {
+export async function dashboardJson(
+  view: TenantView,
+  agentId: string,
+  reads: KpiReads,
+): Promise<Static<typeof Dashboard>> {
   const periods = {} as Static<typeof Dashboard>['periods'];
   for (const name of PERIODS) {
     const card = view.periods[name];
@@ -97,7 +110,7 @@ export function dashboardJson(view: TenantView, agentId: string): Static<typeof 
   return {
     agent: { id: agentId, name: view.agentNames.get(agentId) || null },
     headline: [...view.headline],
-    next: nextActionOf(view, agentId),
+    next: await nextActionOf(view, agentId, reads),
     revision: view.revision,
     computedAt: iso(view.computedAt),
     timeZone: view.timeZone,
@@ -106,14 +119,30 @@ export function dashboardJson(view: TenantView, agentId: string): Static<typeof 
   };
 }
 
-/** Every agent of the team with their numbers, sorted by a KPI (empty values last). */
+/** An agent's numbers for a window of the caller's choosing (`card` scores it). */
+export function agentWindowJson(view: TenantView, card: Scorecard, agentId: string): Static<typeof AgentWindowKpis> {
+  return {
+    agent: { id: agentId, name: view.agentNames.get(agentId) || null },
+    from: iso(card.window.from),
+    to: iso(card.window.to),
+    previous: { from: iso(card.previousWindow.from), to: iso(card.previousWindow.to) },
+    timeZone: view.timeZone,
+    revision: view.revision,
+    kpis: scoresJson(view, card, card.agents.get(agentId), AGENT_KPI_KEYS),
+  };
+}
+
+/**
+ * Every agent of the team with their numbers, sorted by a KPI (empty values last): for one of the
+ * view's periods, or (`period` null) a window of the caller's choosing that `card` scores.
+ */
 export function teamJson(
   view: TenantView,
-  period: PeriodName,
+  period: PeriodName | null,
   sort: KpiKey | 'name',
   order: 'asc' | 'desc',
+  card: Scorecard = view.periods[period ?? 'last7Days'],
 ): Static<typeof TeamView> {
-  const card = view.periods[period];
   const ids = new Set([...view.agentNames.keys(), ...card.agents.keys()]);
   const rows = [...ids].map((id) => ({
     agent: { id, name: view.agentNames.get(id) || null },
@@ -138,47 +167,39 @@ export function teamJson(
   };
 }
 
-/** The tickets behind one KPI value of an agent (or the team, for `null`), computed on request. */
+/** The tickets behind one KPI value of an agent (or the team, for `null`), read from the store on request. */
 export async function drillDownJson(
-  history: History,
+  reads: KpiReads,
   view: TenantView,
   request: {
     period: PeriodName;
     kpi: KpiKey;
     agentId: string | null;
-    escalationTags: readonly string[];
     sort: DrillDownSortKey;
     order: SortOrder;
   },
   labelsOf: (ticketIds: readonly string[]) => Promise<ReadonlyMap<string, TicketLabel>>,
 ): Promise<Static<typeof DrillDown>> {
-  const { window } = view.periods[request.period];
-  const [report] = computeKpis(history, [window], {
+  const card = view.periods[request.period];
+  const { window } = card;
+  const scores = request.agentId === null ? card.team : card.agents.get(request.agentId);
+  const tickets = await reads.kpiTickets(view.tenantId, {
+    kpi: request.kpi,
+    window,
     now: view.computedAt,
-    escalationTags: request.escalationTags,
-    agentIds: request.agentId === null ? [] : [request.agentId],
-    drillDown: true,
+    agentId: request.agentId,
   });
-  const agentSet = request.agentId === null ? undefined : report!.agents.get(request.agentId);
-  const value =
-    request.agentId === null
-      ? report!.team[request.kpi]
-      : (agentSet as Readonly<Record<KpiKey, { value: number | null }>> | undefined)?.[request.kpi];
-  const tickets =
-    request.agentId === null
-      ? report!.teamTickets[request.kpi]
-      : report!.agentTickets.get(request.agentId)?.[request.kpi];
-  const sample = [...(tickets?.sample ?? [])];
-  const labels = await labelsOf([...new Set(sample)]);
+  const ids = [...new Set(tickets.sample)];
+  const [history, labels] = await Promise.all([reads.historySlice(view.tenantId, { ticketIds: ids }), labelsOf(ids)]);
   return {
     kpi: request.kpi,
     period: request.period,
     agentId: request.agentId,
     from: iso(window.from),
     to: iso(window.to),
-    value: value?.value ?? null,
-    sample,
-    matching: [...(tickets?.matching ?? [])],
+    value: scores?.[request.kpi]?.value ?? null,
+    sample: [...tickets.sample],
+    matching: [...tickets.matching],
     tickets: drillDownRows(history, {
       kpi: request.kpi,
       window,

@@ -3,6 +3,7 @@ import type { ConnectServices } from '../connect/connect-services.js';
 import type { Clock } from '../clock.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { LiveTenants } from '../live/live-tenants.js';
+import type { WindowCards } from '../live/window-cards.js';
 import type { Logger } from '../logger.js';
 import type { SyncStore } from '../store/sync-store.js';
 import type { Authenticator } from './authenticate.js';
@@ -17,6 +18,8 @@ export interface ServerDeps {
   readonly clock: Clock;
   readonly log: Logger;
   readonly live: LiveTenants;
+  /** Scorecards of windows other than the views' own, per revision. */
+  readonly windows: WindowCards;
   readonly sessions: SessionTokens;
   readonly tenants: TenantDirectory;
   readonly auth: Authenticator;

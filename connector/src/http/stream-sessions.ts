@@ -61,7 +61,7 @@ export function watchStreamSessions(deps: ServerDeps, everyMs = DEFAULT_STREAM_C
         for (const client of clients) client.end(reauthNotice('not_an_agent'));
         continue;
       }
-      const agents = new Map((await deps.live.snapshot(tenant)).history.agents.map((a) => [a.id, a]));
+      const agents = new Map((await deps.store.listAgents(tenant.id)).map((a) => [a.id, a]));
       const roles = new Map((await deps.store.coaching.listRoles(tenantId)).map((r) => [r.userId, r.role]));
       const now = deps.clock.now();
       for (const client of clients) {

@@ -1,13 +1,13 @@
 import type { AgentKpiKey, KpiTarget } from '@frontline/kpi';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
-import type { SyncStore, Tenant } from '../store/sync-store.js';
+import type { KpiReads } from '../store/kpi-reads.js';
+import type { Tenant } from '../store/sync-store.js';
 import type { ChangeFeed } from './change-feed.js';
-import { LiveHistory, type LiveSnapshot } from './live-history.js';
 import { computeTenantView, type TenantView } from './tenant-view.js';
 
 export interface LiveTenantsDeps {
-  readonly store: SyncStore;
+  readonly store: KpiReads;
   readonly feed: ChangeFeed;
   readonly clock: Clock;
   readonly log: Logger;
@@ -24,7 +24,6 @@ const MAX_VIEW_AGE_MS = 5 * 60_000;
 
 interface TenantState {
   readonly tenant: Tenant;
-  readonly live: LiveHistory;
   view: TenantView;
   /** A refresh running, and whether another was asked for meanwhile. */
   running: Promise<void> | null;
@@ -38,11 +37,11 @@ interface TenantState {
 export type ViewListener = (tenantId: string, view: TenantView) => void;
 
 /**
- * The API's live copy of each tenant it serves: the history in memory, kept current from the
- * change feed (and a slow poll), and the computed view every request reads. A change or a new
- * target recomputes the view once, however many notices arrive meanwhile; listeners (open
- * sidebars) hear of each new view. A request never waits for a recomputation once a view
- * exists: it reads the last one.
+ * The computed view of each tenant the API serves, kept current from the change feed (and a slow
+ * poll): a view is the numbers of one revision, aggregated by the store from its facts; no
+ * history is held. A change or a new target recomputes the view once, however many notices
+ * arrive meanwhile; listeners (open sidebars) hear of each new view. A request never waits for a
+ * recomputation once a view exists: it reads the last one.
  */
 export class LiveTenants {
   readonly #deps: LiveTenantsDeps;
@@ -67,11 +66,6 @@ export class LiveTenants {
     const now = this.#deps.clock.now();
     if (isStale(state.view, now)) this.refresh(tenant.id, true);
     return state.view;
-  }
-
-  /** The tenant's history as of its current view. */
-  async snapshot(tenant: Tenant): Promise<LiveSnapshot> {
-    return (await this.#state(tenant)).live.snapshot;
   }
 
   /** Brings the tenant up to date (and recomputes with `force`, e.g. after a target changed). */
@@ -150,27 +144,24 @@ export class LiveTenants {
 
   async #load(tenant: Tenant): Promise<TenantState> {
     const started = Date.now();
-    const live = new LiveHistory(await this.#deps.store.loadHistoryAt(tenant.id));
-    const view = await this.#compute(tenant, live.snapshot);
-    this.#deps.log.info(
-      { tenant: tenant.name, tickets: live.snapshot.history.tickets.length, ms: Date.now() - started },
-      'tenant loaded for the API',
-    );
-    return { tenant, live, view, running: null, again: false, computeMs: 0, timer: null };
+    const view = await this.#compute(tenant);
+    this.#deps.log.info({ tenant: tenant.name, ms: Date.now() - started }, 'tenant view computed for the API');
+    return { tenant, view, running: null, again: false, computeMs: 0, timer: null };
   }
 
   async #update(state: TenantState, force: boolean): Promise<void> {
-    const changed = state.live.apply(await this.#deps.store.loadChanges(state.tenant.id, state.live.snapshot.revision));
+    const revision = await this.#deps.store.revision(state.tenant.id);
+    const changed = revision !== state.view.revision;
     if (!changed && !force && !isStale(state.view, this.#deps.clock.now())) return;
     const started = performance.now();
-    state.view = await this.#compute(state.tenant, state.live.snapshot);
+    state.view = await this.#compute(state.tenant);
     state.computeMs = Math.round(performance.now() - started);
     for (const listener of this.#listeners) listener(state.tenant.id, state.view);
   }
 
-  async #compute(tenant: Tenant, snapshot: LiveSnapshot): Promise<TenantView> {
+  async #compute(tenant: Tenant): Promise<TenantView> {
     const [targets, headline] = await Promise.all([this.#deps.targetsOf(tenant.id), this.#deps.headlineOf(tenant.id)]);
-    return computeTenantView(snapshot.history, snapshot.revision, {
+    return computeTenantView(this.#deps.store, tenant.id, {
       now: this.#deps.clock.now(),
       targets,
       escalationTags: tenant.escalationTags,

@@ -58,7 +58,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
 
   /** The user as an agent of the account (as last synced); else a logged 403. */
   const requireAgent = async (tenant: Tenant, userId: string): Promise<Agent> => {
-    const agent = (await deps.live.snapshot(tenant)).history.agents.find((a) => a.id === userId);
+    const agent = (await deps.store.listAgents(tenant.id)).find((a) => a.id === userId);
     if (agent !== undefined) return agent;
     deps.log.warn({ tenant: tenant.name, reason: 'not_an_agent' }, 'sign-in refused');
     throw notAnAgent(tenant, userId);

@@ -1,13 +1,14 @@
 import { AGENT_KPI_KEYS, type KpiKey } from '@frontline/kpi';
 import type { FastifyInstance } from 'fastify';
 import Type, { type Static } from 'typebox';
-import type { PeriodName } from '../../live/tenant-view.js';
 import { ApiError } from '../api-error.js';
 import type { Caller } from '../authenticate.js';
-import { dashboardText, drillDownJson, iso, teamJson } from '../present-kpis.js';
+import { agentWindowJson, dashboardOf, drillDownJson, iso, teamJson } from '../present-kpis.js';
+import { windowOfQuery } from '../window-query.js';
 import { requesterContextJson, ticketInView } from '../present-requester.js';
 import { AUTH_ERRORS, BEARER, Id } from '../schemas/common-schemas.js';
 import {
+  AgentWindowKpis,
   AlertList,
   Dashboard,
   DrillDown,
@@ -15,6 +16,7 @@ import {
   Period,
   RequesterContext,
   TeamView,
+  WindowQuery,
 } from '../schemas/kpi-schemas.js';
 import type { ServerDeps } from '../server-deps.js';
 
@@ -31,6 +33,8 @@ const DrillQuery = Type.Object(
 const TeamQuery = Type.Object(
   {
     period: Type.Optional(Period),
+    from: Type.Optional(WindowQuery.properties.from),
+    to: Type.Optional(WindowQuery.properties.to),
     sort: Type.Optional(Type.Union([KpiName, Type.Literal('name')])),
     order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
   },
@@ -75,7 +79,7 @@ export function registerKpiRoutes(app: FastifyInstance, deps: ServerDeps): void 
         throw new ApiError('not_found', `no agent ${agentId} in this account: see GET /v1/team for the agents`);
       }
       // Already JSON (built once per view): sent as it is, the schema only documents it.
-      return reply.type('application/json; charset=utf-8').send(dashboardText(view, agentId));
+      return reply.type('application/json; charset=utf-8').send((await dashboardOf(view, agentId, deps.store)).text);
     },
   );
 
@@ -112,15 +116,13 @@ export function registerKpiRoutes(app: FastifyInstance, deps: ServerDeps): void 
       if (agentId !== null && agentId !== caller.session.userId && !view.agentNames.has(agentId)) {
         throw new ApiError('not_found', `no agent ${agentId} in this account: see GET /v1/team for the agents`);
       }
-      const { history } = await deps.live.snapshot(caller.tenant);
       return drillDownJson(
-        history,
+        deps.store,
         view,
         {
           period: request.query.period ?? 'last7Days',
           kpi: kpi as KpiKey,
           agentId,
-          escalationTags: caller.tenant.escalationTags,
           sort: request.query.sort ?? 'time',
           order: request.query.order ?? 'desc',
         },
@@ -143,8 +145,43 @@ export function registerKpiRoutes(app: FastifyInstance, deps: ServerDeps): void 
     async (request) => {
       const caller = await deps.auth.caller(request);
       deps.auth.requireRole(caller, ['lead', 'admin'], 'the team view');
-      const { period = 'last7Days', sort = 'name', order = sort === 'name' ? 'asc' : 'desc' } = request.query;
-      return teamJson(await deps.live.view(caller.tenant), period as PeriodName, sort as KpiKey | 'name', order);
+      const { from, to, sort = 'name', order = sort === 'name' ? 'asc' : 'desc' } = request.query;
+      const view = await deps.live.view(caller.tenant);
+      if (from === undefined && to === undefined) {
+        return teamJson(view, request.query.period ?? 'last7Days', sort as KpiKey | 'name', order);
+      }
+      if (from === undefined || to === undefined || request.query.period !== undefined) {
+        throw new ApiError('bad_request', 'ask for a period, or for a window with both from and to, not both');
+      }
+      const card = await deps.windows.card(view, windowOfQuery({ from, to }, view.timeZone));
+      return teamJson(view, null, sort as KpiKey | 'name', order, card);
+    },
+  );
+
+  app.get<{ Params: Static<typeof AgentParams>; Querystring: Static<typeof WindowQuery> }>(
+    '/v1/agents/:agentId/kpis',
+    {
+      schema: {
+        summary: "An agent's KPIs for any window up to a year, against the window of equal length before it",
+        description:
+          "`me` for the caller. A date is that midnight in the account's time zone (its days are cut there); " +
+          '`to` is excluded: `from=2026-03-01&to=2026-04-01` is March.',
+        tags: ['kpis'],
+        security: BEARER,
+        params: AgentParams,
+        querystring: WindowQuery,
+        response: { 200: AgentWindowKpis, ...AUTH_ERRORS },
+      },
+    },
+    async (request) => {
+      const caller = await deps.auth.caller(request);
+      const agentId = agentOf(deps, caller, request.params.agentId);
+      const view = await deps.live.view(caller.tenant);
+      if (agentId !== caller.session.userId && !view.agentNames.has(agentId)) {
+        throw new ApiError('not_found', `no agent ${agentId} in this account: see GET /v1/team for the agents`);
+      }
+      const card = await deps.windows.card(view, windowOfQuery(request.query, view.timeZone));
+      return agentWindowJson(view, card, agentId);
     },
   );
 
@@ -164,8 +201,11 @@ export function registerKpiRoutes(app: FastifyInstance, deps: ServerDeps): void 
       const caller = await deps.auth.caller(request);
       const { requesterId } = request.params;
       const ticketId = request.query.ticket ?? request.query.ticketId ?? null;
-      const [{ history }, names] = await Promise.all([
-        deps.live.snapshot(caller.tenant),
+      const [history, names] = await Promise.all([
+        deps.store.historySlice(caller.tenant.id, {
+          requesterIds: [requesterId],
+          ticketIds: ticketId === null ? [] : [ticketId],
+        }),
         deps.store.requesterNames(caller.tenant.id, [requesterId]),
       ]);
       const standing = ticketId === null ? 'theirs' : ticketInView(history, requesterId, ticketId);

@@ -31,7 +31,7 @@ const byName = (a: PersonBody, b: PersonBody) =>
 /** Who has which role in Frontline, and an admin choosing it in the app instead of the CLI. */
 export function registerPeopleRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const coaching = deps.store.coaching;
-  const agentsOf = async (tenant: Tenant) => (await deps.live.snapshot(tenant)).history.agents;
+  const agentsOf = async (tenant: Tenant) => await deps.store.listAgents(tenant.id);
   const requireAdmin = (caller: Caller, what: string) => requireRoleNow(deps, caller, ['admin'], what);
 
   app.get(

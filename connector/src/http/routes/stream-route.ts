@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import Type, { type Static } from 'typebox';
 import type { TenantView } from '../../live/tenant-view.js';
-import { dashboardJson, iso } from '../present-kpis.js';
+import { dashboardOf, iso } from '../present-kpis.js';
 import { AUTH_ERRORS } from '../schemas/common-schemas.js';
 import type { ServerDeps } from '../server-deps.js';
 import type { StreamClient, StreamEvent } from '../stream-hub.js';
@@ -41,7 +41,14 @@ export function registerStreamRoute(app: FastifyInstance, deps: ServerDeps, opti
     lastAlerts.set(tenantId, new Set(view.alerts.map((a) => a.id)));
     const fresh = before === undefined ? [] : view.alerts.filter((a) => !before.has(a.id));
     for (const client of deps.hub.clientsOf(tenantId)) {
-      client.send({ event: 'dashboard', data: dashboardJson(view, client.userId) });
+      dashboardOf(view, client.userId, deps.store).then(
+        ({ json }) => client.send({ event: 'dashboard', data: json }),
+        (error: unknown) =>
+          deps.log.warn(
+            { err: error, tenantId },
+            'fresh numbers could not be built for an open sidebar; it keeps the last',
+          ),
+      );
       for (const alert of fresh) {
         if (client.lead || alert.agentId === client.userId)
           client.send({ event: 'alert', data: { ...alert, at: iso(alert.at) } });
@@ -66,6 +73,8 @@ export function registerStreamRoute(app: FastifyInstance, deps: ServerDeps, opti
     async (request, reply) => {
       const caller = await deps.auth.caller(request, { queryToken: true });
       const view: TenantView = await deps.live.view(caller.tenant);
+      // Built before the response is taken over, so a failure still answers with an error.
+      const first = await dashboardOf(view, caller.session.userId, deps.store);
       if (!lastAlerts.has(caller.tenant.id)) lastAlerts.set(caller.tenant.id, new Set(view.alerts.map((a) => a.id)));
       reply.hijack();
       const out = reply.raw;
@@ -104,7 +113,7 @@ export function registerStreamRoute(app: FastifyInstance, deps: ServerDeps, opti
           out.end();
         },
       };
-      client.send({ event: 'dashboard', data: dashboardJson(view, session.userId) });
+      client.send({ event: 'dashboard', data: first.json });
       const remove = deps.hub.add(client);
       const heartbeat = setInterval(() => out.write(': keep-alive\n\n'), HEARTBEAT_MS);
       // The token's own end, by this server's clock; the periodic check catches a faster test clock.

@@ -27,17 +27,12 @@ export function registerTicketRoutes(app: FastifyInstance, deps: ServerDeps): vo
     async (request) => {
       const caller = await deps.auth.caller(request);
       const { ticketId } = request.params;
-      const [view, { history }, labels] = await Promise.all([
+      const [view, history, labels] = await Promise.all([
         deps.live.view(caller.tenant),
-        deps.live.snapshot(caller.tenant),
+        deps.store.historySlice(caller.tenant.id, { ticketIds: [ticketId] }),
         deps.store.ticketLabels(caller.tenant.id, [ticketId]),
       ]);
-      const summary = ticketSummaryJson(
-        history,
-        ticketId,
-        labels.get(ticketId)?.subject ?? null,
-        view.periods.last30Days.window,
-      );
+      const summary = ticketSummaryJson(history, ticketId, labels.get(ticketId)?.subject ?? null, view.typicalReplies);
       if (summary === null) {
         // The helpdesk shows a ticket the store does not have yet: fetch it now, as a webhook would.
         await deps.queue.add({ kind: 'refresh-ticket', tenant: caller.tenant.name, ticketId }, { priority: 'high' });

@@ -93,8 +93,26 @@ export const Dashboard = Type.Object({
   ),
 });
 
+/** An agent's KPIs for a window of the caller's choosing, against the window of equal length before it. */
+export const AgentWindowKpis = Type.Object({
+  agent: AgentRef,
+  ...Window,
+  previous: Type.Object(Window),
+  timeZone: Type.String(),
+  revision: Type.Integer({ description: 'the store revision the numbers are computed at' }),
+  kpis: agentKpis,
+});
+
+export const WindowQuery = Type.Object(
+  {
+    from: Type.String({ description: "a date (YYYY-MM-DD: that midnight in the account's time zone) or an ISO time" }),
+    to: Type.String({ description: 'the end, excluded; at most a year after from' }),
+  },
+  { additionalProperties: false },
+);
+
 export const TeamView = Type.Object({
-  period: Period,
+  period: Type.Union([Period, Type.Null()], { description: 'null for a from/to window' }),
   from: IsoTime,
   to: IsoTime,
   revision: Type.Integer(),
