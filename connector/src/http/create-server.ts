@@ -1,6 +1,7 @@
 import type { ConnectServices } from '../connect/connect-services.js';
 import { registerConnectRoutes } from './routes/connect-routes.js';
 import { fileURLToPath } from 'node:url';
+import cors, { type FastifyCorsOptions } from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import type { Queue } from 'bullmq';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -81,6 +82,21 @@ const DEFAULT_APPS_DIR = fileURLToPath(new URL('../../../dist', import.meta.url)
 /** Request bodies larger than this are refused with 413. */
 const BODY_LIMIT = 1024 * 1024;
 
+/**
+ * The sidebars call the /v1 routes from the helpdesk's pages: bearer tokens, no cookies, so any
+ * origin may. Nothing else is for other sites (the app pages are framed, not fetched).
+ */
+const V1_CORS: FastifyCorsOptions = {
+  origin: '*',
+  methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+  allowedHeaders: ['authorization', 'content-type', 'x-frontline-app-secret'],
+  maxAge: 600,
+  // An OPTIONS without Origin (no browser's) is answered as a browser's, not with a plain-text 400.
+  strictPreflight: false,
+};
+const NO_CORS: FastifyCorsOptions = { origin: false };
+const corsOf = (url: string): FastifyCorsOptions => (url.startsWith('/v1/') ? V1_CORS : NO_CORS);
+
 const healthSchema = {
   summary: 'Whether the store and the job queue are reachable',
   response: {
@@ -122,18 +138,7 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
       reply.elapsedTime / 1000,
     );
   });
-  // The sidebars call from the helpdesk's pages; bearer tokens, no cookies, so any origin may.
-  app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/v1/')) return;
-    reply.header('access-control-allow-origin', '*');
-    if (request.method === 'OPTIONS') {
-      reply
-        .header('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE')
-        .header('access-control-allow-headers', 'authorization, content-type, x-frontline-app-secret')
-        .header('access-control-max-age', '600');
-      return reply.status(204).send();
-    }
-  });
+  await app.register(cors, { delegator: (request, callback) => callback(null, corsOf(request.url)) });
 
   const sessions = new SessionTokens(
     parts.sessionKey,
