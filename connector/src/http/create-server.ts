@@ -2,7 +2,6 @@ import type { ConnectServices } from '../connect/connect-services.js';
 import { registerConnectRoutes } from './routes/connect-routes.js';
 import { fileURLToPath } from 'node:url';
 import cors, { type FastifyCorsOptions } from '@fastify/cors';
-import swagger from '@fastify/swagger';
 import type { Queue } from 'bullmq';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { SessionTokens } from '../auth/index.js';
@@ -13,17 +12,17 @@ import { LiveTenants } from '../live/live-tenants.js';
 import type { RateLimitWaits } from '../live/rate-limit-waits.js';
 import type { Logger } from '../logger.js';
 import type { SyncStore } from '../store/sync-store.js';
-import { ApiError } from './api-error.js';
 import { createAuthenticator } from './authenticate.js';
 import { installErrorHandler } from './error-handler.js';
+import { healthPlugin } from './plugins/health-plugin.js';
+import { metricsPlugin } from './plugins/metrics-plugin.js';
+import { openapiPlugin } from './plugins/openapi-plugin.js';
 import { installSecurityHeaders } from './security-headers.js';
-import { createMetrics } from './metrics.js';
 import { AppPageOrigins } from './app-page-origins.js';
 import { createMemoryReplayGuard, type ReplayGuard } from './replay-guard.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerCoachingRoutes } from './routes/coaching-routes.js';
 import { registerKpiRoutes } from './routes/kpi-routes.js';
-import { registerMetricsRoute } from './routes/metrics-route.js';
 import { registerPeopleRoutes } from './routes/people-routes.js';
 import { registerQueueDashboard } from './routes/queue-dashboard-route.js';
 import { registerSettingsRoutes } from './routes/settings-routes.js';
@@ -97,17 +96,6 @@ const V1_CORS: FastifyCorsOptions = {
 const NO_CORS: FastifyCorsOptions = { origin: false };
 const corsOf = (url: string): FastifyCorsOptions => (url.startsWith('/v1/') ? V1_CORS : NO_CORS);
 
-const healthSchema = {
-  summary: 'Whether the store and the job queue are reachable',
-  response: {
-    200: {
-      type: 'object',
-      properties: { status: { type: 'string', enum: ['ok'] }, store: { type: 'string' }, queue: { type: 'string' } },
-      required: ['status', 'store', 'queue'],
-    },
-  },
-} as const;
-
 /**
  * The connector's HTTP API, built but not listening (tests call `inject`; `frontline serve`
  * listens). Every route has a schema, from which `/openapi.json` is generated; unknown fields
@@ -124,19 +112,14 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
   installSecurityHeaders(app);
   const attempts = parts.attempts === undefined ? createMemoryAttemptCounter() : parts.attempts;
   if (attempts !== null) installThrottle(app, { counter: attempts, clock: parts.clock, log: parts.log });
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'Frontline connector API', version: '1' },
-      servers: [],
-      components: { securitySchemes: { session: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
-    },
-  });
-  const metrics = createMetrics(parts);
-  app.addHook('onResponse', async (request, reply) => {
-    metrics.requestSeconds.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unknown', status: String(reply.statusCode) },
-      reply.elapsedTime / 1000,
-    );
+  await app.register(openapiPlugin);
+  await app.register(metricsPlugin, {
+    store: parts.store,
+    queue: parts.queue,
+    clock: parts.clock,
+    rateLimitWaits: parts.rateLimitWaits,
+    adminToken: parts.adminToken ?? null,
+    log: parts.log,
   });
   await app.register(cors, { delegator: (request, callback) => callback(null, corsOf(request.url)) });
 
@@ -176,28 +159,7 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
   app.addHook('preClose', async () => deps.hub.endAll());
   app.addHook('onClose', async () => live.close());
 
-  app.get('/healthz', { schema: healthSchema }, async () => {
-    const store = await parts.store.listTenants().then(
-      () => 'ok',
-      () => null,
-    );
-    const queue = await parts.queue.counts().then(
-      () => 'ok',
-      () => null,
-    );
-    if (store === null || queue === null) {
-      const down = [store === null ? 'the store' : null, queue === null ? 'the job queue' : null].filter(Boolean);
-      throw new ApiError(
-        'unavailable',
-        `${down.join(' and ')} cannot be reached: check DATABASE_URL / REDIS_URL and that the servers run`,
-      );
-    }
-    return { status: 'ok' as const, store, queue };
-  });
-
-  registerMetricsRoute(app, { metrics, adminToken: parts.adminToken ?? null, log: parts.log });
-
-  app.get('/openapi.json', { schema: { summary: 'This API, as OpenAPI 3' } }, async () => app.swagger());
+  await app.register(healthPlugin, { store: parts.store, queue: parts.queue });
 
   registerAuthRoutes(app, deps);
   registerKpiRoutes(app, deps);
