@@ -1,4 +1,5 @@
-import { assertKpiTarget, type KpiKey, type KpiTarget } from '@frontline/kpi';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { assertKpiTarget, type KpiTarget } from '@frontline/kpi';
 import type { FastifyInstance } from 'fastify';
 import Type, { type Static } from 'typebox';
 import type { CoachingNote } from '../../store/coaching-store.js';
@@ -46,7 +47,8 @@ export function noteJson(note: CoachingNote, names: ReadonlyMap<string, string>)
 }
 
 /** Coaching notes (leads write, agents read and acknowledge, edits kept) and targets per KPI. */
-export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): void {
+export function registerCoachingRoutes(fastify: FastifyInstance, deps: ServerDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const coaching = deps.store.coaching;
 
   /** The note, if the caller may see it: agents their own only (others' look absent). */
@@ -69,7 +71,7 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
     return json;
   };
 
-  app.get<{ Querystring: Static<typeof NotesQuery> }>(
+  app.get(
     '/v1/notes',
     {
       schema: {
@@ -90,7 +92,7 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
     },
   );
 
-  app.post<{ Body: Static<typeof NewNoteBody> }>(
+  app.post(
     '/v1/notes',
     {
       schema: {
@@ -111,14 +113,14 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
       }
       const note = await coaching.addNote(
         caller.tenant.id,
-        { agentId, authorId: caller.session.userId, ticketId, kpi: kpi as KpiKey | null, body },
+        { agentId, authorId: caller.session.userId, ticketId, kpi, body },
         deps.clock.now(),
       );
       return reply.status(201).send(await pushNote(caller, note));
     },
   );
 
-  app.patch<{ Params: Static<typeof NoteParams>; Body: Static<typeof EditNoteBody> }>(
+  app.patch(
     '/v1/notes/:noteId',
     {
       schema: {
@@ -150,7 +152,7 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
     },
   );
 
-  app.post<{ Params: Static<typeof NoteParams> }>(
+  app.post(
     '/v1/notes/:noteId/acknowledge',
     {
       schema: {
@@ -188,7 +190,7 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
     },
   );
 
-  app.put<{ Params: Static<typeof TargetParams>; Body: Static<typeof TargetBody> }>(
+  app.put(
     '/v1/targets/:kpi',
     {
       schema: {
@@ -203,11 +205,13 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
     async (request) => {
       const caller = await deps.auth.caller(request);
       deps.auth.requireRole(caller, ['lead', 'admin'], 'setting a target');
-      const target = { kpi: request.params.kpi as KpiKey, ...request.body } as KpiTarget;
+      const target: KpiTarget = { kpi: request.params.kpi, ...request.body };
       try {
         assertKpiTarget(target);
       } catch (error) {
-        throw new ApiError('bad_request', (error as Error).message);
+        // Thresholds in the wrong order for the KPI's direction: the caller's to fix.
+        if (error instanceof RangeError) throw new ApiError('bad_request', error.message);
+        throw error;
       }
       await coaching.setTarget(caller.tenant.id, target);
       deps.live.refresh(caller.tenant.id, true);
@@ -215,7 +219,7 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
     },
   );
 
-  app.delete<{ Params: Static<typeof TargetParams> }>(
+  app.delete(
     '/v1/targets/:kpi',
     {
       schema: {
@@ -229,7 +233,7 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
     async (request) => {
       const caller = await deps.auth.caller(request);
       deps.auth.requireRole(caller, ['lead', 'admin'], 'removing a target');
-      await coaching.deleteTarget(caller.tenant.id, request.params.kpi as KpiKey);
+      await coaching.deleteTarget(caller.tenant.id, request.params.kpi);
       deps.live.refresh(caller.tenant.id, true);
       return { targets: await coaching.listTargets(caller.tenant.id) };
     },

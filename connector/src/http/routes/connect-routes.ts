@@ -1,5 +1,5 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Static } from 'typebox';
 import { AuthError } from '../../auth/index.js';
 import { ConnectError } from '../../connect/connect-error.js';
 import { ZENDESK_CALLBACK_PATH } from '../../connect/zendesk-connect.js';
@@ -56,9 +56,10 @@ function operatorOnly(): never {
  * Zendesk: the app's signed token starts an OAuth authorization-code flow; Zendesk's redirect
  * back creates the tenant and its webhooks. Every tenant: its sync progress, and Disconnect.
  */
-export function registerConnectRoutes(app: FastifyInstance, deps: ServerDeps): void {
+export function registerConnectRoutes(fastify: FastifyInstance, deps: ServerDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { connect } = deps;
-  app.post<{ Body: Static<typeof ZendeskConnectBody> }>(
+  app.post(
     '/v1/connect/zendesk',
     {
       config: { throttle: 'sign-in' },
@@ -86,7 +87,7 @@ export function registerConnectRoutes(app: FastifyInstance, deps: ServerDeps): v
     },
   );
 
-  app.get<{ Querystring: Static<typeof ZendeskCallbackQuery> }>(
+  app.get(
     ZENDESK_CALLBACK_PATH,
     {
       schema: {
@@ -113,7 +114,7 @@ export function registerConnectRoutes(app: FastifyInstance, deps: ServerDeps): v
     },
   );
 
-  app.post<{ Body: Static<typeof FreshdeskRegisterBody> }>(
+  app.post(
     '/v1/connect/freshdesk',
     {
       config: { throttle: 'sign-in' },
@@ -191,7 +192,7 @@ export function registerConnectRoutes(app: FastifyInstance, deps: ServerDeps): v
     },
   );
 
-  app.post<{ Body: Static<typeof DisconnectBody> }>(
+  app.post(
     '/v1/connect/disconnect',
     {
       schema: {

@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Agent } from '@frontline/kpi';
 import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
@@ -29,7 +30,8 @@ const byName = (a: PersonBody, b: PersonBody) =>
   (a.name ?? a.id).localeCompare(b.name ?? b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Who has which role in Frontline, and an admin choosing it in the app instead of the CLI. */
-export function registerPeopleRoutes(app: FastifyInstance, deps: ServerDeps): void {
+export function registerPeopleRoutes(fastify: FastifyInstance, deps: ServerDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const coaching = deps.store.coaching;
   const agentsOf = async (tenant: Tenant) => (await deps.live.snapshot(tenant)).history.agents;
   const requireAdmin = (caller: Caller, what: string) => requireRoleNow(deps, caller, ['admin'], what);
@@ -53,7 +55,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: ServerDeps): vo
     },
   );
 
-  app.put<{ Params: Static<typeof PersonParams>; Body: Static<typeof RoleBody> }>(
+  app.put(
     '/v1/people/:userId/role',
     {
       schema: {

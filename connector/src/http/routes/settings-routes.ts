@@ -1,12 +1,13 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Static } from 'typebox';
 import { AUTH_ERRORS, BEARER } from '../schemas/common-schemas.js';
 import { IdentityProofSetting, Settings } from '../schemas/kpi-schemas.js';
 import type { ServerDeps } from '../server-deps.js';
 import { requireRoleNow } from '../current-role.js';
 
 /** The tenant's settings: everyone reads them, its admins change them. */
-export function registerSettingsRoutes(app: FastifyInstance, deps: ServerDeps): void {
+export function registerSettingsRoutes(fastify: FastifyInstance, deps: ServerDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const coaching = deps.store.coaching;
 
   app.get(
@@ -26,7 +27,7 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: ServerDeps): 
     },
   );
 
-  app.put<{ Body: Static<typeof Settings> }>(
+  app.put(
     '/v1/settings/headline',
     {
       schema: {
@@ -65,7 +66,7 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: ServerDeps): 
     },
   );
 
-  app.put<{ Body: Static<typeof IdentityProofSetting> }>(
+  app.put(
     '/v1/settings/identity-proof',
     {
       schema: {

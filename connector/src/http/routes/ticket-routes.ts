@@ -1,5 +1,6 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import Type, { type Static } from 'typebox';
+import Type from 'typebox';
 import { ApiError } from '../api-error.js';
 import { ticketSummaryJson } from '../present-ticket-summary.js';
 import { AUTH_ERRORS, BEARER, Id } from '../schemas/common-schemas.js';
@@ -9,8 +10,9 @@ import type { ServerDeps } from '../server-deps.js';
 const TicketParams = Type.Object({ ticketId: Id });
 
 /** The ticket level: the ticket in view against what is typical for the team. */
-export function registerTicketRoutes(app: FastifyInstance, deps: ServerDeps): void {
-  app.get<{ Params: Static<typeof TicketParams> }>(
+export function registerTicketRoutes(fastify: FastifyInstance, deps: ServerDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(
     '/v1/tickets/:ticketId/summary',
     {
       schema: {
