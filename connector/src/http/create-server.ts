@@ -14,6 +14,7 @@ import type { Logger } from '../logger.js';
 import type { SyncStore } from '../store/sync-store.js';
 import { createAuthenticator } from './authenticate.js';
 import { installErrorHandler } from './error-handler.js';
+import { callerPlugin } from './plugins/caller-plugin.js';
 import { healthPlugin } from './plugins/health-plugin.js';
 import { metricsPlugin } from './plugins/metrics-plugin.js';
 import { openapiPlugin } from './plugins/openapi-plugin.js';
@@ -156,6 +157,7 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
       },
     },
   };
+  await app.register(callerPlugin, { deps });
   app.addHook('preClose', async () => deps.hub.endAll());
   app.addHook('onClose', async () => live.close());
 

@@ -206,7 +206,7 @@ export function registerAuthRoutes(fastify: FastifyInstance, deps: ServerDeps): 
   app.post(
     '/v1/auth/refresh',
     {
-      config: { throttle: 'sign-in' },
+      config: { throttle: 'sign-in', caller: 'any' },
       schema: {
         summary: 'Exchange a session token that has not expired yet for a new one, with the role read again',
         description:
@@ -220,7 +220,7 @@ export function registerAuthRoutes(fastify: FastifyInstance, deps: ServerDeps): 
       },
     },
     async (request) => {
-      const { session: current, tenant } = await deps.auth.caller(request);
+      const { session: current, tenant } = request.caller;
       // Read again, not copied: a lead demoted (or a user removed) since sign-in loses the rights now.
       const agent = await requireAgent(tenant, current.userId);
       const stored = await deps.store.coaching.roleOf(tenant.id, current.userId);

@@ -74,6 +74,7 @@ export function registerCoachingRoutes(fastify: FastifyInstance, deps: ServerDep
   app.get(
     '/v1/notes',
     {
+      config: { caller: 'any' },
       schema: {
         summary: 'Coaching notes, newest first: an agent gets their own, a lead any agent’s',
         tags: ['coaching'],
@@ -83,7 +84,7 @@ export function registerCoachingRoutes(fastify: FastifyInstance, deps: ServerDep
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
+      const { caller } = request;
       const agentId = caller.session.role === 'agent' ? caller.session.userId : request.query.agentId;
       if (request.query.agentId !== undefined) deps.auth.requireAgentAccess(caller, request.query.agentId);
       const notes = await coaching.listNotes(caller.tenant.id, agentId === undefined ? {} : { agentId });
@@ -95,6 +96,7 @@ export function registerCoachingRoutes(fastify: FastifyInstance, deps: ServerDep
   app.post(
     '/v1/notes',
     {
+      config: { caller: { roles: ['lead', 'admin'], what: 'writing a coaching note' } },
       schema: {
         summary: 'Write a coaching note for an agent, optionally about a ticket and a KPI (leads and admins)',
         tags: ['coaching'],
@@ -104,8 +106,7 @@ export function registerCoachingRoutes(fastify: FastifyInstance, deps: ServerDep
       },
     },
     async (request, reply) => {
-      const caller = await deps.auth.caller(request);
-      deps.auth.requireRole(caller, ['lead', 'admin'], 'writing a coaching note');
+      const { caller } = request;
       const { agentId, ticketId = null, kpi = null, body } = request.body;
       const view = await deps.live.view(caller.tenant);
       if (!view.agentNames.has(agentId)) {
@@ -123,6 +124,7 @@ export function registerCoachingRoutes(fastify: FastifyInstance, deps: ServerDep
   app.patch(
     '/v1/notes/:noteId',
     {
+      config: { caller: { roles: ['lead', 'admin'], what: 'editing a coaching note' } },
       schema: {
         summary: 'Edit a coaching note: the earlier version is kept in its history (leads and admins)',
         tags: ['coaching'],
@@ -133,8 +135,7 @@ export function registerCoachingRoutes(fastify: FastifyInstance, deps: ServerDep
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
-      deps.auth.requireRole(caller, ['lead', 'admin'], 'editing a coaching note');
+      const { caller } = request;
       try {
         const note = await coaching.editNote(
           caller.tenant.id,
@@ -155,6 +156,7 @@ export function registerCoachingRoutes(fastify: FastifyInstance, deps: ServerDep
   app.post(
     '/v1/notes/:noteId/acknowledge',
     {
+      config: { caller: 'any' },
       schema: {
         summary: 'Acknowledge a coaching note (the agent it is for)',
         tags: ['coaching'],
@@ -164,7 +166,7 @@ export function registerCoachingRoutes(fastify: FastifyInstance, deps: ServerDep
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
+      const { caller } = request;
       const note = await visibleNote(caller, request.params.noteId);
       if (note.agentId !== caller.session.userId) {
         throw new ApiError('forbidden', 'only the agent a note is for can acknowledge it');
@@ -177,6 +179,7 @@ export function registerCoachingRoutes(fastify: FastifyInstance, deps: ServerDep
   app.get(
     '/v1/targets',
     {
+      config: { caller: 'any' },
       schema: {
         summary: "The account's target per KPI",
         tags: ['coaching'],
@@ -185,14 +188,14 @@ export function registerCoachingRoutes(fastify: FastifyInstance, deps: ServerDep
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
-      return { targets: await coaching.listTargets(caller.tenant.id) };
+      return { targets: await coaching.listTargets(request.caller.tenant.id) };
     },
   );
 
   app.put(
     '/v1/targets/:kpi',
     {
+      config: { caller: { roles: ['lead', 'admin'], what: 'setting a target' } },
       schema: {
         summary: 'Set the target of a KPI: green and amber thresholds (leads and admins)',
         tags: ['coaching'],
@@ -203,8 +206,7 @@ export function registerCoachingRoutes(fastify: FastifyInstance, deps: ServerDep
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
-      deps.auth.requireRole(caller, ['lead', 'admin'], 'setting a target');
+      const { caller } = request;
       const target: KpiTarget = { kpi: request.params.kpi, ...request.body };
       try {
         assertKpiTarget(target);
@@ -222,6 +224,7 @@ export function registerCoachingRoutes(fastify: FastifyInstance, deps: ServerDep
   app.delete(
     '/v1/targets/:kpi',
     {
+      config: { caller: { roles: ['lead', 'admin'], what: 'removing a target' } },
       schema: {
         summary: 'Remove the target of a KPI (leads and admins)',
         tags: ['coaching'],
@@ -231,8 +234,7 @@ export function registerCoachingRoutes(fastify: FastifyInstance, deps: ServerDep
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
-      deps.auth.requireRole(caller, ['lead', 'admin'], 'removing a target');
+      const { caller } = request;
       await coaching.deleteTarget(caller.tenant.id, request.params.kpi);
       deps.live.refresh(caller.tenant.id, true);
       return { targets: await coaching.listTargets(caller.tenant.id) };

@@ -19,7 +19,6 @@ import {
 } from '../schemas/connect-schemas.js';
 import { freshdeskKeyOf } from '../freshdesk-key-header.js';
 import type { ServerDeps } from '../server-deps.js';
-import { requireRoleNow } from '../current-role.js';
 
 const RECENT_DAYS = 60;
 const DAY_MS = 86_400_000;
@@ -153,6 +152,7 @@ export function registerConnectRoutes(fastify: FastifyInstance, deps: ServerDeps
   app.get(
     '/v1/connect/status',
     {
+      config: { caller: 'any' },
       schema: {
         summary: 'How far the sync of this account has come: the last 60 days per KPI, then the older history',
         tags: ['connect'],
@@ -161,7 +161,7 @@ export function registerConnectRoutes(fastify: FastifyInstance, deps: ServerDeps
       },
     },
     async (request) => {
-      const { tenant, session } = await deps.auth.caller(request);
+      const { tenant, session } = request.caller;
       const now = deps.clock.now();
       const completeness = await computeCompleteness(
         deps.store,
@@ -195,6 +195,7 @@ export function registerConnectRoutes(fastify: FastifyInstance, deps: ServerDeps
   app.post(
     '/v1/connect/disconnect',
     {
+      config: { caller: { roles: ['admin'], what: 'disconnecting the account', roleNow: true } },
       schema: {
         summary:
           "Disconnect the account: remove Frontline's webhooks, revoke its access, delete everything stored (admins)",
@@ -206,8 +207,7 @@ export function registerConnectRoutes(fastify: FastifyInstance, deps: ServerDeps
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
-      await requireRoleNow(deps, caller, ['admin'], 'disconnecting the account');
+      const { caller } = request;
       const { tenant } = caller;
       if (request.body.confirm !== tenant.name) {
         throw new ApiError(

@@ -5,8 +5,6 @@ import type { Static } from 'typebox';
 import { hashUserKey, newUserKey, type Role } from '../../auth/index.js';
 import type { Tenant } from '../../store/sync-store.js';
 import { ApiError } from '../api-error.js';
-import type { Caller } from '../authenticate.js';
-import { requireRoleNow } from '../current-role.js';
 import { AUTH_ERRORS, BEARER, ErrorBody } from '../schemas/common-schemas.js';
 import type { Person } from '../schemas/people-schemas.js';
 import { PeopleList, PersonParams, RoleBody, RoleChanged } from '../schemas/people-schemas.js';
@@ -34,11 +32,11 @@ export function registerPeopleRoutes(fastify: FastifyInstance, deps: ServerDeps)
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const coaching = deps.store.coaching;
   const agentsOf = async (tenant: Tenant) => (await deps.live.snapshot(tenant)).history.agents;
-  const requireAdmin = (caller: Caller, what: string) => requireRoleNow(deps, caller, ['admin'], what);
 
   app.get(
     '/v1/people',
     {
+      config: { caller: { roles: ['admin'], what: "seeing the account's people and roles", roleNow: true } },
       schema: {
         summary: "The account's agents with their Frontline role now and where it comes from (admins)",
         tags: ['people'],
@@ -47,8 +45,7 @@ export function registerPeopleRoutes(fastify: FastifyInstance, deps: ServerDeps)
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
-      await requireAdmin(caller, "seeing the account's people and roles");
+      const { caller } = request;
       const [agents, roles] = await Promise.all([agentsOf(caller.tenant), coaching.listRoles(caller.tenant.id)]);
       const stored = new Map(roles.map((r) => [r.userId, r.role]));
       return { people: agents.map((a) => present(caller.tenant, a, stored.get(a.id))).sort(byName) };
@@ -58,6 +55,7 @@ export function registerPeopleRoutes(fastify: FastifyInstance, deps: ServerDeps)
   app.put(
     '/v1/people/:userId/role',
     {
+      config: { caller: { roles: ['admin'], what: "choosing people's roles", roleNow: true } },
       schema: {
         summary: "Choose a person's Frontline role: agent, lead or admin (admins)",
         description:
@@ -73,9 +71,7 @@ export function registerPeopleRoutes(fastify: FastifyInstance, deps: ServerDeps)
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
-      await requireAdmin(caller, "choosing people's roles");
-      const { tenant, session } = caller;
+      const { tenant, session } = request.caller;
       const { userId } = request.params;
       const { role } = request.body;
       const agent = (await agentsOf(tenant)).find((a) => a.id === userId);
