@@ -91,7 +91,7 @@ const V1_CORS: FastifyCorsOptions = {
   methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
   allowedHeaders: ['authorization', 'content-type', 'x-frontline-app-secret'],
   maxAge: 600,
-  // An OPTIONS without Origin (no browser's) is answered as a browser's, not with a plain-text 400.
+  // An OPTIONS that is no browser's preflight (no Origin) gets the 204 too, not a plain-text 400.
   strictPreflight: false,
 };
 const NO_CORS: FastifyCorsOptions = { origin: false };
