@@ -141,6 +141,38 @@ describe('createServer', () => {
     }
   });
 
+  it('lets pages of any origin call the /v1 routes, and only those', async () => {
+    const origin = 'https://acme.zendesk.com';
+    const preflight = await app.inject({
+      method: 'OPTIONS',
+      url: '/v1/notes',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+    });
+    expect(preflight.statusCode).toBe(204);
+    expect(preflight.body).toBe('');
+    expect(preflight.headers).toMatchObject({
+      'access-control-allow-origin': '*',
+      'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE',
+      'access-control-allow-headers': 'authorization, content-type, x-frontline-app-secret',
+      'access-control-max-age': '600',
+    });
+    // The page can read the refusal too, and so tell its user what to do.
+    const refused = await app.inject({ method: 'GET', url: '/v1/settings', headers: { origin } });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers['access-control-allow-origin']).toBe('*');
+    for (const url of ['/healthz', '/openapi.json', '/apps/zendesk/sidebar.html']) {
+      const read = await app.inject({ method: 'GET', url, headers: { origin } });
+      expect(read.headers['access-control-allow-origin'], url).toBeUndefined();
+      const asked = await app.inject({
+        method: 'OPTIONS',
+        url,
+        headers: { origin, 'access-control-request-method': 'GET' },
+      });
+      expect(asked.statusCode, url).toBe(404);
+      expect(asked.headers['access-control-allow-origin'], url).toBeUndefined();
+    }
+  });
+
   it('answers an unknown route with a 404 that says where the routes are', async () => {
     const response = await app.inject({ method: 'GET', url: '/v1/nothing?x=1' });
     expect(response.statusCode).toBe(404);

@@ -1,7 +1,7 @@
 import type { ConnectServices } from '../connect/connect-services.js';
 import { registerConnectRoutes } from './routes/connect-routes.js';
 import { fileURLToPath } from 'node:url';
-import swagger from '@fastify/swagger';
+import cors, { type FastifyCorsOptions } from '@fastify/cors';
 import type { Queue } from 'bullmq';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { SessionTokens } from '../auth/index.js';
@@ -13,17 +13,18 @@ import { WindowCards } from '../live/window-cards.js';
 import type { RateLimitWaits } from '../live/rate-limit-waits.js';
 import type { Logger } from '../logger.js';
 import type { SyncStore } from '../store/sync-store.js';
-import { ApiError } from './api-error.js';
 import { createAuthenticator } from './authenticate.js';
 import { installErrorHandler } from './error-handler.js';
+import { callerPlugin } from './plugins/caller-plugin.js';
+import { healthPlugin } from './plugins/health-plugin.js';
+import { metricsPlugin } from './plugins/metrics-plugin.js';
+import { openapiPlugin } from './plugins/openapi-plugin.js';
 import { installSecurityHeaders } from './security-headers.js';
-import { createMetrics } from './metrics.js';
 import { AppPageOrigins } from './app-page-origins.js';
 import { createMemoryReplayGuard, type ReplayGuard } from './replay-guard.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerCoachingRoutes } from './routes/coaching-routes.js';
 import { registerKpiRoutes } from './routes/kpi-routes.js';
-import { registerMetricsRoute } from './routes/metrics-route.js';
 import { registerPeopleRoutes } from './routes/people-routes.js';
 import { registerQueueDashboard } from './routes/queue-dashboard-route.js';
 import { registerSettingsRoutes } from './routes/settings-routes.js';
@@ -82,16 +83,20 @@ const DEFAULT_APPS_DIR = fileURLToPath(new URL('../../../dist', import.meta.url)
 /** Request bodies larger than this are refused with 413. */
 const BODY_LIMIT = 1024 * 1024;
 
-const healthSchema = {
-  summary: 'Whether the store and the job queue are reachable',
-  response: {
-    200: {
-      type: 'object',
-      properties: { status: { type: 'string', enum: ['ok'] }, store: { type: 'string' }, queue: { type: 'string' } },
-      required: ['status', 'store', 'queue'],
-    },
-  },
-} as const;
+/**
+ * The sidebars call the /v1 routes from the helpdesk's pages: bearer tokens, no cookies, so any
+ * origin may. Nothing else is for other sites (the app pages are framed, not fetched).
+ */
+const V1_CORS: FastifyCorsOptions = {
+  origin: '*',
+  methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+  allowedHeaders: ['authorization', 'content-type', 'x-frontline-app-secret'],
+  maxAge: 600,
+  // An OPTIONS that is no browser's preflight (no Origin) gets the 204 too, not a plain-text 400.
+  strictPreflight: false,
+};
+const NO_CORS: FastifyCorsOptions = { origin: false };
+const corsOf = (url: string): FastifyCorsOptions => (url.startsWith('/v1/') ? V1_CORS : NO_CORS);
 
 /**
  * The connector's HTTP API, built but not listening (tests call `inject`; `frontline serve`
@@ -109,32 +114,16 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
   installSecurityHeaders(app);
   const attempts = parts.attempts === undefined ? createMemoryAttemptCounter() : parts.attempts;
   if (attempts !== null) installThrottle(app, { counter: attempts, clock: parts.clock, log: parts.log });
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'Frontline connector API', version: '1' },
-      servers: [],
-      components: { securitySchemes: { session: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
-    },
+  await app.register(openapiPlugin);
+  await app.register(metricsPlugin, {
+    store: parts.store,
+    queue: parts.queue,
+    clock: parts.clock,
+    rateLimitWaits: parts.rateLimitWaits,
+    adminToken: parts.adminToken ?? null,
+    log: parts.log,
   });
-  const metrics = createMetrics(parts);
-  app.addHook('onResponse', async (request, reply) => {
-    metrics.requestSeconds.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unknown', status: String(reply.statusCode) },
-      reply.elapsedTime / 1000,
-    );
-  });
-  // The sidebars call from the helpdesk's pages; bearer tokens, no cookies, so any origin may.
-  app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/v1/')) return;
-    reply.header('access-control-allow-origin', '*');
-    if (request.method === 'OPTIONS') {
-      reply
-        .header('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE')
-        .header('access-control-allow-headers', 'authorization, content-type, x-frontline-app-secret')
-        .header('access-control-max-age', '600');
-      return reply.status(204).send();
-    }
-  });
+  await app.register(cors, { delegator: (request, callback) => callback(null, corsOf(request.url)) });
 
   const sessions = new SessionTokens(
     parts.sessionKey,
@@ -170,31 +159,11 @@ export async function createServer(parts: ServerParts): Promise<FastifyInstance>
       },
     },
   };
+  await app.register(callerPlugin, { deps });
   app.addHook('preClose', async () => deps.hub.endAll());
   app.addHook('onClose', async () => live.close());
 
-  app.get('/healthz', { schema: healthSchema }, async () => {
-    const store = await parts.store.listTenants().then(
-      () => 'ok',
-      () => null,
-    );
-    const queue = await parts.queue.counts().then(
-      () => 'ok',
-      () => null,
-    );
-    if (store === null || queue === null) {
-      const down = [store === null ? 'the store' : null, queue === null ? 'the job queue' : null].filter(Boolean);
-      throw new ApiError(
-        'unavailable',
-        `${down.join(' and ')} cannot be reached: check DATABASE_URL / REDIS_URL and that the servers run`,
-      );
-    }
-    return { status: 'ok' as const, store, queue };
-  });
-
-  registerMetricsRoute(app, { metrics, adminToken: parts.adminToken ?? null, log: parts.log });
-
-  app.get('/openapi.json', { schema: { summary: 'This API, as OpenAPI 3' } }, async () => app.swagger());
+  await app.register(healthPlugin, { store: parts.store, queue: parts.queue });
 
   registerAuthRoutes(app, deps);
   registerKpiRoutes(app, deps);

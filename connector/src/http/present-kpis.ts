@@ -65,23 +65,16 @@ function scoresJson<K extends KpiKey>(
 }
 
 // Every request between two views asks for the same few dashboards, and every open sidebar of
-// an agent hears the same one: each is built and serialized once per view (the cache goes with
-// the view).
-const dashboards = new WeakMap<TenantView, Map<string, Promise<{ json: DashboardJson; text: string }>>>();
+// an agent hears the same one: each is built once per view (the cache goes with the view).
+const dashboards = new WeakMap<TenantView, Map<string, Promise<Static<typeof Dashboard>>>>();
 
-type DashboardJson = Static<typeof Dashboard>;
-
-/** {@link dashboardJson} and its JSON text, built once per view and agent (a failure is tried again next time). */
-export function dashboardOf(
-  view: TenantView,
-  agentId: string,
-  reads: KpiReads,
-): Promise<{ json: DashboardJson; text: string }> {
+/** {@link dashboardJson}, built once per view and agent (a failure is tried again next time). */
+export function dashboardOf(view: TenantView, agentId: string, reads: KpiReads): Promise<Static<typeof Dashboard>> {
   let byAgent = dashboards.get(view);
   if (byAgent === undefined) dashboards.set(view, (byAgent = new Map()));
   let built = byAgent.get(agentId);
   if (built === undefined) {
-    built = dashboardJson(view, agentId, reads).then((json) => ({ json, text: JSON.stringify(json) }));
+    built = dashboardJson(view, agentId, reads);
     byAgent.set(agentId, built);
     built.catch(() => byAgent.delete(agentId));
   }

@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { hostOf } from '../../connect/host-of.js';
 import type { Agent } from '@frontline/kpi';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -50,7 +51,8 @@ export const FRESHDESK_APP_SECRET_HEADER = 'x-frontline-app-secret';
  * every refresh; a refresh reads the role again, and refreshes end 12 h after sign-in (SessionTokens.renew).
  */
 
-export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void {
+export function registerAuthRoutes(fastify: FastifyInstance, deps: ServerDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const refuse = (request: FastifyRequest, tenant: string | null, reason: string, message: string): ApiError => {
     deps.log.warn({ route: request.routeOptions.url, ip: request.ip, tenant, reason }, 'sign-in refused');
     return new ApiError('unauthenticated', message);
@@ -90,8 +92,10 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
    * by an operator sends the app secret with the tenant's name. One answer for an unknown
    * account and a wrong secret: the caller learns nothing of which.
    */
-  const freshdeskAccount = async (request: FastifyRequest<{ Body: Static<typeof FreshdeskExchangeBody> }>) => {
-    const { tenant: name, host } = request.body;
+  const freshdeskAccount = async (
+    request: FastifyRequest,
+    { tenant: name, host }: Static<typeof FreshdeskExchangeBody>,
+  ) => {
     const apiKey = freshdeskKeyOf(request);
     const freshdesk = deps.connect.freshdesk;
     if (apiKey !== null && host !== undefined) {
@@ -155,7 +159,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
   const signIn = (tenant: Tenant, agent: Agent, role: Role) =>
     sessionBody(tenant, agent, role, deps.sessions.issue({ tenantId: tenant.id, userId: agent.id, role }));
 
-  app.post<{ Body: Static<typeof ZendeskExchangeBody> }>(
+  app.post(
     '/v1/auth/zendesk',
     {
       config: { throttle: 'sign-in' },
@@ -202,7 +206,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
   app.post(
     '/v1/auth/refresh',
     {
-      config: { throttle: 'sign-in' },
+      config: { throttle: 'sign-in', caller: 'any' },
       schema: {
         summary: 'Exchange a session token that has not expired yet for a new one, with the role read again',
         description:
@@ -216,7 +220,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
       },
     },
     async (request) => {
-      const { session: current, tenant } = await deps.auth.caller(request);
+      const { session: current, tenant } = request.caller;
       // Read again, not copied: a lead demoted (or a user removed) since sign-in loses the rights now.
       const agent = await requireAgent(tenant, current.userId);
       const stored = await deps.store.coaching.roleOf(tenant.id, current.userId);
@@ -238,7 +242,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
     },
   );
 
-  app.post<{ Body: Static<typeof FreshdeskExchangeBody> }>(
+  app.post(
     '/v1/auth/freshdesk',
     {
       config: { throttle: 'sign-in' },
@@ -255,7 +259,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
     },
     async (request) => {
       const { agentId, userKey } = request.body;
-      const tenant = await freshdeskAccount(request);
+      const tenant = await freshdeskAccount(request, request.body);
       const agent = await requireAgent(tenant, agentId);
       const role = (await deps.store.coaching.roleOf(tenant.id, agentId)) ?? 'agent';
       const stored = await deps.store.userKeyHash(tenant.id, agentId);
@@ -280,7 +284,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
     },
   );
 
-  app.post<{ Body: Static<typeof FreshdeskProofBody> }>(
+  app.post(
     '/v1/auth/freshdesk/proof',
     {
       config: { throttle: 'sign-in' },

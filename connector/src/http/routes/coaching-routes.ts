@@ -1,4 +1,5 @@
-import { assertKpiTarget, type KpiKey, type KpiTarget } from '@frontline/kpi';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { assertKpiTarget, type KpiTarget } from '@frontline/kpi';
 import type { FastifyInstance } from 'fastify';
 import Type, { type Static } from 'typebox';
 import type { CoachingNote } from '../../store/coaching-store.js';
@@ -46,7 +47,8 @@ export function noteJson(note: CoachingNote, names: ReadonlyMap<string, string>)
 }
 
 /** Coaching notes (leads write, agents read and acknowledge, edits kept) and targets per KPI. */
-export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): void {
+export function registerCoachingRoutes(fastify: FastifyInstance, deps: ServerDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const coaching = deps.store.coaching;
 
   /** The note, if the caller may see it: agents their own only (others' look absent). */
@@ -69,9 +71,10 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
     return json;
   };
 
-  app.get<{ Querystring: Static<typeof NotesQuery> }>(
+  app.get(
     '/v1/notes',
     {
+      config: { caller: 'any' },
       schema: {
         summary: 'Coaching notes, newest first: an agent gets their own, a lead any agent’s',
         tags: ['coaching'],
@@ -81,7 +84,7 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
+      const { caller } = request;
       const agentId = caller.session.role === 'agent' ? caller.session.userId : request.query.agentId;
       if (request.query.agentId !== undefined) deps.auth.requireAgentAccess(caller, request.query.agentId);
       const notes = await coaching.listNotes(caller.tenant.id, agentId === undefined ? {} : { agentId });
@@ -90,9 +93,10 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
     },
   );
 
-  app.post<{ Body: Static<typeof NewNoteBody> }>(
+  app.post(
     '/v1/notes',
     {
+      config: { caller: { roles: ['lead', 'admin'], what: 'writing a coaching note' } },
       schema: {
         summary: 'Write a coaching note for an agent, optionally about a ticket and a KPI (leads and admins)',
         tags: ['coaching'],
@@ -102,8 +106,7 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
       },
     },
     async (request, reply) => {
-      const caller = await deps.auth.caller(request);
-      deps.auth.requireRole(caller, ['lead', 'admin'], 'writing a coaching note');
+      const { caller } = request;
       const { agentId, ticketId = null, kpi = null, body } = request.body;
       const view = await deps.live.view(caller.tenant);
       if (!view.agentNames.has(agentId)) {
@@ -111,16 +114,17 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
       }
       const note = await coaching.addNote(
         caller.tenant.id,
-        { agentId, authorId: caller.session.userId, ticketId, kpi: kpi as KpiKey | null, body },
+        { agentId, authorId: caller.session.userId, ticketId, kpi, body },
         deps.clock.now(),
       );
       return reply.status(201).send(await pushNote(caller, note));
     },
   );
 
-  app.patch<{ Params: Static<typeof NoteParams>; Body: Static<typeof EditNoteBody> }>(
+  app.patch(
     '/v1/notes/:noteId',
     {
+      config: { caller: { roles: ['lead', 'admin'], what: 'editing a coaching note' } },
       schema: {
         summary: 'Edit a coaching note: the earlier version is kept in its history (leads and admins)',
         tags: ['coaching'],
@@ -131,8 +135,7 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
-      deps.auth.requireRole(caller, ['lead', 'admin'], 'editing a coaching note');
+      const { caller } = request;
       try {
         const note = await coaching.editNote(
           caller.tenant.id,
@@ -150,9 +153,10 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
     },
   );
 
-  app.post<{ Params: Static<typeof NoteParams> }>(
+  app.post(
     '/v1/notes/:noteId/acknowledge',
     {
+      config: { caller: 'any' },
       schema: {
         summary: 'Acknowledge a coaching note (the agent it is for)',
         tags: ['coaching'],
@@ -162,7 +166,7 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
+      const { caller } = request;
       const note = await visibleNote(caller, request.params.noteId);
       if (note.agentId !== caller.session.userId) {
         throw new ApiError('forbidden', 'only the agent a note is for can acknowledge it');
@@ -175,6 +179,7 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
   app.get(
     '/v1/targets',
     {
+      config: { caller: 'any' },
       schema: {
         summary: "The account's target per KPI",
         tags: ['coaching'],
@@ -183,14 +188,14 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
-      return { targets: await coaching.listTargets(caller.tenant.id) };
+      return { targets: await coaching.listTargets(request.caller.tenant.id) };
     },
   );
 
-  app.put<{ Params: Static<typeof TargetParams>; Body: Static<typeof TargetBody> }>(
+  app.put(
     '/v1/targets/:kpi',
     {
+      config: { caller: { roles: ['lead', 'admin'], what: 'setting a target' } },
       schema: {
         summary: 'Set the target of a KPI: green and amber thresholds (leads and admins)',
         tags: ['coaching'],
@@ -201,13 +206,14 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
-      deps.auth.requireRole(caller, ['lead', 'admin'], 'setting a target');
-      const target = { kpi: request.params.kpi as KpiKey, ...request.body } as KpiTarget;
+      const { caller } = request;
+      const target: KpiTarget = { kpi: request.params.kpi, ...request.body };
       try {
         assertKpiTarget(target);
       } catch (error) {
-        throw new ApiError('bad_request', (error as Error).message);
+        // Thresholds in the wrong order for the KPI's direction: the caller's to fix.
+        if (error instanceof RangeError) throw new ApiError('bad_request', error.message);
+        throw error;
       }
       await coaching.setTarget(caller.tenant.id, target);
       deps.live.refresh(caller.tenant.id, true);
@@ -215,9 +221,10 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
     },
   );
 
-  app.delete<{ Params: Static<typeof TargetParams> }>(
+  app.delete(
     '/v1/targets/:kpi',
     {
+      config: { caller: { roles: ['lead', 'admin'], what: 'removing a target' } },
       schema: {
         summary: 'Remove the target of a KPI (leads and admins)',
         tags: ['coaching'],
@@ -227,9 +234,8 @@ export function registerCoachingRoutes(app: FastifyInstance, deps: ServerDeps): 
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
-      deps.auth.requireRole(caller, ['lead', 'admin'], 'removing a target');
-      await coaching.deleteTarget(caller.tenant.id, request.params.kpi as KpiKey);
+      const { caller } = request;
+      await coaching.deleteTarget(caller.tenant.id, request.params.kpi);
       deps.live.refresh(caller.tenant.id, true);
       return { targets: await coaching.listTargets(caller.tenant.id) };
     },

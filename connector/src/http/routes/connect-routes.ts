@@ -1,5 +1,5 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Static } from 'typebox';
 import { AuthError } from '../../auth/index.js';
 import { ConnectError } from '../../connect/connect-error.js';
 import { ZENDESK_CALLBACK_PATH } from '../../connect/zendesk-connect.js';
@@ -19,7 +19,6 @@ import {
 } from '../schemas/connect-schemas.js';
 import { freshdeskKeyOf } from '../freshdesk-key-header.js';
 import type { ServerDeps } from '../server-deps.js';
-import { requireRoleNow } from '../current-role.js';
 
 const RECENT_DAYS = 60;
 const DAY_MS = 86_400_000;
@@ -56,9 +55,10 @@ function operatorOnly(): never {
  * Zendesk: the app's signed token starts an OAuth authorization-code flow; Zendesk's redirect
  * back creates the tenant and its webhooks. Every tenant: its sync progress, and Disconnect.
  */
-export function registerConnectRoutes(app: FastifyInstance, deps: ServerDeps): void {
+export function registerConnectRoutes(fastify: FastifyInstance, deps: ServerDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { connect } = deps;
-  app.post<{ Body: Static<typeof ZendeskConnectBody> }>(
+  app.post(
     '/v1/connect/zendesk',
     {
       config: { throttle: 'sign-in' },
@@ -86,7 +86,7 @@ export function registerConnectRoutes(app: FastifyInstance, deps: ServerDeps): v
     },
   );
 
-  app.get<{ Querystring: Static<typeof ZendeskCallbackQuery> }>(
+  app.get(
     ZENDESK_CALLBACK_PATH,
     {
       schema: {
@@ -113,7 +113,7 @@ export function registerConnectRoutes(app: FastifyInstance, deps: ServerDeps): v
     },
   );
 
-  app.post<{ Body: Static<typeof FreshdeskRegisterBody> }>(
+  app.post(
     '/v1/connect/freshdesk',
     {
       config: { throttle: 'sign-in' },
@@ -152,6 +152,7 @@ export function registerConnectRoutes(app: FastifyInstance, deps: ServerDeps): v
   app.get(
     '/v1/connect/status',
     {
+      config: { caller: 'any' },
       schema: {
         summary: 'How far the sync of this account has come: the last 60 days per KPI, then the older history',
         tags: ['connect'],
@@ -160,7 +161,7 @@ export function registerConnectRoutes(app: FastifyInstance, deps: ServerDeps): v
       },
     },
     async (request) => {
-      const { tenant, session } = await deps.auth.caller(request);
+      const { tenant, session } = request.caller;
       const now = deps.clock.now();
       const completeness = await computeCompleteness(
         deps.store,
@@ -191,9 +192,10 @@ export function registerConnectRoutes(app: FastifyInstance, deps: ServerDeps): v
     },
   );
 
-  app.post<{ Body: Static<typeof DisconnectBody> }>(
+  app.post(
     '/v1/connect/disconnect',
     {
+      config: { caller: { roles: ['admin'], what: 'disconnecting the account', roleNow: true } },
       schema: {
         summary:
           "Disconnect the account: remove Frontline's webhooks, revoke its access, delete everything stored (admins)",
@@ -205,8 +207,7 @@ export function registerConnectRoutes(app: FastifyInstance, deps: ServerDeps): v
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
-      await requireRoleNow(deps, caller, ['admin'], 'disconnecting the account');
+      const { caller } = request;
       const { tenant } = caller;
       if (request.body.confirm !== tenant.name) {
         throw new ApiError(

@@ -1,6 +1,7 @@
-import { AGENT_KPI_KEYS, type KpiKey } from '@frontline/kpi';
+import { AGENT_KPI_KEYS } from '@frontline/kpi';
 import type { FastifyInstance } from 'fastify';
-import Type, { type Static } from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
 import { ApiError } from '../api-error.js';
 import type { Caller } from '../authenticate.js';
 import { agentWindowJson, dashboardOf, drillDownJson, iso, teamJson } from '../present-kpis.js';
@@ -58,10 +59,12 @@ function agentOf(deps: ServerDeps, caller: Caller, agentId: string): string {
 }
 
 /** The agent's dashboard, the team table, drill-downs, requester context and alerts. */
-export function registerKpiRoutes(app: FastifyInstance, deps: ServerDeps): void {
-  app.get<{ Params: Static<typeof AgentParams> }>(
+export function registerKpiRoutes(fastify: FastifyInstance, deps: ServerDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(
     '/v1/agents/:agentId/dashboard',
     {
+      config: { caller: 'any' },
       schema: {
         summary: "An agent's KPIs for today, 7 and 30 days: value, trend, target status, team median",
         description: '`me` for the caller. Agents see only their own; leads and admins anyone of their account.',
@@ -71,21 +74,21 @@ export function registerKpiRoutes(app: FastifyInstance, deps: ServerDeps): void 
         response: { 200: Dashboard, ...AUTH_ERRORS },
       },
     },
-    async (request, reply) => {
-      const caller = await deps.auth.caller(request);
+    async (request) => {
+      const { caller } = request;
       const agentId = agentOf(deps, caller, request.params.agentId);
       const view = await deps.live.view(caller.tenant);
       if (agentId !== caller.session.userId && !view.agentNames.has(agentId)) {
         throw new ApiError('not_found', `no agent ${agentId} in this account: see GET /v1/team for the agents`);
       }
-      // Already JSON (built once per view): sent as it is, the schema only documents it.
-      return reply.type('application/json; charset=utf-8').send((await dashboardOf(view, agentId, deps.store)).text);
+      return dashboardOf(view, agentId, deps.store);
     },
   );
 
-  app.get<{ Params: Static<typeof DrillParams>; Querystring: Static<typeof DrillQuery> }>(
+  app.get(
     '/v1/agents/:agentId/kpis/:kpi/tickets',
     {
+      config: { caller: 'any' },
       schema: {
         summary: 'The tickets behind one KPI value (drill-down), with subject, requester and the value that counted',
         description:
@@ -100,7 +103,7 @@ export function registerKpiRoutes(app: FastifyInstance, deps: ServerDeps): void 
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
+      const { caller } = request;
       const { kpi } = request.params;
       let agentId: string | null;
       if (request.params.agentId === 'team') {
@@ -121,7 +124,7 @@ export function registerKpiRoutes(app: FastifyInstance, deps: ServerDeps): void 
         view,
         {
           period: request.query.period ?? 'last7Days',
-          kpi: kpi as KpiKey,
+          kpi,
           agentId,
           sort: request.query.sort ?? 'time',
           order: request.query.order ?? 'desc',
@@ -131,9 +134,10 @@ export function registerKpiRoutes(app: FastifyInstance, deps: ServerDeps): void 
     },
   );
 
-  app.get<{ Querystring: Static<typeof TeamQuery> }>(
+  app.get(
     '/v1/team',
     {
+      config: { caller: { roles: ['lead', 'admin'], what: 'the team view' } },
       schema: {
         summary: "Every agent's KPIs for a period, sortable (leads and admins)",
         tags: ['kpis'],
@@ -143,24 +147,24 @@ export function registerKpiRoutes(app: FastifyInstance, deps: ServerDeps): void 
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
-      deps.auth.requireRole(caller, ['lead', 'admin'], 'the team view');
+      const { caller } = request;
       const { from, to, sort = 'name', order = sort === 'name' ? 'asc' : 'desc' } = request.query;
       const view = await deps.live.view(caller.tenant);
       if (from === undefined && to === undefined) {
-        return teamJson(view, request.query.period ?? 'last7Days', sort as KpiKey | 'name', order);
+        return teamJson(view, request.query.period ?? 'last7Days', sort, order);
       }
       if (from === undefined || to === undefined || request.query.period !== undefined) {
         throw new ApiError('bad_request', 'ask for a period, or for a window with both from and to, not both');
       }
       const card = await deps.windows.card(view, windowOfQuery({ from, to }, view.timeZone));
-      return teamJson(view, null, sort as KpiKey | 'name', order, card);
+      return teamJson(view, null, sort, order, card);
     },
   );
 
-  app.get<{ Params: Static<typeof AgentParams>; Querystring: Static<typeof WindowQuery> }>(
+  app.get(
     '/v1/agents/:agentId/kpis',
     {
+      config: { caller: 'any' },
       schema: {
         summary: "An agent's KPIs for any window up to a year, against the window of equal length before it",
         description:
@@ -174,7 +178,7 @@ export function registerKpiRoutes(app: FastifyInstance, deps: ServerDeps): void 
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
+      const { caller } = request;
       const agentId = agentOf(deps, caller, request.params.agentId);
       const view = await deps.live.view(caller.tenant);
       if (agentId !== caller.session.userId && !view.agentNames.has(agentId)) {
@@ -185,9 +189,10 @@ export function registerKpiRoutes(app: FastifyInstance, deps: ServerDeps): void 
     },
   );
 
-  app.get<{ Params: Static<typeof RequesterParams>; Querystring: Static<typeof RequesterQuery> }>(
+  app.get(
     '/v1/requesters/:requesterId/context',
     {
+      config: { caller: 'any' },
       schema: {
         summary: 'The requester of the open ticket: contacts in 30 days, open tickets, last rating, repeat contact',
         tags: ['kpis'],
@@ -198,7 +203,7 @@ export function registerKpiRoutes(app: FastifyInstance, deps: ServerDeps): void 
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
+      const { caller } = request;
       const { requesterId } = request.params;
       const ticketId = request.query.ticket ?? request.query.ticketId ?? null;
       const [history, names] = await Promise.all([
@@ -224,6 +229,7 @@ export function registerKpiRoutes(app: FastifyInstance, deps: ServerDeps): void 
   app.get(
     '/v1/alerts',
     {
+      config: { caller: 'any' },
       schema: {
         summary: 'Escalated negative ratings and successes of the last 7 days, newest first',
         description: "An agent gets those on their own tickets; leads and admins everyone's.",
@@ -233,7 +239,7 @@ export function registerKpiRoutes(app: FastifyInstance, deps: ServerDeps): void 
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
+      const { caller } = request;
       const view = await deps.live.view(caller.tenant);
       const mine = caller.session.role === 'agent';
       return {

@@ -1,11 +1,10 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Agent } from '@frontline/kpi';
 import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
 import { hashUserKey, newUserKey, type Role } from '../../auth/index.js';
 import type { Tenant } from '../../store/sync-store.js';
 import { ApiError } from '../api-error.js';
-import type { Caller } from '../authenticate.js';
-import { requireRoleNow } from '../current-role.js';
 import { AUTH_ERRORS, BEARER, ErrorBody } from '../schemas/common-schemas.js';
 import type { Person } from '../schemas/people-schemas.js';
 import { PeopleList, PersonParams, RoleBody, RoleChanged } from '../schemas/people-schemas.js';
@@ -29,14 +28,15 @@ const byName = (a: PersonBody, b: PersonBody) =>
   (a.name ?? a.id).localeCompare(b.name ?? b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Who has which role in Frontline, and an admin choosing it in the app instead of the CLI. */
-export function registerPeopleRoutes(app: FastifyInstance, deps: ServerDeps): void {
+export function registerPeopleRoutes(fastify: FastifyInstance, deps: ServerDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const coaching = deps.store.coaching;
-  const agentsOf = async (tenant: Tenant) => await deps.store.listAgents(tenant.id);
-  const requireAdmin = (caller: Caller, what: string) => requireRoleNow(deps, caller, ['admin'], what);
+  const agentsOf = (tenant: Tenant) => deps.store.listAgents(tenant.id);
 
   app.get(
     '/v1/people',
     {
+      config: { caller: { roles: ['admin'], what: "seeing the account's people and roles", roleNow: true } },
       schema: {
         summary: "The account's agents with their Frontline role now and where it comes from (admins)",
         tags: ['people'],
@@ -45,17 +45,17 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: ServerDeps): vo
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
-      await requireAdmin(caller, "seeing the account's people and roles");
+      const { caller } = request;
       const [agents, roles] = await Promise.all([agentsOf(caller.tenant), coaching.listRoles(caller.tenant.id)]);
       const stored = new Map(roles.map((r) => [r.userId, r.role]));
       return { people: agents.map((a) => present(caller.tenant, a, stored.get(a.id))).sort(byName) };
     },
   );
 
-  app.put<{ Params: Static<typeof PersonParams>; Body: Static<typeof RoleBody> }>(
+  app.put(
     '/v1/people/:userId/role',
     {
+      config: { caller: { roles: ['admin'], what: "choosing people's roles", roleNow: true } },
       schema: {
         summary: "Choose a person's Frontline role: agent, lead or admin (admins)",
         description:
@@ -71,9 +71,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: ServerDeps): vo
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
-      await requireAdmin(caller, "choosing people's roles");
-      const { tenant, session } = caller;
+      const { tenant, session } = request.caller;
       const { userId } = request.params;
       const { role } = request.body;
       const agent = (await agentsOf(tenant)).find((a) => a.id === userId);

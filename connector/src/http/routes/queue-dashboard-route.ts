@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { createBullBoard } from '@bull-board/api';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -57,7 +58,8 @@ function refuse(reply: FastifyReply, code: 'unauthenticated' | 'forbidden', mess
  * the password (compared in constant time), so a browser prompts for it. Without a token or
  * without BullMQ the path answers 404 saying what to set.
  */
-export async function registerQueueDashboard(app: FastifyInstance, options: QueueDashboardOptions): Promise<void> {
+export async function registerQueueDashboard(fastify: FastifyInstance, options: QueueDashboardOptions): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { adminToken, queues } = options;
   if (adminToken === null || queues.length === 0) {
     const off = async (): Promise<never> => {

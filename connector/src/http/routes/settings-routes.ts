@@ -1,17 +1,18 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Static } from 'typebox';
 import { AUTH_ERRORS, BEARER } from '../schemas/common-schemas.js';
 import { IdentityProofSetting, Settings } from '../schemas/kpi-schemas.js';
 import type { ServerDeps } from '../server-deps.js';
-import { requireRoleNow } from '../current-role.js';
 
 /** The tenant's settings: everyone reads them, its admins change them. */
-export function registerSettingsRoutes(app: FastifyInstance, deps: ServerDeps): void {
+export function registerSettingsRoutes(fastify: FastifyInstance, deps: ServerDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const coaching = deps.store.coaching;
 
   app.get(
     '/v1/settings',
     {
+      config: { caller: 'any' },
       schema: {
         summary: "The account's settings: the headline KPIs the sidebar leads with, in display order",
         tags: ['settings'],
@@ -20,15 +21,15 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: ServerDeps): 
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
-      const settings = await coaching.settings(caller.tenant.id);
+      const settings = await coaching.settings(request.caller.tenant.id);
       return { headline: [...settings.headline] };
     },
   );
 
-  app.put<{ Body: Static<typeof Settings> }>(
+  app.put(
     '/v1/settings/headline',
     {
+      config: { caller: { roles: ['admin'], what: 'choosing the headline KPIs', roleNow: true } },
       schema: {
         summary: 'Choose the headline KPIs: 1 to 8 distinct agent KPIs, in display order (admins)',
         description: 'Dashboards after it carry the new `headline`; open sidebars get it on their stream.',
@@ -39,8 +40,7 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: ServerDeps): 
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
-      await requireRoleNow(deps, caller, ['admin'], 'choosing the headline KPIs');
+      const { caller } = request;
       const saved = await coaching.setHeadline(caller.tenant.id, request.body.headline);
       await deps.live.setHeadline(caller.tenant.id, saved.headline);
       // A recomputation under way read the headline before this: the next one reads it again.
@@ -52,6 +52,7 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: ServerDeps): 
   app.get(
     '/v1/settings/identity-proof',
     {
+      config: { caller: 'any' },
       schema: {
         summary: 'Whether every user must prove once who they are before signing in (Freshdesk)',
         tags: ['settings'],
@@ -60,14 +61,14 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: ServerDeps): 
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
-      return { required: await coaching.identityProofRequired(caller.tenant.id) };
+      return { required: await coaching.identityProofRequired(request.caller.tenant.id) };
     },
   );
 
-  app.put<{ Body: Static<typeof IdentityProofSetting> }>(
+  app.put(
     '/v1/settings/identity-proof',
     {
+      config: { caller: { roles: ['admin'], what: 'requiring proof of identity', roleNow: true } },
       schema: {
         summary: 'Require every user to prove once who they are before signing in (admins; Freshdesk)',
         description:
@@ -80,8 +81,7 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: ServerDeps): 
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
-      await requireRoleNow(deps, caller, ['admin'], 'requiring proof of identity');
+      const { caller } = request;
       await coaching.setIdentityProofRequired(caller.tenant.id, request.body.required);
       deps.log.info({ tenant: caller.tenant.name, required: request.body.required }, 'identity proof setting changed');
       return { required: request.body.required };

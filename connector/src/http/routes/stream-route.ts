@@ -42,7 +42,7 @@ export function registerStreamRoute(app: FastifyInstance, deps: ServerDeps, opti
     const fresh = before === undefined ? [] : view.alerts.filter((a) => !before.has(a.id));
     for (const client of deps.hub.clientsOf(tenantId)) {
       dashboardOf(view, client.userId, deps.store).then(
-        ({ json }) => client.send({ event: 'dashboard', data: json }),
+        (data) => client.send({ event: 'dashboard', data }),
         (error: unknown) =>
           deps.log.warn(
             { err: error, tenantId },
@@ -113,7 +113,7 @@ export function registerStreamRoute(app: FastifyInstance, deps: ServerDeps, opti
           out.end();
         },
       };
-      client.send({ event: 'dashboard', data: first.json });
+      client.send({ event: 'dashboard', data: first });
       const remove = deps.hub.add(client);
       const heartbeat = setInterval(() => out.write(': keep-alive\n\n'), HEARTBEAT_MS);
       // The token's own end, by this server's clock; the periodic check catches a faster test clock.

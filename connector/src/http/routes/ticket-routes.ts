@@ -1,5 +1,6 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import Type, { type Static } from 'typebox';
+import Type from 'typebox';
 import { ApiError } from '../api-error.js';
 import { ticketSummaryJson } from '../present-ticket-summary.js';
 import { AUTH_ERRORS, BEARER, Id } from '../schemas/common-schemas.js';
@@ -9,10 +10,12 @@ import type { ServerDeps } from '../server-deps.js';
 const TicketParams = Type.Object({ ticketId: Id });
 
 /** The ticket level: the ticket in view against what is typical for the team. */
-export function registerTicketRoutes(app: FastifyInstance, deps: ServerDeps): void {
-  app.get<{ Params: Static<typeof TicketParams> }>(
+export function registerTicketRoutes(fastify: FastifyInstance, deps: ServerDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(
     '/v1/tickets/:ticketId/summary',
     {
+      config: { caller: 'any' },
       schema: {
         summary: "The ticket in view: its rating, replies against the team's typical count, first reply, reopens",
         description:
@@ -25,7 +28,7 @@ export function registerTicketRoutes(app: FastifyInstance, deps: ServerDeps): vo
       },
     },
     async (request) => {
-      const caller = await deps.auth.caller(request);
+      const { caller } = request;
       const { ticketId } = request.params;
       const [view, history, labels] = await Promise.all([
         deps.live.view(caller.tenant),

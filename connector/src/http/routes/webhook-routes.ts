@@ -1,5 +1,6 @@
+import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import Type, { type Static } from 'typebox';
+import Type from 'typebox';
 import {
   AuthError,
   DEFAULT_WEBHOOK_MAX_AGE_MS,
@@ -35,7 +36,8 @@ const WEBHOOK_ERRORS = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: Er
  * refresh already waiting is not queued twice). They are hints: the sync's polling stays the
  * source of truth, so a refused or lost webhook delays a number and never loses it.
  */
-export function registerWebhookRoutes(app: FastifyInstance, deps: ServerDeps): void {
+export function registerWebhookRoutes(fastify: FastifyInstance, deps: ServerDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const refuse = (request: FastifyRequest, tenant: string | null, reason: string, error: ApiError): ApiError => {
     deps.log.warn({ route: request.routeOptions.url, ip: request.ip, tenant, reason }, 'webhook refused');
     return error;
@@ -64,12 +66,12 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: ServerDeps): v
     return { queued: true as const, ticketId };
   };
 
-  app.register(async (scope) => {
+  const webhooks: FastifyPluginAsyncTypebox = async (scope) => {
     // Signatures are over the exact bytes received: keep the body as text and parse it only
     // after the signature checks out.
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
-    scope.post<{ Params: Static<typeof TenantParams>; Body: string }>(
+    scope.post(
       '/v1/webhooks/zendesk/:tenant',
       {
         config: { throttle: 'webhook' },
@@ -108,7 +110,7 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: ServerDeps): v
       },
     );
 
-    scope.post<{ Params: Static<typeof TenantParams>; Body: string }>(
+    scope.post(
       '/v1/webhooks/freshdesk/:tenant',
       {
         config: { throttle: 'webhook' },
@@ -131,7 +133,8 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: ServerDeps): v
         return reply.status(202).send(await queueRefresh(request, tenant));
       },
     );
-  });
+  };
+  app.register(webhooks);
 }
 
 /**

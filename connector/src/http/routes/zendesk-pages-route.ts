@@ -1,7 +1,8 @@
+import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import Type, { type Static } from 'typebox';
+import Type from 'typebox';
 import type { Logger } from '../../logger.js';
 import { ApiError } from '../api-error.js';
 import type { AppPageOrigins } from '../app-page-origins.js';
@@ -48,6 +49,10 @@ export interface ZendeskPagesOptions {
 /** Where `npm run package` writes the pages the Zendesk app's locations load. */
 export const ZENDESK_WEB_FOLDER = 'zendesk-web';
 
+/** The signed token Zendesk posts (form field `token`), if the body has one. */
+const postedToken = (body: unknown): string | null =>
+  typeof body === 'object' && body !== null && 'token' in body && typeof body.token === 'string' ? body.token : null;
+
 const escapeAttribute = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -57,7 +62,8 @@ const escapeAttribute = (text: string): string =>
  * connector serves the pages and writes the token into the page, where the sidebar takes it to
  * POST /v1/auth/zendesk. The token proves nothing until that route verifies it.
  */
-export function registerZendeskPages(app: FastifyInstance, options: ZendeskPagesOptions): void {
+export function registerZendeskPages(fastify: FastifyInstance, options: ZendeskPagesOptions): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { origins, log } = options;
   const folder = join(options.appsDir, ZENDESK_WEB_FOLDER);
 
@@ -115,12 +121,12 @@ export function registerZendeskPages(app: FastifyInstance, options: ZendeskPages
     return reply.send(html);
   };
 
-  app.register(async (scope) => {
+  const pages: FastifyPluginAsyncTypebox = async (scope) => {
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
-      done(null, Object.fromEntries(new URLSearchParams(body as string)));
+      done(null, Object.fromEntries(new URLSearchParams(body.toString())));
     });
 
-    scope.post<{ Params: Static<typeof PageParams>; Body: Record<string, string> }>(
+    scope.post(
       '/apps/zendesk/:file',
       {
         schema: {
@@ -131,16 +137,15 @@ export function registerZendeskPages(app: FastifyInstance, options: ZendeskPages
         },
         onRequest: checkOrigin,
       },
-      async (request, reply) => {
-        const token = typeof request.body?.['token'] === 'string' ? request.body['token'] : null;
-        return send(reply, request.params.file, token, request.headers.origin ?? null);
-      },
+      async (request, reply) =>
+        send(reply, request.params.file, postedToken(request.body), request.headers.origin ?? null),
     );
 
-    scope.get<{ Params: Static<typeof PageParams> }>(
+    scope.get(
       '/apps/zendesk/:file',
       { schema: { summary: 'A Zendesk app page or asset (scripts, styles)', tags: ['apps'], params: PageParams } },
       async (request, reply) => send(reply, request.params.file, null, null),
     );
-  });
+  };
+  app.register(pages);
 }

@@ -1,12 +1,22 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Clock } from '../../clock.js';
+import type { JobQueue } from '../../jobs/job-queue.js';
+import type { RateLimitWaits } from '../../live/rate-limit-waits.js';
 import type { Logger } from '../../logger.js';
+import type { SyncStore } from '../../store/sync-store.js';
 import { adminTokenMatcher, bearerToken } from '../admin-token.js';
 import { ApiError } from '../api-error.js';
 import type { ErrorBody } from '../error-handler.js';
-import type { ApiMetrics } from '../metrics.js';
+import { createMetrics } from '../metrics.js';
 
-export interface MetricsRouteOptions {
-  readonly metrics: ApiMetrics;
+export interface MetricsPluginOptions {
+  readonly queue: JobQueue;
+  readonly store: SyncStore;
+  readonly clock: Clock;
+  /** Rate-limit waits of every process. */
+  readonly rateLimitWaits?: RateLimitWaits;
   /** `FRONTLINE_ADMIN_TOKEN`; `null` turns /metrics off. */
   readonly adminToken: string | null;
   /** Refused scrapes are logged (address only, never what was sent). */
@@ -36,11 +46,20 @@ function refuse(reply: FastifyReply, message: string): FastifyReply {
 }
 
 /**
- * GET /metrics for Prometheus. Its labels name every tenant, so it takes the admin token, as the
- * queue dashboard does; without one set it answers 404 saying what to set.
+ * The connector's Prometheus metrics: every answer's latency, timed from the root scope, and
+ * GET /metrics. Its labels name every tenant, so it takes the admin token, as the queue dashboard
+ * does; without one set it answers 404 saying what to set.
  */
-export function registerMetricsRoute(app: FastifyInstance, options: MetricsRouteOptions): void {
-  const { metrics, adminToken, log } = options;
+const metricsRoutes: FastifyPluginAsyncTypebox<MetricsPluginOptions> = async (app, options) => {
+  const { adminToken, log } = options;
+  const metrics = createMetrics(options);
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.requestSeconds.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unknown', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
   if (adminToken === null) {
     app.get('/metrics', { schema: routeSchema }, async () => {
       throw new ApiError('not_found', NOT_CONFIGURED);
@@ -62,4 +81,7 @@ export function registerMetricsRoute(app: FastifyInstance, options: MetricsRoute
     reply.header('content-type', metrics.registry.contentType).header('cache-control', 'no-store');
     return metrics.registry.metrics();
   });
-}
+};
+
+// Not encapsulated: the latency hook must see every route, not only this plugin's.
+export const metricsPlugin = fp(metricsRoutes, { name: 'frontline-metrics', fastify: '5.x' });
