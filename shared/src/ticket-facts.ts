@@ -29,7 +29,11 @@ export interface TicketFacts {
   readonly reopened: boolean;
   /** Solved with one public reply and never reopened (counts among solved tickets with a reply). */
   readonly oneTouch: boolean;
-  /** Backlog: open at `t` when `openFrom < t` and (`openUntil` is null or `t <= openUntil`); never when `openFrom` is null. */
+  /**
+   * Backlog: open at `t` when `openFrom < t <= openUntil` (`openUntil` null: still open); never
+   * when `openFrom` is null. `openUntil` is never before `openFrom`, so a store can count the
+   * backlog at `t` as: still open, plus closed at or after `t`, minus opened at or after `t`.
+   */
   readonly openFrom: number | null;
   readonly openUntil: number | null;
 }
@@ -52,6 +56,9 @@ export function ticketFacts(ticket: Ticket, options: FactOptions): TicketFacts |
   const resolutionMinutes = solvedAt === null ? null : (ticket.resolutionMinutes ?? (solvedAt - createdAt) / MINUTE_MS);
   const reopened = ticket.reopens >= 1;
   const solvedNow = isSolvedNow(ticket);
+  // Only the latest solve is known: a ticket unsolved now counts as open ever since creation, and
+  // a solved one until its solve (never, when the helpdesk gives none or one before creation).
+  const neverOpen = solvedNow && (ticket.solvedAt === null || ticket.solvedAt < createdAt);
   return {
     ticketId: ticket.id,
     agentId: ticket.assigneeId,
@@ -75,9 +82,8 @@ export function ticketFacts(ticket: Ticket, options: FactOptions): TicketFacts |
     publicReplies: ticket.publicReplies,
     reopened,
     oneTouch: ticket.publicReplies === 1 && !reopened,
-    // Only the latest solve is known: a ticket unsolved now counts as open ever since creation.
-    openFrom: solvedNow && ticket.solvedAt === null ? null : createdAt,
-    openUntil: solvedNow ? ticket.solvedAt : null,
+    openFrom: neverOpen ? null : createdAt,
+    openUntil: solvedNow && !neverOpen ? ticket.solvedAt : null,
   };
 }
 

@@ -98,8 +98,11 @@ export async function refreshFacts(tx: SqlSession, tenantId: string, seeds: Fact
   // Survey answers: those written, and those of the requesters reached (by id or e-mail).
   const reached = await tx.query<SurveyAnswerRow>(
     `SELECT ${SURVEY_ANSWER_COLUMNS} FROM survey_answers a
-     WHERE a.tenant_id = $1 AND (a.requester_id = ANY($2::text[]) OR (a.requester_id IS NULL AND lower(a.requester_email) IN
-       (SELECT lower(q.email) FROM requesters q WHERE q.tenant_id = $1 AND q.id = ANY($2::text[]) AND q.email IS NOT NULL)))`,
+     WHERE a.tenant_id = $1 AND a.requester_id IN (SELECT unnest($2::text[]))
+     UNION
+     SELECT ${SURVEY_ANSWER_COLUMNS} FROM survey_answers a
+     WHERE a.tenant_id = $1 AND a.requester_id IS NULL AND lower(a.requester_email) IN
+       (SELECT lower(q.email) FROM requesters q WHERE q.tenant_id = $1 AND q.id IN (SELECT unnest($2::text[])))`,
     [tenantId, [...requesters]],
   );
   const answers = new Map<string, SurveyAnswer>();
@@ -120,7 +123,10 @@ async function ticketsOfRequesters(
   if (missing.length === 0) return into;
   for (const id of missing) into.set(id, []);
   const rows = await tx.query<TicketRow>(
-    `SELECT ${TICKET_COLUMNS} FROM tickets WHERE tenant_id = $1 AND requester_id = ANY($2::text[]) ORDER BY id`,
+    // Joined to the list, not `= ANY`: the planner then walks the requester index per id instead
+    // of filtering every ticket of the tenant.
+    `SELECT ${TICKET_COLUMNS.replace(/\b(\w+)\b/g, 't.$1')} FROM unnest($2::text[]) AS r(id)
+     JOIN tickets t ON t.tenant_id = $1 AND t.requester_id = r.id ORDER BY t.id`,
     [tenantId, missing],
   );
   for (const row of rows) into.get(row.requester_id)!.push(reader.ticket(row));

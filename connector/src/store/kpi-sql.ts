@@ -17,14 +17,26 @@ export interface WindowTotals {
   readonly agents: ReadonlyMap<string, KpiTotals>;
 }
 
-// Each query joins the facts to the windows on the event time a KPI cuts on, so each window is
-// one range of an index that carries the columns read, and groups per window for the team and
-// for each agent (GROUPING SETS) in the same scan. Medians are percentile_cont(0.5): the mean of
-// the two middle values for an even count, as KPIS.md defines them.
+// Each query reads, for each window, the facts whose event time (the one a KPI cuts on) falls in
+// it: one range of an index that carries the columns read (an index-only scan per window; the
+// OFFSET 0 keeps the planner from merging the windows into one scan of the tenant's rows), and
+// groups per window for the team and for each agent (GROUPING SETS) in the same pass. Medians are
+// percentile_cont(0.5): the mean of the two middle values for an even count, as KPIS.md defines.
 
-const WINDOWS = 'unnest($2::int8[], $3::int8[]) WITH ORDINALITY AS w(f, t, i)';
-const GROUPS = 'GROUP BY GROUPING SETS ((w.i, x.agent_id), (w.i))';
+/**
+ * "At or after t" written as a range to a century later: the planner estimates a range between
+ * two bounds it does not know yet as narrow and walks the index, where for one bound it guesses a
+ * third of the table and scans it all.
+ */
+const LATER = 100 * 365 * 86_400_000;
+
 const KEYS = 'w.i::int4 AS w, x.agent_id, GROUPING(x.agent_id) = 1 AS team';
+const GROUPS = 'GROUP BY GROUPING SETS ((w.i, x.agent_id), (w.i))';
+
+/** The facts of `table` matching `inWindow` (which names the window as `w.f`, `w.t`), per window. */
+const perWindow = (table: string, inWindow: string) =>
+  `FROM unnest($2::int8[], $3::int8[]) WITH ORDINALITY AS w(f, t, i)
+   CROSS JOIN LATERAL (SELECT * FROM ${table} WHERE tenant_id = $1 AND ${inWindow} OFFSET 0) x`;
 
 interface GroupRow {
   readonly w: number;
@@ -42,33 +54,47 @@ const QUERIES = {
       count(*) FILTER (WHERE x.reopened)::int4 AS reopened,
       count(*) FILTER (WHERE x.solved_at <= $4)::int4 AS "repeatEligible",
       count(*) FILTER (WHERE x.solved_at <= $4 AND x.repeat_ticket_id IS NOT NULL)::int4 AS repeated
-    FROM ${WINDOWS} JOIN ticket_facts x ON x.tenant_id = $1 AND x.solved_at >= w.f AND x.solved_at < w.t
+    ${perWindow('ticket_facts', 'solved_at >= w.f AND solved_at < w.t')}
     ${GROUPS}`,
   replied: `SELECT ${KEYS}, count(*)::int4 AS "firstReplies",
       percentile_cont(0.5) WITHIN GROUP (ORDER BY x.first_reply_minutes) AS "firstReplyMedian",
       avg(x.first_reply_minutes) AS "firstReplyMean",
       percentile_cont(0.5) WITHIN GROUP (ORDER BY x.first_reply_business_minutes) AS "firstReplyBusinessMedian"
-    FROM ${WINDOWS} JOIN ticket_facts x ON x.tenant_id = $1 AND x.replied_at >= w.f AND x.replied_at < w.t
+    ${perWindow('ticket_facts', 'replied_at >= w.f AND replied_at < w.t')}
     ${GROUPS}`,
   created: `SELECT ${KEYS}, count(*)::int4 AS created, count(*) FILTER (WHERE x.escalated)::int4 AS escalated,
       count(DISTINCT x.requester_id)::int4 AS requesters
-    FROM ${WINDOWS} JOIN ticket_facts x ON x.tenant_id = $1 AND x.contact_at >= w.f AND x.contact_at < w.t
+    ${perWindow('ticket_facts', 'contact_at >= w.f AND contact_at < w.t')}
     ${GROUPS}`,
-  // Open at the window's end: opened before it, and closed at or after it (or not yet).
-  backlog: `SELECT ${KEYS}, count(*)::int4 AS backlog
-    FROM ${WINDOWS} JOIN ticket_facts x ON x.tenant_id = $1 AND x.open_from < w.t
-      AND (x.open_until >= w.t OR x.open_until IS NULL)
-    ${GROUPS}`,
+  // Open at the window's end t, counted from recent rows only (see TicketFacts.openFrom): those
+  // still open (added from the next query), plus those closed at or after t, minus those opened
+  // at or after t.
+  backlog: `SELECT w, agent_id, team, sum(n)::int4 AS backlog FROM (
+      SELECT ${KEYS}, count(*) AS n
+      FROM unnest($2::int8[], $3::int8[]) WITH ORDINALITY AS w(f, t, i)
+      CROSS JOIN LATERAL (SELECT agent_id FROM ticket_facts
+        WHERE tenant_id = $1 AND open_from IS NOT NULL AND open_until >= w.t AND open_until < w.t + ${LATER} OFFSET 0) x
+      ${GROUPS}
+      UNION ALL
+      SELECT ${KEYS}, -count(*) AS n
+      FROM unnest($2::int8[], $3::int8[]) WITH ORDINALITY AS w(f, t, i)
+      CROSS JOIN LATERAL (SELECT agent_id FROM ticket_facts
+        WHERE tenant_id = $1 AND open_from >= w.t AND open_from < w.t + ${LATER} OFFSET 0) x
+      ${GROUPS}
+    ) changes GROUP BY w, agent_id, team`,
+  stillOpen: `SELECT x.agent_id, GROUPING(x.agent_id) = 1 AS team, count(*)::int4 AS backlog FROM ticket_facts x
+    WHERE x.tenant_id = $1 AND x.open_from IS NOT NULL AND x.open_until IS NULL
+    GROUP BY GROUPING SETS ((x.agent_id), ())`,
   ratings: `SELECT ${KEYS}, count(*)::int4 AS "csatSent", count(*) FILTER (WHERE x.answered)::int4 AS "csatAnswered",
       count(*) FILTER (WHERE x.answered AND x.positive)::int4 AS "csatPositive"
-    FROM ${WINDOWS} JOIN rating_facts x ON x.tenant_id = $1 AND x.at >= w.f AND x.at < w.t
+    ${perWindow('rating_facts', 'at >= w.f AND at < w.t')}
     ${GROUPS}`,
   answers: `SELECT ${KEYS}, count(*) FILTER (WHERE x.metric = 'nps')::int4 AS "npsAnswers",
       count(*) FILTER (WHERE x.metric = 'nps' AND x.score >= $4)::int4 AS "npsPromoters",
       count(*) FILTER (WHERE x.metric = 'nps' AND x.score < $4 AND x.score <= $5)::int4 AS "npsDetractors",
       count(*) FILTER (WHERE x.metric = 'ces')::int4 AS "cesAnswers",
       coalesce(sum(x.score) FILTER (WHERE x.metric = 'ces'), 0)::float8 AS "cesSum"
-    FROM ${WINDOWS} JOIN answer_facts x ON x.tenant_id = $1 AND x.at >= w.f AND x.at < w.t
+    ${perWindow('answer_facts', 'at >= w.f AND at < w.t')}
     ${GROUPS}`,
 } as const;
 
@@ -94,6 +120,9 @@ export async function selectWindowTotals(
     db.query<GroupRow>(QUERIES.ratings, base),
     db.query<GroupRow>(QUERIES.answers, [...base, NPS_PROMOTER_MIN, NPS_DETRACTOR_MAX]),
   ]);
+  const stillOpen = await db.query<{ agent_id: string | null; team: boolean; backlog: number }>(QUERIES.stillOpen, [
+    tenantId,
+  ]);
   const totals = windows.map(() => ({ team: { ...EMPTY_TOTALS }, agents: new Map<string, KpiTotals>() }));
   for (const rows of results) {
     for (const row of rows) {
@@ -106,7 +135,25 @@ export async function selectWindowTotals(
       }
     }
   }
+  for (const open of stillOpen) {
+    for (const slot of totals) {
+      if (open.team) {
+        slot.team = { ...slot.team, backlog: slot.team.backlog + open.backlog };
+      } else if (open.agent_id !== null) {
+        const agent = slot.agents.get(open.agent_id) ?? EMPTY_TOTALS;
+        slot.agents.set(open.agent_id, { ...agent, backlog: agent.backlog + open.backlog });
+      }
+    }
+  }
+  // An agent whose backlog changes cancel out, with nothing else in the window, has no part in it.
+  for (const slot of totals) {
+    for (const [id, agent] of slot.agents) if (isEmpty(agent)) slot.agents.delete(id);
+  }
   return windows.map((window, i) => ({ window, team: totals[i]!.team, agents: totals[i]!.agents }));
+}
+
+function isEmpty(totals: KpiTotals): boolean {
+  return (Object.keys(EMPTY_TOTALS) as (keyof KpiTotals)[]).every((key) => totals[key] === EMPTY_TOTALS[key]);
 }
 
 /** A KPI's population in a window, and the part of it that counts towards a rate: each query's `matching` column. */

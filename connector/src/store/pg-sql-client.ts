@@ -17,6 +17,12 @@ export class PgSqlClient implements SqlClient {
     this.pool = new pg.Pool({ connectionString, types, max: options.maxConnections ?? 10 });
     // An idle connection dropped by the server must not crash the process; the pool replaces it.
     this.pool.on('error', () => {});
+    // The store's statements are short and many: JIT compiling one (tens of milliseconds, for
+    // plans the planner only estimates as costly, such as a page's JSON rows) costs more than it
+    // saves. The first statement of each new connection, queued before any other.
+    this.pool.on('connect', (client) => {
+      client.query('SET jit = off').catch((error: unknown) => this.pool.emit('error', error, client));
+    });
   }
 
   async query<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {

@@ -41,7 +41,9 @@ CREATE INDEX ticket_facts_by_reply ON ticket_facts (tenant_id, replied_at)
 CREATE INDEX ticket_facts_by_solve ON ticket_facts (tenant_id, solved_at)
   INCLUDE (agent_id, resolution_minutes, resolution_business_minutes, public_replies, reopened, one_touch, repeat_ticket_id)
   WHERE solved_at IS NOT NULL;
--- Open at t: open_from < t and (open_until >= t or still open).
+-- The backlog at t: still open, plus closed at or after t, minus opened at or after t (recent rows).
+CREATE INDEX ticket_facts_by_open ON ticket_facts (tenant_id, open_from) INCLUDE (agent_id)
+  WHERE open_from IS NOT NULL;
 CREATE INDEX ticket_facts_by_close ON ticket_facts (tenant_id, open_until) INCLUDE (agent_id, open_from)
   WHERE open_from IS NOT NULL;
 CREATE INDEX ticket_facts_still_open ON ticket_facts (tenant_id, agent_id) INCLUDE (open_from)
@@ -77,6 +79,9 @@ CREATE INDEX ratings_by_ticket ON ratings (tenant_id, ticket_id);
 CREATE INDEX survey_answers_by_requester ON survey_answers (tenant_id, requester_id);
 CREATE INDEX survey_answers_by_email ON survey_answers (tenant_id, lower(requester_email));
 CREATE INDEX requesters_by_email ON requesters (tenant_id, lower(email));
+-- A write's rows, read back by their revision to compute their facts.
+CREATE INDEX survey_answers_by_revision ON survey_answers (tenant_id, revision);
+CREATE INDEX requesters_by_revision ON requesters (tenant_id, revision);
 
 -- A tenant listed here has rows without facts: its tickets, then ratings, then answers are built
 -- in id order, each batch in a transaction that moves after_id; the row goes when all are built.
