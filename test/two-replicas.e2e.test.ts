@@ -2,8 +2,9 @@
  * Two API replicas, as real processes with nothing shared but PostgreSQL and Redis: two
  * `frontline serve` and two workers on one schema, a simulated Zendesk account on loopback. An
  * agent's sidebar streams from replica A; a ticket the test solves at the vendor is announced by
- * webhook to replica B, and A's stream shows exactly that solve. A is then SIGKILLed; the sidebar
- * reconnects to B with the session A issued and gets the numbers A last sent.
+ * webhook to replica B, and A's stream shows exactly that solve; so does a target a lead sets on B.
+ * A is then SIGKILLed; the sidebar reconnects to B with the session A issued and gets the numbers
+ * A last sent.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { signZendeskAppToken } from '@frontline/connector/auth';
@@ -37,7 +38,7 @@ const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
 type Dashboard = {
   revision: unknown;
   computedAt: string;
-  periods: Record<(typeof PERIODS)[number], { kpis: { solved: { value: number | null } } }>;
+  periods: Record<(typeof PERIODS)[number], { kpis: { solved: { value: number | null; status: string } } }>;
 };
 const dashboardOf = (event: SseEvent) => event.data as unknown as Dashboard;
 /** Solved tickets today, in the last 7 and in the last 30 days (an agent with none has no value). */
@@ -47,6 +48,23 @@ const numbersOf = (dashboard: Dashboard) => {
   const { computedAt: _computedAt, ...numbers } = dashboard;
   return numbers;
 };
+
+/** Signs the agent in on `apiUrl` as the Zendesk app does (a token Zendesk signed); answers the session token. */
+async function signIn(apiUrl: string, agentId: number): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const response = await fetch(`${apiUrl}/v1/auth/zendesk`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      token: signZendeskAppToken(
+        { iss: ISSUER, aud: AUDIENCE, sub: agentId, iat: now, exp: now + 300 },
+        keys.privateKey,
+      ),
+    }),
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { token: string }).token;
+}
 
 /** The agent's dashboard as `apiUrl` serves it to the session `token`. */
 async function dashboardAt(apiUrl: string, token: string): Promise<Dashboard> {
@@ -68,10 +86,12 @@ describe('two API replicas and two workers on one PostgreSQL schema and one Redi
     await schema?.drop();
   });
 
-  it("streams from replica A a solve whose webhook reached replica B; after A's SIGKILL, B serves the same numbers to A's session", async () => {
+  it("streams from replica A a solve webhooked to replica B and a target set on B; after A's SIGKILL, B serves A's session the same numbers", async () => {
     // The API runs on the system clock, so the vendor and the workers do too: "today" is one day for all.
     const start = Date.now();
     const history = generateHistory({ seed: 7, tickets: 400, days: 30, now: start - 120_000 });
+    const agent = history.agents[1]!;
+    const lead = history.agents[2]!;
     const account = createSimulatedAccount({ vendor: 'zendesk', history, clock: systemClock });
     const simulator = await serveSimulator(createZendeskHandlers(account));
     const secretKey = randomBytes(32).toString('base64');
@@ -95,7 +115,7 @@ describe('two API replicas and two workers on one PostgreSQL schema and one Redi
           },
           zigpoll: null,
         });
-        await store.updateAccess(TENANT, {
+        const tenant = await store.updateAccess(TENANT, {
           webhookSecrets: [webhookSecret],
           zendeskApp: {
             publicKeyPem: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
@@ -103,6 +123,8 @@ describe('two API replicas and two workers on one PostgreSQL schema and one Redi
             issuer: ISSUER,
           },
         });
+        // A lead of the team, as Frontline keeps them: they set its targets.
+        await store.coaching.setRole(tenant.id, String(lead.id), 'lead');
       } finally {
         await store.close();
       }
@@ -135,21 +157,7 @@ describe('two API replicas and two workers on one PostgreSQL schema and one Redi
         complete((await progress.read()).get(TENANT), counts),
       );
 
-      // The agent signs in on A, as the Zendesk app does.
-      const agent = history.agents[1]!;
-      const now = Math.floor(Date.now() / 1000);
-      const signIn = await fetch(`${urlA}/v1/auth/zendesk`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          token: signZendeskAppToken(
-            { iss: ISSUER, aud: AUDIENCE, sub: agent.id, iat: now, exp: now + 300 },
-            keys.privateKey,
-          ),
-        }),
-      });
-      expect(signIn.status).toBe(200);
-      const { token } = (await signIn.json()) as { token: string };
+      const token = await signIn(urlA, agent.id);
 
       const onA = await openSseStream(`${urlA}/v1/stream?access_token=${token}`, { timeoutMs: 15_000 });
       let onB: Awaited<ReturnType<typeof openSseStream>> | null = null;
@@ -185,6 +193,22 @@ describe('two API replicas and two workers on one PostgreSQL schema and one Redi
           solvedOf(await dashboardAt(urlB, token)).every((value, i) => value === after[i]),
         );
 
+        // A lead sets a target on B: today's solves, amber at the agent's count, green one above.
+        expect(dashboardOf(changed).periods.today.kpis.solved.status).toBe('none');
+        const target = await fetch(`${urlB}/v1/targets/solved`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${await signIn(urlB, lead.id)}` },
+          body: JSON.stringify({ green: after[0]! + 1, amber: after[0] }),
+        });
+        expect(target.status).toBe(200);
+        // No revision moves with a target: A recomputes because B tells it to.
+        const judged = await onA.next(
+          (e) => e.event === 'dashboard' && dashboardOf(e).periods.today.kpis.solved.status !== 'none',
+          10_000,
+        );
+        expect(dashboardOf(judged).periods.today.kpis.solved.status).toBe('amber');
+        expect(solvedOf(dashboardOf(judged))).toEqual(after);
+
         process.kill(replicaA.child.pid!, 'SIGKILL');
         await replicaA.exited(10_000);
         await onA.ended;
@@ -195,6 +219,7 @@ describe('two API replicas and two workers on one PostgreSQL schema and one Redi
         expect(onB.status).toBe(200);
         const firstOnB = dashboardOf(await onB.next((e) => e.event === 'dashboard'));
         expect(solvedOf(firstOnB)).toEqual(after);
+        expect(firstOnB.periods.today.kpis.solved.status).toBe('amber');
         expect(numbersOf(firstOnB)).toEqual(numbersOf(dashboardOf(lastOnA)));
       } finally {
         onA.close();
