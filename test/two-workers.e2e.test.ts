@@ -19,6 +19,7 @@ import { startPrivateRedis, type PrivateRedis } from './support/private-redis.js
 import { serveSimulatedTenants, type SimulatedTenant } from './support/simulated-tenants.js';
 import { spawnWorker, type SpawnedWorker } from './support/spawn-worker.js';
 import { complete, openStoreProgress, type StoreProgress } from './support/store-progress.js';
+import { until } from './support/until.js';
 
 const TENANTS = 6;
 const TICKETS = 1_000;
@@ -36,14 +37,6 @@ async function frontline(args: readonly string[], env: NodeJS.ProcessEnv) {
   child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
   const [status] = (await once(child, 'exit')) as [number | null];
   return { status, stdout, stderr };
-}
-
-async function until(what: string, timeoutMs: number, check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -53,7 +53,8 @@ export class LiveTenants {
 
   constructor(deps: LiveTenantsDeps) {
     this.#deps = deps;
-    this.#unsubscribe = deps.feed.subscribe((tenantId) => this.refresh(tenantId));
+    // A settings notice carries no revision to compare: it always recomputes.
+    this.#unsubscribe = deps.feed.subscribe((tenantId, kind) => this.refresh(tenantId, kind === 'settings'));
     this.#poll = setInterval(() => {
       for (const tenantId of this.#tenants.keys()) this.refresh(tenantId);
     }, deps.pollMs ?? 5_000);
@@ -98,6 +99,24 @@ export class LiveTenants {
       },
       () => {},
     );
+  }
+
+  /**
+   * The tenant's targets or headline changed in the store: recomputes this process's view, and
+   * tells the other API processes to recompute theirs (their revision did not move). Its own
+   * notice comes back here too: one recomputation more, at the pace settings change; in return
+   * this view is current even while the feed is down.
+   */
+  settingsChanged(tenantId: string): void {
+    this.refresh(tenantId, true);
+    this.#deps.feed
+      .publish(tenantId, 'settings')
+      .catch((error: unknown) =>
+        this.#deps.log.warn(
+          { tenantId, err: error },
+          'the other API processes could not be told of new settings: they show them at their next recomputation',
+        ),
+      );
   }
 
   /**

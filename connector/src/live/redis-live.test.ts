@@ -16,18 +16,21 @@ afterAll(async () => {
 });
 
 describe('across processes, through Redis', () => {
-  it("tells the API of a worker's committed write", async () => {
+  it("tells the API of a worker's committed write, and of settings saved through another API process", async () => {
     const channel = `test-changes-${randomUUID()}`;
     const listening = createRedisChangeFeed(api, createRedisHealth(REDIS_URL, silentLogger), channel);
-    const heard: string[] = [];
-    const stop = listening.subscribe((tenant) => heard.push(tenant));
+    const heard: [string, string][] = [];
+    const stop = listening.subscribe((tenant, kind) => heard.push([tenant, kind]));
     const publishing = createRedisChangeFeed(worker, createRedisHealth(REDIS_URL, silentLogger), channel);
     // A subscription takes a moment; publish until it is heard, as a live system would.
     for (let i = 0; i < 50 && heard.length === 0; i++) {
       await publishing.publish('tenant-a');
       await new Promise((r) => setTimeout(r, 20));
     }
-    expect(heard[0]).toBe('tenant-a');
+    expect(heard[0]).toEqual(['tenant-a', 'history']);
+    heard.length = 0;
+    await publishing.publish('tenant-b', 'settings');
+    await expect.poll(() => heard.at(-1)).toEqual(['tenant-b', 'settings']);
     stop();
     await listening.close();
   });

@@ -216,7 +216,7 @@ export function registerCoachingRoutes(fastify: FastifyInstance, deps: ServerDep
         throw error;
       }
       await coaching.setTarget(caller.tenant.id, target);
-      deps.live.refresh(caller.tenant.id, true);
+      deps.live.settingsChanged(caller.tenant.id);
       return { targets: await coaching.listTargets(caller.tenant.id) };
     },
   );
@@ -236,7 +236,7 @@ export function registerCoachingRoutes(fastify: FastifyInstance, deps: ServerDep
     async (request) => {
       const { caller } = request;
       await coaching.deleteTarget(caller.tenant.id, request.params.kpi);
-      deps.live.refresh(caller.tenant.id, true);
+      deps.live.settingsChanged(caller.tenant.id);
       return { targets: await coaching.listTargets(caller.tenant.id) };
     },
   );

@@ -43,8 +43,9 @@ export function registerSettingsRoutes(fastify: FastifyInstance, deps: ServerDep
       const { caller } = request;
       const saved = await coaching.setHeadline(caller.tenant.id, request.body.headline);
       await deps.live.setHeadline(caller.tenant.id, saved.headline);
-      // A recomputation under way read the headline before this: the next one reads it again.
-      deps.live.refresh(caller.tenant.id, true);
+      // A recomputation under way read the headline before this: the next one reads it again, here
+      // and in the other API processes.
+      deps.live.settingsChanged(caller.tenant.id);
       return { headline: [...saved.headline] };
     },
   );
