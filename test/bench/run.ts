@@ -14,6 +14,7 @@ const BENCHES: [string, ...string[]][] = [
   ['./recent-view.bench.ts', 'freshdesk'],
   ['./backfill-memory.bench.ts'],
   ['./dashboard-latency.bench.ts'],
+  ['./store-served-api.bench.ts'],
   ['./throttle-cost.bench.ts'],
   ['./event-to-sidebar.bench.ts', 'zendesk'],
   ['./event-to-sidebar.bench.ts', 'freshdesk'],
