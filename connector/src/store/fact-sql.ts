@@ -171,13 +171,14 @@ async function writeTicketFacts(
       });
     }
   }
+  const changed = await changedFacts(tx, tenantId, rows);
   if (removed.length > 0) {
     await tx.query('DELETE FROM ticket_facts WHERE tenant_id = $1 AND ticket_id = ANY($2::text[])', [
       tenantId,
       removed,
     ]);
   }
-  if (rows.length === 0) return;
+  if (changed.length === 0) return;
   await tx.query(
     `INSERT INTO ticket_facts (tenant_id, ticket_id, agent_id, requester_id, contact_at, escalated, replied_at,
        first_reply_minutes, first_reply_business_minutes, solved_at, resolution_minutes, resolution_business_minutes,
@@ -197,8 +198,30 @@ async function writeTicketFacts(
        public_replies = excluded.public_replies, reopened = excluded.reopened, one_touch = excluded.one_touch,
        open_from = excluded.open_from, open_until = excluded.open_until,
        repeat_ticket_id = excluded.repeat_ticket_id, repeat_at = excluded.repeat_at`,
-    [tenantId, JSON.stringify(rows)],
+    [tenantId, JSON.stringify(changed)],
   );
+}
+
+/**
+ * The rows whose facts differ from those stored (or are not stored yet): a requester's other
+ * tickets mostly keep theirs, and each row written costs an entry in every index of the table.
+ */
+async function changedFacts(
+  tx: SqlSession,
+  tenantId: string,
+  rows: readonly Record<string, unknown>[],
+): Promise<Record<string, unknown>[]> {
+  if (rows.length === 0) return [];
+  const stored = await tx.query<Record<string, unknown>>(
+    `SELECT ${Object.keys(rows[0]!).join(', ')} FROM ticket_facts
+     WHERE tenant_id = $1 AND ticket_id = ANY($2::text[])`,
+    [tenantId, rows.map((r) => r['ticket_id'])],
+  );
+  const byId = new Map(stored.map((row) => [row['ticket_id'], row]));
+  return rows.filter((row) => {
+    const before = byId.get(row['ticket_id']);
+    return before === undefined || Object.keys(row).some((key) => before[key] !== row[key]);
+  });
 }
 
 async function writeRatingFacts(

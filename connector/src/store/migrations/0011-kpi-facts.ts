@@ -41,13 +41,12 @@ CREATE INDEX ticket_facts_by_reply ON ticket_facts (tenant_id, replied_at)
 CREATE INDEX ticket_facts_by_solve ON ticket_facts (tenant_id, solved_at)
   INCLUDE (agent_id, resolution_minutes, resolution_business_minutes, public_replies, reopened, one_touch, repeat_ticket_id)
   WHERE solved_at IS NOT NULL;
--- The backlog at t: still open, plus closed at or after t, minus opened at or after t (recent rows).
+-- The backlog at t: still open (open_until null, at the end of by_close), plus closed at or after t,
+-- minus opened at or after t: recent rows only.
 CREATE INDEX ticket_facts_by_open ON ticket_facts (tenant_id, open_from) INCLUDE (agent_id)
   WHERE open_from IS NOT NULL;
 CREATE INDEX ticket_facts_by_close ON ticket_facts (tenant_id, open_until) INCLUDE (agent_id, open_from)
   WHERE open_from IS NOT NULL;
-CREATE INDEX ticket_facts_still_open ON ticket_facts (tenant_id, agent_id) INCLUDE (open_from)
-  WHERE open_from IS NOT NULL AND open_until IS NULL;
 
 CREATE TABLE rating_facts (
   tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
