@@ -1,5 +1,6 @@
 import {
   answerFacts,
+  REPEAT_HORIZON_MS,
   createBusinessClock,
   ratingFacts,
   repeatContactOf,
@@ -67,7 +68,20 @@ export async function refreshFactsAt(tx: SqlSession, tenantId: string, revision:
   });
 }
 
-/** Recomputes the facts of the seeds and of every row whose facts depend on them. */
+/** The span of times around which a requester's tickets changed. */
+interface Span {
+  lo: number;
+  hi: number;
+}
+
+/**
+ * Recomputes the facts of the seeds and of every row whose facts depend on them. A ticket's
+ * repeat contact depends on its requester's tickets created in the 7 days after its solve, an
+ * answer's ticket on the requester's tickets solved in the 7 days before it: so a change reaches
+ * only the requester's tickets within 7 days of the changed ones' creation and solve times (old
+ * and new), and only those are read, however many tickets the requester has (an address that
+ * files a ticket a minute is a requester too).
+ */
 export async function refreshFacts(tx: SqlSession, tenantId: string, seeds: FactSeeds): Promise<void> {
   if (
     seeds.tickets.length === 0 &&
@@ -81,18 +95,46 @@ export async function refreshFacts(tx: SqlSession, tenantId: string, seeds: Fact
   const reader = new HistoryRowReader();
   const changedIds = seeds.tickets.map((t) => t.id);
 
-  // The requesters a changed ticket belongs to now and belonged to before.
-  const before = await tx.query<{ requester_id: string }>(
-    `SELECT DISTINCT f.requester_id FROM ${idList} JOIN ticket_facts f ON f.tenant_id = $1 AND f.ticket_id = r.id`,
+  // Each requester's span: the changed tickets' times now, and as their facts had them before
+  // (a ticket that moved to another requester changes its old requester's repeat contacts too).
+  const before = await tx.query<{ requester_id: string; contact_at: number | null; solved_at: number | null }>(
+    `SELECT f.requester_id, f.contact_at, f.solved_at FROM ${idList}
+     JOIN ticket_facts f ON f.tenant_id = $1 AND f.ticket_id = r.id`,
     [tenantId, changedIds],
   );
-  const requesters = new Set([
-    ...seeds.tickets.map((t) => t.requesterId),
-    ...before.map((r) => r.requester_id),
-    ...seeds.requesterIds,
-  ]);
-  const byRequester = await ticketsOfRequesters(tx, reader, tenantId, [...requesters]);
-  await writeTicketFacts(tx, tenantId, [...byRequester.values()], options);
+  const spans = new Map<string, Span>();
+  const widen = (requesterId: string, time: number | null) => {
+    if (time === null) return;
+    const span = spans.get(requesterId);
+    if (span === undefined) spans.set(requesterId, { lo: time, hi: time });
+    else {
+      span.lo = Math.min(span.lo, time);
+      span.hi = Math.max(span.hi, time);
+    }
+  };
+  for (const t of seeds.tickets) {
+    widen(t.requesterId, t.createdAt);
+    widen(t.requesterId, t.solvedAt);
+  }
+  for (const b of before) {
+    widen(b.requester_id, b.contact_at);
+    widen(b.requester_id, b.solved_at);
+  }
+  const groups = await neighbours(tx, reader, tenantId, spans, seeds.tickets);
+  // Recomputed: the changed tickets, and those solved within 7 days before a changed creation
+  // (their repeat contact may have come or gone); the others were read only to be compared with.
+  const recompute = (ticket: Ticket, span: Span) =>
+    ticket.solvedAt !== null && ticket.solvedAt >= span.lo - REPEAT_HORIZON_MS && ticket.solvedAt <= span.hi;
+  const changed = new Set(changedIds);
+  await writeTicketFacts(
+    tx,
+    tenantId,
+    [...groups].map(([requesterId, tickets]) => ({
+      tickets,
+      recompute: tickets.filter((t) => changed.has(t.id) || recompute(t, spans.get(requesterId)!)),
+    })),
+    options,
+  );
 
   // Ratings: those written, and those of the changed tickets (their agent, or their removal).
   const ticketRatings = await tx.query<RatingRow>(
@@ -102,54 +144,69 @@ export async function refreshFacts(tx: SqlSession, tenantId: string, seeds: Fact
   const ratings = new Map<string, Rating>();
   for (const row of ticketRatings) ratings.set(row.id, reader.rating(row));
   for (const rating of seeds.ratings) ratings.set(rating.id, rating);
-  await writeRatingFacts(tx, reader, tenantId, [...ratings.values()], byRequester);
+  await writeRatingFacts(tx, reader, tenantId, [...ratings.values()], seeds.tickets);
 
-  // Survey answers: those written, and those of the requesters reached (by id or e-mail).
+  // Survey answers: those written, those given within 7 days after a changed solve of their
+  // requester, and every answer of a requester whose e-mail changed.
+  const spanRows = [...spans].map(([id, span]) => ({ id, lo: span.lo, hi: span.hi + REPEAT_HORIZON_MS }));
   const reached = await tx.query<SurveyAnswerRow>(
-    `SELECT ${SURVEY_ANSWER_COLUMNS} FROM survey_answers a
-     WHERE a.tenant_id = $1 AND a.requester_id IN (SELECT unnest($2::text[]))
+    `SELECT ${columnsOf('a', SURVEY_ANSWER_COLUMNS)} FROM json_to_recordset($2::json) AS r(id text, lo int8, hi int8)
+     JOIN survey_answers a ON a.tenant_id = $1 AND a.requester_id = r.id AND a.at >= r.lo AND a.at <= r.hi
      UNION
-     SELECT ${SURVEY_ANSWER_COLUMNS} FROM survey_answers a
+     SELECT ${columnsOf('a', SURVEY_ANSWER_COLUMNS)} FROM survey_answers a
      WHERE a.tenant_id = $1 AND a.requester_id IS NULL AND lower(a.requester_email) IN
-       (SELECT lower(q.email) FROM requesters q WHERE q.tenant_id = $1 AND q.id IN (SELECT unnest($2::text[])))`,
-    [tenantId, [...requesters]],
+       (SELECT lower(q.email) FROM requesters q WHERE q.tenant_id = $1
+        AND q.id IN (SELECT r.id FROM json_to_recordset($2::json) AS r(id text) UNION SELECT unnest($3::text[])))`,
+    [tenantId, JSON.stringify(spanRows), seeds.requesterIds],
   );
   const answers = new Map<string, SurveyAnswer>();
   for (const row of reached) answers.set(row.id, surveyAnswerOf(row));
   for (const answer of seeds.answers) answers.set(answer.id, answer);
-  await writeAnswerFacts(tx, reader, tenantId, [...answers.values()], byRequester);
+  await writeAnswerFacts(tx, reader, tenantId, [...answers.values()]);
 }
 
-/** Each requester's tickets, in id order (the engine's history order). */
-async function ticketsOfRequesters(
+/**
+ * Each requester's tickets around its span, in id order (the engine's history order): solved
+ * from 7 days before it to 7 days after, or created from 7 days before it to 14 days after
+ * (what the repeat contacts of the tickets solved in it look at), and the changed tickets
+ * themselves as just written.
+ */
+async function neighbours(
   tx: SqlSession,
   reader: HistoryRowReader,
   tenantId: string,
-  requesterIds: readonly string[],
-  into = new Map<string, Ticket[]>(),
+  spans: ReadonlyMap<string, Span>,
+  changed: readonly Ticket[],
 ): Promise<Map<string, Ticket[]>> {
-  const missing = requesterIds.filter((id) => !into.has(id));
-  if (missing.length === 0) return into;
-  for (const id of missing) into.set(id, []);
-  const rows = await tx.query<TicketRow>(
-    `SELECT ${columnsOf('t', TICKET_COLUMNS)} FROM ${idList} JOIN tickets t ON t.tenant_id = $1 AND t.requester_id = r.id
-     ORDER BY t.id`,
-    [tenantId, missing],
-  );
-  for (const row of rows) into.get(row.requester_id)!.push(reader.ticket(row));
-  return into;
+  const groups = new Map<string, Map<string, Ticket>>();
+  for (const id of spans.keys()) groups.set(id, new Map());
+  if (spans.size > 0) {
+    const h = REPEAT_HORIZON_MS;
+    const rows = await tx.query<TicketRow>(
+      `SELECT ${columnsOf('t', TICKET_COLUMNS)} FROM json_to_recordset($2::json) AS r(id text, lo int8, hi int8)
+       JOIN tickets t ON t.tenant_id = $1 AND t.requester_id = r.id AND t.solved_at >= r.lo - ${h} AND t.solved_at <= r.hi + ${h}
+       UNION
+       SELECT ${columnsOf('t', TICKET_COLUMNS)} FROM json_to_recordset($2::json) AS r(id text, lo int8, hi int8)
+       JOIN tickets t ON t.tenant_id = $1 AND t.requester_id = r.id AND t.created_at >= r.lo - ${h} AND t.created_at <= r.hi + ${2 * h}`,
+      [tenantId, JSON.stringify([...spans].map(([id, span]) => ({ id, ...span })))],
+    );
+    for (const row of rows) groups.get(row.requester_id)?.set(row.id, reader.ticket(row));
+  }
+  for (const ticket of changed) groups.get(ticket.requesterId)?.set(ticket.id, ticket);
+  const byId = (a: Ticket, b: Ticket) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return new Map([...groups].map(([id, tickets]) => [id, [...tickets.values()].sort(byId)]));
 }
 
 async function writeTicketFacts(
   tx: SqlSession,
   tenantId: string,
-  groups: readonly (readonly Ticket[])[],
+  groups: readonly { readonly tickets: readonly Ticket[]; readonly recompute: readonly Ticket[] }[],
   options: FactOptions,
 ): Promise<void> {
   const rows: Record<string, unknown>[] = [];
   const removed: string[] = [];
-  for (const tickets of groups) {
-    for (const ticket of tickets) {
+  for (const { tickets, recompute } of groups) {
+    for (const ticket of recompute) {
       const facts = ticketFacts(ticket, options);
       if (facts === null) {
         removed.push(ticket.id);
@@ -238,11 +295,10 @@ async function writeRatingFacts(
   reader: HistoryRowReader,
   tenantId: string,
   ratings: readonly Rating[],
-  known: ReadonlyMap<string, readonly Ticket[]>,
+  changed: readonly Ticket[],
 ): Promise<void> {
   if (ratings.length === 0) return;
-  const tickets = new Map<string, Ticket>();
-  for (const group of known.values()) for (const t of group) tickets.set(t.id, t);
+  const tickets = new Map(changed.map((t) => [t.id, t]));
   const missing = [...new Set(ratings.map((r) => r.ticketId).filter((id) => !tickets.has(id)))];
   if (missing.length > 0) {
     const rows = await tx.query<TicketRow>(
@@ -290,7 +346,6 @@ async function writeAnswerFacts(
   reader: HistoryRowReader,
   tenantId: string,
   answers: readonly SurveyAnswer[],
-  byRequester: Map<string, Ticket[]>,
 ): Promise<void> {
   if (answers.length === 0) return;
   // An answer known only by e-mail belongs to the requester with that e-mail (the last in id
@@ -311,11 +366,29 @@ async function writeAnswerFacts(
   }
   const requesterOf = (a: SurveyAnswer): string | null =>
     a.requesterId ?? (a.requesterEmail === null ? null : (byEmail.get(a.requesterEmail.toLowerCase()) ?? null));
-  const wanted = answers.map(requesterOf).filter((id): id is string => id !== null);
-  await ticketsOfRequesters(tx, reader, tenantId, wanted, byRequester);
+  // The requester's tickets solved in the 7 days before each answer: what it can be about.
+  const windows = answers.flatMap((a) => {
+    const id = requesterOf(a);
+    return id === null ? [] : [{ id, lo: a.at - REPEAT_HORIZON_MS, hi: a.at }];
+  });
+  const byRequester = new Map<string, Map<string, Ticket>>();
+  if (windows.length > 0) {
+    const rows = await tx.query<TicketRow>(
+      `SELECT DISTINCT ${columnsOf('t', TICKET_COLUMNS)} FROM json_to_recordset($2::json) AS r(id text, lo int8, hi int8)
+       JOIN tickets t ON t.tenant_id = $1 AND t.requester_id = r.id AND t.solved_at >= r.lo AND t.solved_at <= r.hi`,
+      [tenantId, JSON.stringify(windows)],
+    );
+    for (const row of rows) {
+      let group = byRequester.get(row.requester_id);
+      if (group === undefined) byRequester.set(row.requester_id, (group = new Map()));
+      group.set(row.id, reader.ticket(row));
+    }
+  }
+  const byId = (a: Ticket, b: Ticket) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const rows = answers.map((answer) => {
     const requester = requesterOf(answer);
-    const facts = answerFacts(answer, requester === null ? [] : (byRequester.get(requester) ?? []));
+    const tickets = requester === null ? [] : [...(byRequester.get(requester)?.values() ?? [])].sort(byId);
+    const facts = answerFacts(answer, tickets);
     return {
       answer_id: facts.answerId,
       metric: facts.metric,

@@ -72,8 +72,10 @@ CREATE TABLE answer_facts (
 );
 CREATE INDEX answer_facts_by_time ON answer_facts (tenant_id, at) INCLUDE (metric, score, agent_id, ticket_id);
 
--- What the facts of a changed ticket reach: its requester's tickets, its ratings, their answers.
-CREATE INDEX tickets_by_requester ON tickets (tenant_id, requester_id);
+-- What the facts of a changed ticket reach: its requester's tickets within 7 days of it, its
+-- ratings, their answers.
+CREATE INDEX tickets_by_requester_creation ON tickets (tenant_id, requester_id, created_at);
+CREATE INDEX tickets_by_requester_solve ON tickets (tenant_id, requester_id, solved_at) WHERE solved_at IS NOT NULL;
 CREATE INDEX ratings_by_ticket ON ratings (tenant_id, ticket_id);
 CREATE INDEX survey_answers_by_requester ON survey_answers (tenant_id, requester_id);
 CREATE INDEX survey_answers_by_email ON survey_answers (tenant_id, lower(requester_email));
