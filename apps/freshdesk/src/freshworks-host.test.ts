@@ -72,6 +72,19 @@ describe('the Freshdesk host', () => {
     ]);
   });
 
+  it('does not register the account again once it was disconnected under an open sidebar', async () => {
+    const client = fakeClient();
+    const notConnected = {
+      status: 409,
+      response: JSON.stringify({ error: { code: 'not_connected', message: 'Frontline is not connected yet' } }),
+    };
+    const host = createFreshworksHost(client, 'ticket_sidebar');
+    await host.signIn();
+    client.request.invokeTemplate.mockRejectedValueOnce(notConnected);
+    await expect(host.signIn()).rejects.toMatchObject({ code: 'not_connected' });
+    expect(client.request.invokeTemplate.mock.calls.map(([name]) => name)).toEqual(['signIn', 'signIn']);
+  });
+
   it("says the connector's own words when it refuses the key", async () => {
     const client = fakeClient();
     client.request.invokeTemplate.mockRejectedValueOnce({

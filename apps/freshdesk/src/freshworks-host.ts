@@ -66,6 +66,9 @@ function asConnectorError(failure: unknown): ConnectorError {
 
 export function createFreshworksHost(client: FreshworksClient, location: HostLocation): SidebarHost {
   let context: Promise<HostContext & { accountHost: string }> | null = null;
+  // Once this page has been signed in, `not_connected` means an admin disconnected the account,
+  // not a new install: it is said, and the account is not registered again behind their back.
+  let signedIn = false;
 
   const ready = () =>
     (context ??= (async () => {
@@ -116,21 +119,25 @@ export function createFreshworksHost(client: FreshworksClient, location: HostLoc
       const userKey = globalThis.localStorage?.getItem(USER_KEY_STORAGE) ?? undefined;
       const body = { host: accountHost, agentId: String(loggedInUser.id), ...(userKey ? { userKey } : {}) };
       try {
-        return (await invoke('signIn', body)) as SessionResponse;
+        const session = (await invoke('signIn', body)) as SessionResponse;
+        signedIn = true;
+        return session;
       } catch (error) {
         // A key refused (the admin chose the role again, which makes a new key): sign in as an
         // agent, where the team view asks for the new key, rather than not at all.
         if (userKey && error instanceof ConnectorError && error.status === 401) {
           return (await invoke('signIn', { host: accountHost, agentId: body.agentId })) as SessionResponse;
         }
-        if (!(error instanceof ConnectorError && error.code === 'not_connected')) throw error;
+        if (signedIn || !(error instanceof ConnectorError && error.code === 'not_connected')) throw error;
       }
       // The first call of a new install registers the account with the key the admin entered.
       await invoke('register', { host: accountHost });
       // Its first sync reads the account's agents before anything else: seconds, not minutes.
       for (let attempt = 1; ; attempt++) {
         try {
-          return (await invoke('signIn', body)) as SessionResponse;
+          const session = (await invoke('signIn', body)) as SessionResponse;
+          signedIn = true;
+          return session;
         } catch (error) {
           const agentsNotRead = error instanceof ConnectorError && error.code === 'forbidden';
           if (!agentsNotRead || attempt >= AGENT_READ_ATTEMPTS) throw error;

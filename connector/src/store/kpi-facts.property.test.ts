@@ -11,7 +11,7 @@ import {
   type KpiSet,
   type TimeWindow,
 } from '@frontline/kpi';
-import { historyArb, START, windowArb } from '@frontline/kpi/testing';
+import { aHistory, historyArb, START, windowArb } from '@frontline/kpi/testing';
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -207,18 +207,12 @@ describe('KPIs aggregated from the stored facts', () => {
       solvedAt: null,
       resolutionMinutes: null,
     };
-    const tenantId = await storeHistory(
-      {
-        tickets: [],
-        ratings: [],
-        surveyAnswers: [],
-        agents: [],
-        requesters: [],
-        schedule: null,
-        ratingsIncludeUnanswered: true,
-      },
-      { seed: 1, pageSize: 1, scheduleFirst: false, withSchedule: false },
-    );
+    const tenantId = await storeHistory(aHistory(), {
+      seed: 1,
+      pageSize: 1,
+      scheduleFirst: false,
+      withSchedule: false,
+    });
     const save = (rows: PageRows) =>
       store.savePage(tenantId, 'test', rows, { cursor: 'x', done: false, reachedTime: null });
     const repeat = async () => (await store.windowTotals(tenantId, [window], NOW))[0]!.team;

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { ApiError } from '../api-error.js';
+import type { TenantView } from '../../live/tenant-view.js';
 import type { Caller } from '../authenticate.js';
 import { agentWindowJson, dashboardOf, drillDownJson, iso, teamJson } from '../present-kpis.js';
 import { windowOfQuery } from '../window-query.js';
@@ -58,6 +59,13 @@ function agentOf(deps: ServerDeps, caller: Caller, agentId: string): string {
   return id;
 }
 
+/** 404 for an agent the account does not have (the caller always has their own numbers, if empty). */
+function requireKnownAgent(view: TenantView, caller: Caller, agentId: string): void {
+  if (agentId !== caller.session.userId && !view.agentNames.has(agentId)) {
+    throw new ApiError('not_found', `no agent ${agentId} in this account: see GET /v1/team for the agents`);
+  }
+}
+
 /** The agent's dashboard, the team table, drill-downs, requester context and alerts. */
 export function registerKpiRoutes(fastify: FastifyInstance, deps: ServerDeps): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -78,9 +86,7 @@ export function registerKpiRoutes(fastify: FastifyInstance, deps: ServerDeps): v
       const { caller } = request;
       const agentId = agentOf(deps, caller, request.params.agentId);
       const view = await deps.live.view(caller.tenant);
-      if (agentId !== caller.session.userId && !view.agentNames.has(agentId)) {
-        throw new ApiError('not_found', `no agent ${agentId} in this account: see GET /v1/team for the agents`);
-      }
+      requireKnownAgent(view, caller, agentId);
       return dashboardOf(view, agentId, deps.store);
     },
   );
@@ -116,9 +122,7 @@ export function registerKpiRoutes(fastify: FastifyInstance, deps: ServerDeps): v
         }
       }
       const view = await deps.live.view(caller.tenant);
-      if (agentId !== null && agentId !== caller.session.userId && !view.agentNames.has(agentId)) {
-        throw new ApiError('not_found', `no agent ${agentId} in this account: see GET /v1/team for the agents`);
-      }
+      if (agentId !== null) requireKnownAgent(view, caller, agentId);
       return drillDownJson(
         deps.store,
         view,
@@ -181,9 +185,7 @@ export function registerKpiRoutes(fastify: FastifyInstance, deps: ServerDeps): v
       const { caller } = request;
       const agentId = agentOf(deps, caller, request.params.agentId);
       const view = await deps.live.view(caller.tenant);
-      if (agentId !== caller.session.userId && !view.agentNames.has(agentId)) {
-        throw new ApiError('not_found', `no agent ${agentId} in this account: see GET /v1/team for the agents`);
-      }
+      requireKnownAgent(view, caller, agentId);
       const card = await deps.windows.card(view, windowOfQuery(request.query, view.timeZone));
       return agentWindowJson(view, card, agentId);
     },
