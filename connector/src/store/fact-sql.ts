@@ -36,6 +36,9 @@ import type { SqlSession } from './sql-client.js';
 // of every row of the tenant.
 const idList = 'unnest($2::text[]) AS r(id)';
 
+/** Tickets in id order: the engine's history order, which breaks its ties. */
+const byTicketId = (a: Ticket, b: Ticket): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /** `a, b` as `t.a, t.b`. */
 const columnsOf = (alias: string, columns: string) => columns.replace(/\b(\w+)\b/g, `${alias}.$1`);
 
@@ -193,8 +196,7 @@ async function neighbours(
     for (const row of rows) groups.get(row.requester_id)?.set(row.id, reader.ticket(row));
   }
   for (const ticket of changed) groups.get(ticket.requesterId)?.set(ticket.id, ticket);
-  const byId = (a: Ticket, b: Ticket) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  return new Map([...groups].map(([id, tickets]) => [id, [...tickets.values()].sort(byId)]));
+  return new Map([...groups].map(([id, tickets]) => [id, [...tickets.values()].sort(byTicketId)]));
 }
 
 async function writeTicketFacts(
@@ -384,10 +386,9 @@ async function writeAnswerFacts(
       group.set(row.id, reader.ticket(row));
     }
   }
-  const byId = (a: Ticket, b: Ticket) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const rows = answers.map((answer) => {
     const requester = requesterOf(answer);
-    const tickets = requester === null ? [] : [...(byRequester.get(requester)?.values() ?? [])].sort(byId);
+    const tickets = requester === null ? [] : [...(byRequester.get(requester)?.values() ?? [])].sort(byTicketId);
     const facts = answerFacts(answer, tickets);
     return {
       answer_id: facts.answerId,

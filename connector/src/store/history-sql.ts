@@ -13,6 +13,7 @@ import {
 } from './history-rows.js';
 import { selectRatingsIncludeUnanswered } from './ratings-kind-sql.js';
 import { selectSchedule } from './schedule-sql.js';
+import { selectRevision } from './slice-sql.js';
 import type { SqlClient, SqlSession } from './sql-client.js';
 import type { HistoryAt, HistoryChanges } from './sync-store.js';
 import { selectTenantVendor } from './tenant-sql.js';
@@ -50,14 +51,6 @@ export async function readChanges(client: SqlClient, tenantId: string, since: nu
     }
     return { revision, ...(await readRows(tx, tenantId, since)), ratingsIncludeUnanswered };
   });
-}
-
-async function selectRevision(tx: SqlSession, tenantId: string): Promise<number> {
-  const rows = await tx.query<{ revision: number }>(
-    'SELECT revision::float8 AS revision FROM tenant_revisions WHERE tenant_id = $1',
-    [tenantId],
-  );
-  return rows[0]?.revision ?? 0;
 }
 
 /** Every row of the tenant, or (with `since`) those stamped after that revision. */
